@@ -1,0 +1,42 @@
+"""File safety: every output is written to a temporary file and moved into place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class BerkasSudahAda(FileExistsError):
+    """The target exists and the caller did not ask to replace it."""
+
+
+def tulis_atomik(path: Path, isi: bytes, timpa: bool = True) -> Path:
+    """Write ``isi`` to ``path`` through a temporary file in the same folder.
+
+    With ``timpa=False`` an existing file is never replaced (:class:`BerkasSudahAda`).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not timpa and path.exists():
+        raise BerkasSudahAda(f"Berkas '{path}' sudah ada dan tidak ditimpa.")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(isi)
+            f.flush()
+            os.fsync(f.fileno())
+        if not timpa:
+            # link() fails if the target appeared meanwhile: no silent replacement.
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise BerkasSudahAda(f"Berkas '{path}' sudah ada dan tidak ditimpa.") from None
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path

@@ -1,0 +1,144 @@
+"""Indonesian number conventions: parsing what units type, display rounding and formatting.
+
+Parsing accepts every form the source documents use (``Rp. 1.147.335.000``,
+``Rp. 3,515,800,000,-``, ``3,25``, ``97,14 %``, ``09``). Formatting uses babel's ``id``
+locale; amounts in words use num2words with the official spelling *miliar*.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_decimal
+from num2words import num2words
+
+LOCALE = "id_ID"
+
+
+class AngkaTidakValid(ValueError):
+    """Raised when a text cannot be read as a number; the message is Indonesian."""
+
+
+_PREFIX = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
+_SUFFIX = re.compile(r"(,-|\.-|-)$")
+
+
+def _group_ok(groups: list[str]) -> bool:
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def parse_angka(teks: object) -> float | int:
+    """Read a number written the Indonesian (or occasionally the English) way.
+
+    Returns an ``int`` when the value has no fractional part written, a ``float`` otherwise.
+    Raises :class:`AngkaTidakValid` for anything that is not unambiguously a number.
+    """
+    if isinstance(teks, bool):
+        raise AngkaTidakValid("nilai benar/salah bukan angka")
+    if isinstance(teks, int):
+        return teks
+    if isinstance(teks, float):
+        if teks != teks or teks in (float("inf"), float("-inf")):
+            raise AngkaTidakValid("angka tidak terhingga atau kosong (NaN)")
+        return teks
+    if not isinstance(teks, str):
+        raise AngkaTidakValid(f"jenis data {type(teks).__name__} bukan angka")
+    s = teks.strip().replace("\u00a0", " ")
+    if not s:
+        raise AngkaTidakValid("teks kosong")
+    s = _PREFIX.sub("", s).strip()
+    s = _SUFFIX.sub("", s).strip()
+    if s.endswith("%"):
+        s = s[:-1].strip()
+    s = s.replace(" ", "")
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1]
+    if s.startswith("-"):
+        negative, s = True, s[1:]
+    elif s.startswith("+"):
+        s = s[1:]
+    if not s or not re.fullmatch(r"[0-9.,]+", s) or not s[0].isdigit() or not s[-1].isdigit():
+        raise AngkaTidakValid(f"'{teks}' bukan angka")
+    dots, commas = s.count("."), s.count(",")
+    integer, fraction = s, ""
+    if dots and commas:
+        # The separator that comes last is the decimal one.
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        thou = "." if dec == "," else ","
+        if s.count(dec) != 1:
+            raise AngkaTidakValid(f"'{teks}' memakai pemisah desimal lebih dari sekali")
+        integer, fraction = s.split(dec)
+        if not _group_ok(integer.split(thou)):
+            raise AngkaTidakValid(f"pemisah ribuan pada '{teks}' tidak beraturan")
+        integer = integer.replace(thou, "")
+    elif dots or commas:
+        sep = "." if dots else ","
+        parts = s.split(sep)
+        if len(parts) > 2:
+            if not _group_ok(parts):
+                raise AngkaTidakValid(f"pemisah ribuan pada '{teks}' tidak beraturan")
+            integer = "".join(parts)
+        elif sep == "," or len(parts[1]) != 3 or parts[0] == "0":
+            # A single comma is the Indonesian decimal comma ("3,25"); a single dot not
+            # followed by exactly three digits is an English decimal point ("97.14").
+            integer, fraction = parts
+        else:
+            # A single dot followed by exactly three digits groups thousands ("1.084").
+            integer = "".join(parts)
+    value: float | int
+    if fraction:
+        value = float(f"{integer}.{fraction}")
+    else:
+        value = int(integer)
+    return -value if negative else value
+
+
+def bulat(nilai: float | None, digit: int = 2) -> Decimal | None:
+    """Round half-up for display (Excel's ROUND), from the shortest decimal form of the float."""
+    if nilai is None:
+        return None
+    q = Decimal(1).scaleb(-digit)
+    return Decimal(repr(float(nilai))).quantize(q, rounding=ROUND_HALF_UP)
+
+
+def format_angka(nilai: float | int | None, digit: int = 2) -> str:
+    """Format a figure the Indonesian way with ``digit`` decimals (half-up): 97,14 / 1.084."""
+    if nilai is None:
+        return "-"
+    if digit == 0:
+        return format_decimal(bulat(nilai, 0), format="#,##0", locale=LOCALE)
+    pattern = "#,##0." + "0" * digit
+    return format_decimal(bulat(nilai, digit), format=pattern, locale=LOCALE)
+
+
+def format_rupiah(nilai: int | None, prefix: bool = True) -> str:
+    """Money: ``Rp 1.147.335.000`` (integer rupiah, never float-formatted)."""
+    if nilai is None:
+        return "-"
+    teks = format_decimal(int(nilai), format="#,##0", locale=LOCALE)
+    return f"Rp {teks}" if prefix else teks
+
+
+def format_persen(nilai: float | None, digit: int = 2) -> str:
+    """Percentage: ``97,14%``."""
+    if nilai is None:
+        return "-"
+    return f"{format_angka(nilai, digit)}%"
+
+
+_SERIBU = re.compile(r"(^|juta |miliar |triliun )satu ribu")
+
+
+def terbilang(nilai: int, satuan: str = "rupiah") -> str:
+    """Amount in words, official spelling: "empat miliar ... lima ribu rupiah"."""
+    if int(nilai) != nilai:
+        raise AngkaTidakValid("terbilang hanya untuk bilangan bulat (rupiah)")
+    n = int(nilai)
+    kata = "nol" if n == 0 else num2words(abs(n), lang="id")
+    # num2words writes 1.001.000 as "satu juta satu ribu"; Indonesian says "seribu".
+    kata = _SERIBU.sub(r"\1seribu", kata)
+    if n < 0:
+        kata = "minus " + kata
+    return f"{kata} {satuan}".strip()

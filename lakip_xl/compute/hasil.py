@@ -1,0 +1,257 @@
+"""Compute every result of one LAKIP from the model (pure; no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import BarisBelanja, Lakip
+from . import anggaran as ag
+from .aturan import aturan_ikpa
+from .capaian import capaian, realisasi_indikator
+from .skor import HasilIkpa, HasilNka, KomponenMasukan, hasil_nka, hitung_ikpa, hitung_pkpa, hitung_sakip
+
+
+@dataclass
+class HasilIndikator:
+    kode: str
+    tingkat: str
+    nama: str
+    satuan: str
+    polaritas: str
+    target: float | None
+    realisasi: float | None
+    capaian: float | None
+
+
+@dataclass
+class HasilOutput:
+    kode: str
+    nama: str
+    kegiatan: str
+    program: str
+    satuan: str
+    volume_target: float | None
+    volume_realisasi: float | None
+    capaian_volume: float | None
+    pagu: int | None
+    realisasi: int | None
+    sisa: int | None
+    penyerapan: float | None
+
+
+@dataclass
+class HasilSimpul:
+    """A kegiatan or program: figures in effect and the sums of its children."""
+
+    kode: str
+    nama: str
+    pagu: int | None
+    realisasi: int | None
+    sisa: int | None
+    penyerapan: float | None
+    pagu_rincian: int | None
+    realisasi_rincian: int | None
+    program: str = ""
+
+
+@dataclass
+class HasilBaris:
+    kode: str
+    nama: str
+    pagu: int | None
+    realisasi: int | None
+    sisa: int | None
+    penyerapan: float | None
+
+
+@dataclass
+class HasilAnggaran:
+    pagu: int | None
+    realisasi: int | None
+    sisa: int | None
+    penyerapan: float | None
+    pagu_rincian: int | None
+    realisasi_rincian: int | None
+    per_program: list[HasilSimpul]
+    per_kegiatan: list[HasilSimpul]
+    per_jenis: list[HasilBaris]
+    per_sumber: list[HasilBaris]
+    jenis: HasilBaris
+    sumber: HasilBaris
+    perbandingan: list[dict[str, Any]]
+
+
+@dataclass
+class HasilWilayah:
+    kabupaten: int
+    kecamatan: int | None
+    desa: int | None
+    penduduk: int | None
+
+
+@dataclass
+class Hasil:
+    indikator: list[HasilIndikator]
+    output: list[HasilOutput]
+    anggaran: HasilAnggaran
+    ikpa: HasilIkpa | None
+    nka: HasilNka
+    pkpa: float | None
+    sakip: dict[str, Any]
+    wilayah: HasilWilayah
+    validasi: list[Any] = field(default_factory=list)
+
+
+def _baris(rows: list[BarisBelanja], kode: str, nama: str) -> tuple[list[HasilBaris], HasilBaris]:
+    out = [
+        HasilBaris(
+            r.kode, r.nama, r.pagu, r.realisasi, ag.sisa(r.pagu, r.realisasi), ag.penyerapan(r.pagu, r.realisasi)
+        )
+        for r in rows
+    ]
+    p = ag.jumlah(r.pagu for r in rows)
+    r_ = ag.jumlah(r.realisasi for r in rows)
+    return out, HasilBaris(kode, nama, p, r_, ag.sisa(p, r_), ag.penyerapan(p, r_))
+
+
+def hitung_anggaran(lakip: Lakip) -> tuple[HasilAnggaran, list[HasilOutput]]:
+    a = lakip.anggaran
+    batas = lakip.pengaturan.batas_capaian_output
+    outputs: list[HasilOutput] = []
+    per_kegiatan: list[HasilSimpul] = []
+    per_program: list[HasilSimpul] = []
+    for prog in a.program:
+        prog_pagu_r, prog_real_r = [], []
+        for keg in prog.kegiatan:
+            for o in keg.output:
+                outputs.append(
+                    HasilOutput(
+                        kode=o.kode,
+                        nama=o.nama,
+                        kegiatan=keg.kode,
+                        program=prog.kode,
+                        satuan=o.satuan,
+                        volume_target=o.volume_target,
+                        volume_realisasi=o.volume_realisasi,
+                        capaian_volume=capaian(o.volume_target, o.volume_realisasi, "positif", batas),
+                        pagu=o.pagu,
+                        realisasi=o.realisasi,
+                        sisa=ag.sisa(o.pagu, o.realisasi),
+                        penyerapan=ag.penyerapan(o.pagu, o.realisasi),
+                    )
+                )
+            pr = ag.jumlah(o.pagu for o in keg.output)
+            rr = ag.jumlah(o.realisasi for o in keg.output)
+            p = ag.efektif(keg.pagu, pr)
+            r = ag.efektif(keg.realisasi, rr)
+            per_kegiatan.append(
+                HasilSimpul(keg.kode, keg.nama, p, r, ag.sisa(p, r), ag.penyerapan(p, r), pr, rr, prog.kode)
+            )
+            prog_pagu_r.append(p)
+            prog_real_r.append(r)
+        pr = ag.jumlah(prog_pagu_r)
+        rr = ag.jumlah(prog_real_r)
+        p = ag.efektif(prog.pagu, pr)
+        r = ag.efektif(prog.realisasi, rr)
+        per_program.append(HasilSimpul(prog.kode, prog.nama, p, r, ag.sisa(p, r), ag.penyerapan(p, r), pr, rr))
+    pagu_r = ag.jumlah(s.pagu for s in per_program)
+    real_r = ag.jumlah(s.realisasi for s in per_program)
+    pagu = ag.efektif(a.total_pagu_dinyatakan, pagu_r)
+    real = ag.efektif(a.total_realisasi_dinyatakan, real_r)
+    per_jenis, jenis = _baris(a.jenis_belanja, "jenis", "Jumlah per jenis belanja")
+    per_sumber, sumber = _baris(a.sumber_dana, "sumber", "Jumlah per sumber dana")
+    perbandingan = [
+        {
+            "kode": prog.kode,
+            "nama": prog.nama,
+            "pagu": s.pagu,
+            "realisasi": s.realisasi,
+            "penyerapan": s.penyerapan,
+            "pembanding_pagu": prog.pembanding_pagu,
+            "pembanding_realisasi": prog.pembanding_realisasi,
+            "pembanding_penyerapan": ag.penyerapan(prog.pembanding_pagu, prog.pembanding_realisasi),
+        }
+        for prog, s in zip(a.program, per_program, strict=True)
+    ]
+    hasil = HasilAnggaran(
+        pagu=pagu,
+        realisasi=real,
+        sisa=ag.sisa(pagu, real),
+        penyerapan=ag.penyerapan(pagu, real),
+        pagu_rincian=pagu_r,
+        realisasi_rincian=real_r,
+        per_program=per_program,
+        per_kegiatan=per_kegiatan,
+        per_jenis=per_jenis,
+        per_sumber=per_sumber,
+        jenis=jenis,
+        sumber=sumber,
+        perbandingan=perbandingan,
+    )
+    return hasil, outputs
+
+
+def hitung_indikator(lakip: Lakip) -> list[HasilIndikator]:
+    s = lakip.pengaturan
+    out = []
+    for ind in lakip.indikator:
+        real = realisasi_indikator(ind.realisasi_tw, ind.realisasi, ind.kumulatif, lakip.profil.periode)
+        out.append(
+            HasilIndikator(
+                kode=ind.kode,
+                tingkat=ind.tingkat,
+                nama=ind.nama,
+                satuan=ind.satuan,
+                polaritas=ind.polaritas,
+                target=ind.target,
+                realisasi=real,
+                capaian=capaian(
+                    ind.target, real, ind.polaritas, s.batas_capaian_indikator, ind.target_atas, s.rumus_negatif
+                ),
+            )
+        )
+    return out
+
+
+def hitung_ikpa_lakip(lakip: Lakip) -> HasilIkpa | None:
+    try:
+        aturan = aturan_ikpa(lakip.ikpa.aturan)
+    except KeyError:
+        return None
+    s = lakip.pengaturan
+    return hitung_ikpa(
+        [KomponenMasukan(k.kode, k.nilai, k.berlaku, k.bobot) for k in lakip.ikpa.komponen],
+        aturan,
+        metode_aspek=s.metode_aspek_ikpa,
+        pengurang=lakip.ikpa.pengurang_dispensasi,
+        urutan_pengurang=s.pengurang_dispensasi,
+    )
+
+
+def hitung(lakip: Lakip) -> Hasil:
+    """Every computed result of a LAKIP (the validator's findings are added by ``validasi``)."""
+    anggaran, outputs = hitung_anggaran(lakip)
+    ikpa = hitung_ikpa_lakip(lakip) if lakip.ikpa.komponen else None
+    sm = lakip.smart
+    nka = hasil_nka(sm.penyerapan, sm.konsistensi, sm.capaian_output, sm.efisiensi, sm.efisiensi_mentah)
+    sk = lakip.sakip
+    nilai_sakip, grade = hitung_sakip(
+        {"perencanaan": sk.perencanaan, "pengukuran": sk.pengukuran, "pelaporan": sk.pelaporan, "evaluasi": sk.evaluasi}
+    )
+    w = lakip.wilayah
+    return Hasil(
+        indikator=hitung_indikator(lakip),
+        output=outputs,
+        anggaran=anggaran,
+        ikpa=ikpa,
+        nka=nka,
+        pkpa=hitung_pkpa(nka.nilai, ikpa.nilai_akhir if ikpa else None),
+        sakip={"nilai": nilai_sakip, "predikat": grade},
+        wilayah=HasilWilayah(
+            kabupaten=len(w),
+            kecamatan=ag.jumlah(x.kecamatan for x in w),
+            desa=ag.jumlah(x.desa for x in w),
+            penduduk=ag.jumlah(x.penduduk for x in w),
+        ),
+    )

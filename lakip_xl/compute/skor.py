@@ -1,0 +1,166 @@
+"""Budget scores: IKPA, SMART NKA, PKPA and the SAKIP grade."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .aturan import AturanIkpa, aturan_bawaan, predikat_ikpa, predikat_nka, predikat_sakip
+
+ASPEK = ("perencanaan", "pelaksanaan", "hasil")
+
+
+@dataclass
+class KomponenDihitung:
+    kode: str
+    nama: str
+    aspek: str
+    nilai: float | None
+    bobot: float
+    berlaku: bool
+    nilai_tertimbang: float | None  # nilai * bobot / 100
+
+
+@dataclass
+class HasilIkpa:
+    aturan: str
+    nilai_total: float | None
+    konversi_bobot: float | None  # percent: sum of applicable weights
+    nilai_akhir: float | None
+    pengurang_dispensasi: float | None
+    aspek: dict[str, float | None]
+    predikat: str | None
+    komponen: list[KomponenDihitung] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KomponenMasukan:
+    kode: str
+    nilai: float | None
+    berlaku: bool = True
+    bobot: float | None = None
+
+
+def hitung_ikpa(
+    komponen: Iterable[KomponenMasukan],
+    aturan: AturanIkpa,
+    metode_aspek: str = "tanpa_dispensasi",
+    pengurang: float | None = None,
+    urutan_pengurang: str = "setelah",
+    data: dict[str, Any] | None = None,
+) -> HasilIkpa:
+    """IKPA of one satker.
+
+    nilai_total = sum(nilai * bobot / 100) over applicable indicators with a value;
+    konversi_bobot = sum(bobot) over the same indicators (percent);
+    nilai_akhir = nilai_total / (konversi_bobot / 100), minus the dispensasi deduction for
+    rule sets where dispensasi is a deduction (after re-scaling, or before with
+    ``urutan_pengurang="sebelum"``). Aspect scores are weighted means of their indicators;
+    ``metode_aspek="tanpa_dispensasi"`` leaves Dispensasi SPM out of the Pelaksanaan mean.
+    Indicators of the rule set that the input lacks count as blank.
+    """
+    masuk = {k.kode: k for k in komponen}
+    rows: list[KomponenDihitung] = []
+    for ind in aturan.indikator:
+        m = masuk.get(ind.kode, KomponenMasukan(ind.kode, None))
+        bobot = ind.bobot if m.bobot is None else m.bobot
+        tertimbang = m.nilai * bobot / 100 if (m.berlaku and m.nilai is not None) else None
+        rows.append(KomponenDihitung(ind.kode, ind.nama, ind.aspek, m.nilai, bobot, m.berlaku, tertimbang))
+    dipakai = [r for r in rows if r.nilai_tertimbang is not None]
+    if dipakai:
+        nilai_total = sum(r.nilai_tertimbang for r in dipakai)  # type: ignore[misc]
+        konversi = sum(r.bobot for r in dipakai)
+    else:
+        nilai_total = konversi = None
+    nilai_akhir = None
+    pakai_pengurang = aturan.dispensasi == "pengurang"
+    kurang = (pengurang or 0.0) if pakai_pengurang else None
+    if nilai_total is not None and konversi:
+        if pakai_pengurang and urutan_pengurang == "sebelum":
+            nilai_akhir = (nilai_total - kurang) / (konversi / 100)
+        else:
+            nilai_akhir = nilai_total / (konversi / 100)
+            if pakai_pengurang:
+                nilai_akhir -= kurang
+    aspek: dict[str, float | None] = {}
+    for a in ASPEK:
+        anggota = [
+            r
+            for r in dipakai
+            if r.aspek == a and not (metode_aspek == "tanpa_dispensasi" and r.kode == "dispensasi_spm")
+        ]
+        bobot_a = sum(r.bobot for r in anggota)
+        aspek[a] = sum(r.nilai * r.bobot for r in anggota) / bobot_a if bobot_a else None  # type: ignore[operator]
+    return HasilIkpa(
+        aturan=aturan.kode,
+        nilai_total=nilai_total,
+        konversi_bobot=konversi,
+        nilai_akhir=nilai_akhir,
+        pengurang_dispensasi=kurang,
+        aspek=aspek,
+        predikat=predikat_ikpa(nilai_akhir, data),
+        komponen=rows,
+    )
+
+
+def nilai_efisiensi(efisiensi_mentah: float | None, batas: float | None = None) -> float | None:
+    """SMART efficiency score from the raw efficiency E (percent): E clipped to +-batas,
+    ``NE = 50 + E / batas * 50``."""
+    if efisiensi_mentah is None:
+        return None
+    b = batas if batas is not None else aturan_bawaan()["nka"]["efisiensi_batas"]
+    e = max(-b, min(b, efisiensi_mentah))
+    return 50 + e / b * 50
+
+
+def hitung_nka(
+    penyerapan: float | None,
+    konsistensi: float | None,
+    capaian_output: float | None,
+    efisiensi: float | None,
+    bobot: dict[str, float] | None = None,
+) -> float | None:
+    """SMART Nilai Kinerja Anggaran (satker, implementation aspect):
+    ``9.7% P + 18.2% K + 43.5% CRO + 28.6% NE``; ``None`` if a variable is blank."""
+    w = bobot or aturan_bawaan()["nka"]["bobot"]
+    nilai = {
+        "penyerapan": penyerapan,
+        "konsistensi": konsistensi,
+        "capaian_output": capaian_output,
+        "efisiensi": efisiensi,
+    }
+    if any(v is None for v in nilai.values()):
+        return None
+    return sum(w[k] * v for k, v in nilai.items()) / 100  # type: ignore[operator]
+
+
+@dataclass
+class HasilNka:
+    nilai: float | None
+    predikat: str | None
+    efisiensi: float | None
+
+
+def hasil_nka(p, k, cro, efisiensi, efisiensi_mentah=None, data=None) -> HasilNka:
+    ne = efisiensi if efisiensi is not None else nilai_efisiensi(efisiensi_mentah)
+    cfg = (data or aturan_bawaan())["nka"]
+    n = hitung_nka(p, k, cro, ne, cfg["bobot"])
+    return HasilNka(nilai=n, predikat=predikat_nka(n, data), efisiensi=ne)
+
+
+def hitung_pkpa(nka: float | None, ikpa: float | None, data=None) -> float | None:
+    """PKPA (fourth quarter) = 60% SMART + 40% IKPA."""
+    if nka is None or ikpa is None:
+        return None
+    w = (data or aturan_bawaan())["pkpa"]
+    return (w["bobot_smart"] * nka + w["bobot_ikpa"] * ikpa) / 100
+
+
+def hitung_sakip(komponen: dict[str, float | None], data=None) -> tuple[float | None, str | None]:
+    """SAKIP evaluation score from component scores (0-100) weighted 30/30/15/25, and grade."""
+    w = (data or aturan_bawaan())["sakip"]["bobot"]
+    if any(komponen.get(k) is None for k in w):
+        return None, None
+    nilai = sum(w[k] * komponen[k] for k in w) / 100  # type: ignore[operator]
+    return nilai, predikat_sakip(nilai, data)

@@ -1,0 +1,290 @@
+"""The command line (``lakip-xl``): a thin door over read -> validate -> compute."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .. import __version__
+from ..compute.angka import format_angka, format_persen, format_rupiah
+from ..compute.hasil import Hasil, hitung
+from ..model import Lakip
+from ..schema.data import BerkasTidakValid, baca_json, contoh_path, json_schema
+from ..validasi import Temuan, ada_galat, validasi
+
+app = typer.Typer(
+    name="lakip-xl",
+    help="lakip-xl: menghitung, memeriksa, dan menyusun Laporan Kinerja (LAKIP/LKjIP) satker.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+# Logs and pipes get a wide page; a terminal uses its own width.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+SumberArg = Annotated[
+    Path, typer.Argument(help="Berkas data LAKIP (.json). Buku kerja .xlsm menyusul.", show_default=False)
+]
+
+EKSTENSI_BUKU_KERJA = {".xlsm", ".xlsx", ".xls", ".xlsb", ".ods"}
+
+
+def _gagal(pesan: str) -> typer.Exit:
+    err.print(f"[bold red]Galat:[/] {pesan}")
+    return typer.Exit(code=2)
+
+
+def baca_sumber(sumber: Path) -> tuple[Lakip, list[Temuan]]:
+    """Read a source file into the model and its reading findings; exits 2 when unreadable."""
+    if sumber.suffix.lower() in EKSTENSI_BUKU_KERJA:
+        raise _gagal(
+            f"Membaca buku kerja ('{sumber.name}') belum tersedia pada versi ini; "
+            "gunakan berkas data .json (lihat docs/format-data.md)."
+        )
+    try:
+        return baca_json(sumber)
+    except BerkasTidakValid as e:
+        raise _gagal(str(e)) from None
+
+
+def proses(sumber: Path) -> tuple[Lakip, Hasil]:
+    lakip, temuan_baca = baca_sumber(sumber)
+    hasil = hitung(lakip)
+    hasil.validasi = temuan_baca + validasi(lakip, hasil)
+    return lakip, hasil
+
+
+def hasil_json(hasil: Hasil) -> dict[str, Any]:
+    """Every computed result as plain JSON (numbers unrounded)."""
+    d = dataclasses.asdict(dataclasses.replace(hasil, validasi=[]))
+    d["validasi"] = [t.as_dict() for t in hasil.validasi]
+    a = d["anggaran"]
+    d["anggaran"] = {
+        "pagu": a["pagu"],
+        "realisasi": a["realisasi"],
+        "sisa": a["sisa"],
+        "penyerapan": a["penyerapan"],
+        "pagu_rincian": a["pagu_rincian"],
+        "realisasi_rincian": a["realisasi_rincian"],
+        "jenis_belanja": {**a["jenis"], "rincian": a["per_jenis"]},
+        "sumber_dana": {**a["sumber"], "rincian": a["per_sumber"]},
+        "program": a["per_program"],
+        "kegiatan": a["per_kegiatan"],
+        "perbandingan": a["perbandingan"],
+    }
+    return d
+
+
+# -- readable summary -----------------------------------------------------------------------
+
+
+def _tabel(judul: str, *kolom: str, kanan: tuple[int, ...] = ()) -> Table:
+    t = Table(title=judul, title_justify="left", title_style="bold")
+    for i, k in enumerate(kolom):
+        if i in kanan:
+            t.add_column(k, justify="right", no_wrap=True)
+        elif i == 0:
+            t.add_column(k, no_wrap=True)
+        else:
+            t.add_column(k, overflow="fold", min_width=14)
+    return t
+
+
+def cetak_ringkasan(lakip: Lakip, hasil: Hasil) -> None:
+    p = lakip.profil
+    out.print(f"[bold]{p.nama or '(nama satker kosong)'}[/] — LAKIP {p.periode} {p.tahun or ''}".rstrip())
+    out.print(f"Kode satker {p.kode_satker or '-'} · BA {p.kode_ba or '-'} · KPPN {p.kode_kppn or '-'}")
+    w = hasil.wilayah
+    if w.kabupaten:
+        out.print(
+            f"Wilayah kerja: {w.kabupaten} kabupaten/kota, {format_angka(w.kecamatan, 0)} kecamatan, "
+            f"{format_angka(w.desa, 0)} desa, {format_angka(w.penduduk, 0)} penduduk"
+        )
+    out.print()
+
+    t = _tabel("Capaian indikator kinerja", "Kode", "Indikator", "Target", "Realisasi", "Capaian", kanan=(2, 3, 4))
+    for i in hasil.indikator:
+        t.add_row(i.kode, i.nama, format_angka(i.target), format_angka(i.realisasi), format_persen(i.capaian))
+    out.print(t)
+
+    t = _tabel("Capaian output (volume)", "Kode", "Output", "Target", "Realisasi", "Satuan", "Capaian", kanan=(2, 3, 5))
+    for o in hasil.output:
+        t.add_row(
+            o.kode,
+            o.nama,
+            format_angka(o.volume_target, 0),
+            format_angka(o.volume_realisasi, 0),
+            o.satuan,
+            format_persen(o.capaian_volume),
+        )
+    out.print(t)
+
+    t = _tabel("Anggaran per output", "Kode", "Output", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan", kanan=(2, 3, 4))
+    for o in hasil.output:
+        t.add_row(
+            o.kode,
+            o.nama,
+            format_rupiah(o.pagu, prefix=False),
+            format_rupiah(o.realisasi, prefix=False),
+            format_persen(o.penyerapan),
+        )
+    out.print(t)
+
+    a = hasil.anggaran
+    t = _tabel(
+        "Realisasi anggaran", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Penyerapan", kanan=(1, 2, 3, 4)
+    )
+
+    def baris(nama: str, x: Any) -> None:
+        t.add_row(
+            nama,
+            format_rupiah(x.pagu, prefix=False),
+            format_rupiah(x.realisasi, prefix=False),
+            format_rupiah(x.sisa, prefix=False),
+            format_persen(x.penyerapan),
+        )
+
+    for s in a.per_program:
+        baris(s.nama, s)
+    for r in a.per_jenis:
+        baris(f"Belanja {r.kode} {r.nama}", r)
+    for r in a.per_sumber:
+        baris(f"Sumber dana {r.kode}", r)
+    baris("[bold]Total DIPA[/]", a)
+    out.print(t)
+
+    ik = hasil.ikpa
+    if ik is not None:
+        t = _tabel(f"IKPA (aturan {ik.aturan})", "Indikator", "Nilai", "Bobot", "Nilai tertimbang", kanan=(1, 2, 3))
+        for k in ik.komponen:
+            t.add_row(
+                k.nama + ("" if k.berlaku else " (tidak berlaku)"),
+                format_angka(k.nilai),
+                format_angka(k.bobot, 0),
+                format_angka(k.nilai_tertimbang),
+            )
+        out.print(t)
+        asp = " / ".join(format_angka(ik.aspek[x]) for x in ("perencanaan", "pelaksanaan", "hasil"))
+        out.print(
+            f"Nilai total {format_angka(ik.nilai_total)} · konversi bobot {format_persen(ik.konversi_bobot)} · "
+            f"nilai akhir [bold]{format_angka(ik.nilai_akhir)}[/] ({ik.predikat or '-'}) · "
+            f"aspek perencanaan/pelaksanaan/hasil {asp}"
+        )
+    out.print(
+        f"Nilai Kinerja Anggaran (SMART): [bold]{format_angka(hasil.nka.nilai)}[/] ({hasil.nka.predikat or '-'})"
+        f" · PKPA {format_angka(hasil.pkpa)}"
+    )
+    if hasil.sakip["nilai"] is not None:
+        out.print(f"Nilai SAKIP {format_angka(hasil.sakip['nilai'])} ({hasil.sakip['predikat']})")
+    out.print()
+    cetak_temuan(hasil.validasi, ringkas=True)
+
+
+def cetak_temuan(temuan: list[Temuan], ringkas: bool = False) -> None:
+    galat = sum(t.tingkat == "galat" for t in temuan)
+    peringatan = len(temuan) - galat
+    if not temuan:
+        out.print("[green]Pemeriksaan data: tidak ada temuan.[/]")
+        return
+    if ringkas:
+        out.print(
+            f"Pemeriksaan data: [red]{galat} galat[/], [yellow]{peringatan} peringatan[/]. "
+            "Jalankan 'lakip-xl validasi' untuk rinciannya."
+        )
+        return
+    t = _tabel(f"Temuan pemeriksaan: {galat} galat, {peringatan} peringatan", "Tingkat", "Kode", "Lokasi", "Pesan")
+    for x in sorted(temuan, key=lambda x: x.tingkat != "galat"):
+        warna = "red" if x.tingkat == "galat" else "yellow"
+        t.add_row(f"[{warna}]{x.tingkat}[/]", x.kode, x.lokasi, x.pesan)
+    out.print(t)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _versi(nilai: bool) -> None:
+    if nilai:
+        out.print(f"lakip-xl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def utama(
+    versi: Annotated[
+        bool, typer.Option("--versi", "--version", callback=_versi, is_eager=True, help="Tampilkan versi.")
+    ] = False,
+) -> None:
+    """lakip-xl: menghitung, memeriksa, dan menyusun Laporan Kinerja (LAKIP/LKjIP) satker."""
+
+
+@app.command("hitung")
+def cmd_hitung(
+    sumber: SumberArg,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Cetak semua hasil sebagai JSON (angka tanpa pembulatan).")
+    ] = False,
+) -> None:
+    """Hitung capaian, anggaran, IKPA, dan NKA dari SUMBER dan tampilkan ringkasannya."""
+    lakip, hasil = proses(sumber)
+    if as_json:
+        sys.stdout.write(json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2) + "\n")
+    else:
+        cetak_ringkasan(lakip, hasil)
+
+
+@app.command("validasi")
+def cmd_validasi(
+    sumber: SumberArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Cetak temuan sebagai JSON.")] = False,
+) -> None:
+    """Periksa data SUMBER. Keluar dengan kode 1 bila ada galat."""
+    _, hasil = proses(sumber)
+    if as_json:
+        sys.stdout.write(json.dumps([t.as_dict() for t in hasil.validasi], ensure_ascii=False, indent=2) + "\n")
+    else:
+        cetak_temuan(hasil.validasi)
+    if ada_galat(hasil.validasi):
+        raise typer.Exit(code=1)
+
+
+@app.command("skema")
+def cmd_skema() -> None:
+    """Cetak JSON Schema format data LAKIP."""
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command("contoh")
+def cmd_contoh(
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-k", help="Folder tujuan berkas contoh.")] = Path(
+        "keluaran-contoh"
+    ),
+) -> None:
+    """Jalankan contoh bawaan (LAKIP Kantor Imigrasi Kotabumi 2022): hitung, periksa, dan simpan hasilnya."""
+    from ..berkas import tulis_atomik
+
+    src = contoh_path()
+    lakip, hasil = proses(src)
+    cetak_ringkasan(lakip, hasil)
+    data = tulis_atomik(keluaran / "Contoh_Kotabumi_2022.json", src.read_bytes())
+    teks = json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2) + "\n"
+    hasil_path = tulis_atomik(keluaran / "Hasil_Kotabumi_2022.json", teks.encode("utf-8"))
+    out.print()
+    out.print(f"Data contoh disimpan di: {data}")
+    out.print(f"Hasil perhitungan disimpan di: {hasil_path}")
+    out.print(f"Lihat semua temuan: lakip-xl validasi {data}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,290 @@
+"""Domain model of one unit's LAKIP: plain dataclasses, no I/O.
+
+Field names are the keys of the JSON data format (docs/format-data.md) and, later, the
+column keys of the workbook schema. Figures that a unit copies from another system or
+prints in its report (a percentage, a score) are kept as optional ``*_dinyatakan``
+("stated") values so the validator can compare them with what the engine computes.
+
+Money is integer rupiah. Every figure is optional (``None`` = blank): a blank is a finding
+for the validator, never an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA_VERSION = 1
+
+Periode = Literal["Semester I", "Tahunan"]
+Tingkat = Literal["iku", "program", "kegiatan"]
+Polaritas = Literal["positif", "negatif", "rentang"]
+Kumulatif = Literal["jumlah", "terakhir"]
+
+
+@dataclass
+class Profil:
+    """The unit (satker) and the report's frame."""
+
+    nama: str = ""
+    kelas: str = ""
+    kode_satker: str = ""
+    kode_ba: str = ""
+    kode_kppn: str = ""
+    kementerian: str = ""
+    eselon_i: str = ""
+    kanwil: str = ""
+    tahun: int | None = None
+    periode: Periode = "Tahunan"
+    kepala_nama: str = ""
+    kepala_nip: str = ""  # 18 digits, always text
+    kepala_jabatan: str = "Kepala Kantor"
+    kota: str = ""
+    tanggal_laporan: str = ""  # ISO date, YYYY-MM-DD
+    alamat: str = ""
+    visi: str = ""
+    misi: list[str] = field(default_factory=list)
+    tugas: str = ""
+    fungsi: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Wilayah:
+    """One row of the work-area table (a kabupaten/kota)."""
+
+    nama: str = ""
+    kecamatan: int | None = None
+    desa: int | None = None
+    penduduk: int | None = None
+
+
+@dataclass
+class Indikator:
+    """A Perjanjian Kinerja indicator at one of three levels."""
+
+    kode: str = ""
+    tingkat: Tingkat = "iku"
+    sasaran: str = ""
+    nama: str = ""
+    satuan: str = ""
+    polaritas: Polaritas = "positif"
+    kumulatif: Kumulatif = "jumlah"
+    target: float | None = None  # annual target; the lower bound for "rentang"
+    target_atas: float | None = None  # upper bound for "rentang"
+    target_tw: list[float | None] = field(default_factory=lambda: [None] * 4)
+    realisasi_tw: list[float | None] = field(default_factory=lambda: [None] * 4)
+    # Cumulative realisation as reported, used when no quarter is filled in.
+    realisasi: float | None = None
+    realisasi_tahun_lalu: float | None = None
+    target_renstra: float | None = None
+    capaian_dinyatakan: float | None = None
+
+
+@dataclass
+class Output:
+    """An output (rincian output) with its volume and money."""
+
+    kode: str = ""
+    nama: str = ""
+    sasaran: str = ""
+    indikator: str = ""
+    satuan: str = ""
+    volume_target: float | None = None
+    volume_realisasi: float | None = None
+    pagu: int | None = None
+    realisasi: int | None = None
+    penyerapan_dinyatakan: float | None = None
+    capaian_volume_dinyatakan: float | None = None
+
+
+@dataclass
+class Kegiatan:
+    """A kegiatan (or output group) with its outputs; pagu/realisasi as the DIPA gives them."""
+
+    kode: str = ""
+    nama: str = ""
+    pagu: int | None = None
+    realisasi: int | None = None
+    penyerapan_dinyatakan: float | None = None
+    output: list[Output] = field(default_factory=list)
+
+
+@dataclass
+class Program:
+    """A program with its kegiatan.
+
+    ``pagu_pk`` is the allocation written in the Perjanjian Kinerja; ``pembanding_*`` are the
+    program's figures for the comparison period (Semester I in an annual report).
+    """
+
+    kode: str = ""
+    nama: str = ""
+    pagu: int | None = None
+    realisasi: int | None = None
+    penyerapan_dinyatakan: float | None = None
+    pagu_pk: int | None = None
+    pembanding_pagu: int | None = None
+    pembanding_realisasi: int | None = None
+    pembanding_penyerapan_dinyatakan: float | None = None
+    kegiatan: list[Kegiatan] = field(default_factory=list)
+
+
+@dataclass
+class BarisBelanja:
+    """A row of the spending-type (51/52/53) or funding-source (RM/PNBP) table."""
+
+    kode: str = ""
+    nama: str = ""
+    pagu: int | None = None
+    realisasi: int | None = None
+    sisa_dinyatakan: int | None = None
+    penyerapan_dinyatakan: float | None = None
+    pembanding_pagu: int | None = None
+    pembanding_realisasi: int | None = None
+
+
+@dataclass
+class Anggaran:
+    """Budget: the DIPA hierarchy, the type and source breakdowns and the stated totals."""
+
+    label_pembanding: str = "Semester I"
+    program: list[Program] = field(default_factory=list)
+    jenis_belanja: list[BarisBelanja] = field(default_factory=list)
+    sumber_dana: list[BarisBelanja] = field(default_factory=list)
+    # The "Total DIPA" row as printed.
+    total_pagu_dinyatakan: int | None = None
+    total_realisasi_dinyatakan: int | None = None
+    total_penyerapan_dinyatakan: float | None = None
+    # The allocation stated in the PK chapter (with its amount in words).
+    alokasi_pk_dinyatakan: int | None = None
+
+
+@dataclass
+class KomponenIkpa:
+    """One IKPA indicator as copied from OM-SPAN."""
+
+    kode: str = ""
+    nilai: float | None = None
+    berlaku: bool = True
+    bobot: float | None = None  # overrides the rule set's weight when given
+
+
+@dataclass
+class NilaiDisebut:
+    """A figure the report states somewhere else (e.g. in a paragraph)."""
+
+    lokasi: str = ""
+    nilai: float | None = None
+
+
+@dataclass
+class Ikpa:
+    """IKPA inputs, the rule set to apply and the figures the unit stated."""
+
+    aturan: str = "2022"
+    periode: str = ""
+    komponen: list[KomponenIkpa] = field(default_factory=list)
+    # 2024+: points deducted for SPM dispensations (copied from OM-SPAN).
+    pengurang_dispensasi: float | None = None
+    nilai_total_dinyatakan: float | None = None
+    konversi_bobot_dinyatakan: float | None = None
+    nilai_akhir_dinyatakan: float | None = None
+    perencanaan_dinyatakan: float | None = None
+    pelaksanaan_dinyatakan: float | None = None
+    hasil_dinyatakan: float | None = None
+    disebut: list[NilaiDisebut] = field(default_factory=list)
+
+
+@dataclass
+class Smart:
+    """SMART DJA implementation-aspect variables (percent)."""
+
+    periode: str = ""
+    penyerapan: float | None = None
+    konsistensi: float | None = None
+    capaian_output: float | None = None
+    # The efficiency score as SMART shows it (already normalised, 0-100) ...
+    efisiensi: float | None = None
+    # ... or the raw efficiency percentage E, normalised by the engine when the score is blank.
+    efisiensi_mentah: float | None = None
+    nka_dinyatakan: float | None = None
+
+
+@dataclass
+class Sakip:
+    """SAKIP evaluation component scores (0-100 each) when the unit has them."""
+
+    perencanaan: float | None = None
+    pengukuran: float | None = None
+    pelaporan: float | None = None
+    evaluasi: float | None = None
+    nilai_dinyatakan: float | None = None
+
+
+@dataclass
+class Prestasi:
+    """An award or recognition."""
+
+    judul: str = ""
+    pemberi: str = ""
+    nomor: str = ""
+    tanggal: str = ""
+    nilai: float | None = None
+    keterangan: str = ""
+
+
+@dataclass
+class Inovasi:
+    nama: str = ""
+    uraian: str = ""
+
+
+@dataclass
+class Pengaturan:
+    """Settings for the rules the regulation leaves open (DOMAIN.md: assumed/partial)."""
+
+    batas_capaian_indikator: float | None = None  # None = no cap; 100 or 120
+    batas_capaian_output: float | None = 100.0
+    rumus_negatif: Literal["2t-r", "t/r"] = "2t-r"
+    # IKPA aspect score: "tanpa_dispensasi" (matches the 2022 example) or "dengan_dispensasi".
+    metode_aspek_ikpa: Literal["tanpa_dispensasi", "dengan_dispensasi"] = "tanpa_dispensasi"
+    # 2024+: deduct dispensasi after ("setelah") or before ("sebelum") re-scaling by konversi.
+    pengurang_dispensasi: Literal["setelah", "sebelum"] = "setelah"
+    # Tolerance (percentage points) when comparing stated figures after rounding.
+    toleransi_dinyatakan: float = 0.0
+
+
+@dataclass
+class Narasi:
+    """The unit's own text, one entry per report section."""
+
+    kata_pengantar: str = ""
+    ikhtisar: str = ""
+    latar_belakang: str = ""
+    maksud_tujuan: str = ""
+    aspek_strategis: str = ""
+    isu_strategis: str = ""
+    rencana_strategis: str = ""
+    analisis_capaian: str = ""
+    analisis_anggaran: str = ""
+    kesimpulan: str = ""
+    hambatan: str = ""
+    saran: str = ""
+
+
+@dataclass
+class Lakip:
+    """Everything one unit's LAKIP holds."""
+
+    versi_skema: int = SCHEMA_VERSION
+    profil: Profil = field(default_factory=Profil)
+    wilayah: list[Wilayah] = field(default_factory=list)
+    indikator: list[Indikator] = field(default_factory=list)
+    anggaran: Anggaran = field(default_factory=Anggaran)
+    ikpa: Ikpa = field(default_factory=Ikpa)
+    smart: Smart = field(default_factory=Smart)
+    sakip: Sakip = field(default_factory=Sakip)
+    prestasi: list[Prestasi] = field(default_factory=list)
+    inovasi: list[Inovasi] = field(default_factory=list)
+    narasi: Narasi = field(default_factory=Narasi)
+    pengaturan: Pengaturan = field(default_factory=Pengaturan)

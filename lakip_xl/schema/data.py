@@ -1,0 +1,282 @@
+"""The JSON data format: model <-> plain JSON, driven by the model's type hints.
+
+Reading is forgiving and honest: a figure typed as Indonesian text ("1.147.335.000",
+"3,25") is read and reported as a ``peringatan``; a figure that cannot be read is a
+``galat`` naming its location and left blank; an unknown key is a ``peringatan`` (it is
+usually a typo). Nothing raises for bad content; only a file that is not JSON at all, or
+whose top level is not an object, raises :class:`BerkasTidakValid`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from ..compute.angka import AngkaTidakValid, parse_angka
+from ..model import SCHEMA_VERSION, Lakip
+from ..validasi.temuan import Jalur, Temuan, jalur_teks
+
+
+class BerkasTidakValid(Exception):
+    """A source file that cannot be read at all; the message is one Indonesian line."""
+
+
+# Fields holding integer rupiah or counts (everything else numeric is a float).
+_INT = int
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _strip_optional(tp: Any) -> tuple[Any, bool]:
+    if get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return tp, False
+
+
+class _Pembaca:
+    def __init__(self) -> None:
+        self.temuan: list[Temuan] = []
+
+    def galat(self, jalur: Jalur, kode: str, pesan: str) -> None:
+        self.temuan.append(Temuan(kode, "galat", jalur, pesan))
+
+    def peringatan(self, jalur: Jalur, kode: str, pesan: str) -> None:
+        self.temuan.append(Temuan(kode, "peringatan", jalur, pesan))
+
+    def obj(self, cls: type, data: Any, jalur: Jalur) -> Any:
+        if not isinstance(data, dict):
+            self.galat(jalur, "BENTUK_DATA", f"'{jalur_teks(jalur) or 'data'}' harus berupa objek {{...}}.")
+            return cls()
+        hints = _hints(cls)
+        nilai: dict[str, Any] = {}
+        names = {f.name for f in dataclasses.fields(cls)}
+        for kunci, isi in data.items():
+            if kunci not in names:
+                if not kunci.startswith("_"):
+                    self.peringatan(
+                        (*jalur, kunci),
+                        "KUNCI_TIDAK_DIKENAL",
+                        f"Kunci '{kunci}' tidak dikenal dan diabaikan; periksa ejaannya (lihat docs/format-data.md).",
+                    )
+                continue
+            v = self.nilai(hints[kunci], isi, (*jalur, kunci))
+            if v is not _KOSONG:
+                nilai[kunci] = v
+        return cls(**nilai)
+
+    def nilai(self, tp: Any, isi: Any, jalur: Jalur) -> Any:
+        tp, opsional = _strip_optional(tp)
+        if isi is None:
+            return None if opsional else _KOSONG
+        if dataclasses.is_dataclass(tp):
+            return self.obj(tp, isi, jalur)
+        origin = get_origin(tp)
+        if origin is list:
+            (item_tp,) = get_args(tp)
+            if not isinstance(isi, list):
+                self.galat(jalur, "BENTUK_DATA", f"'{jalur_teks(jalur)}' harus berupa daftar [...].")
+                return _KOSONG
+            return [self.nilai(item_tp, x, (*jalur, i)) for i, x in enumerate(isi)]
+        if origin is Literal:
+            pilihan = get_args(tp)
+            if isi in pilihan:
+                return isi
+            self.galat(
+                jalur,
+                "PILIHAN_TIDAK_VALID",
+                f"Nilai '{isi}' tidak dikenal; pilih salah satu: {', '.join(map(str, pilihan))}.",
+            )
+            return _KOSONG
+        if tp is str:
+            if isinstance(isi, str):
+                return isi
+            if isinstance(isi, (int, float)) and not isinstance(isi, bool):
+                self.peringatan(
+                    jalur,
+                    "TEKS_SEBAGAI_ANGKA",
+                    f"'{jalur_teks(jalur)}' ditulis sebagai angka {isi}; kode dan NIP harus teks "
+                    "(nol di depan bisa hilang). Tulis di antara tanda kutip.",
+                )
+                return str(isi)
+            self.galat(jalur, "BENTUK_DATA", f"'{jalur_teks(jalur)}' harus berupa teks.")
+            return _KOSONG
+        if tp is bool:
+            if isinstance(isi, bool):
+                return isi
+            if isinstance(isi, str) and isi.strip().lower() in ("ya", "tidak"):
+                return isi.strip().lower() == "ya"
+            self.galat(jalur, "BENTUK_DATA", f"'{jalur_teks(jalur)}' harus true/false (ya/tidak).")
+            return _KOSONG
+        if tp in (int, float):
+            return self.angka(tp, isi, jalur)
+        raise TypeError(f"tipe model tidak didukung: {tp}")  # pragma: no cover - model bug
+
+    def angka(self, tp: type, isi: Any, jalur: Jalur) -> Any:
+        if isinstance(isi, str):
+            try:
+                v = parse_angka(isi)
+            except AngkaTidakValid as e:
+                self.galat(
+                    jalur,
+                    "ANGKA_TIDAK_VALID",
+                    f"'{isi}' tidak dapat dibaca sebagai angka ({e}). Isi dengan angka, misalnya 1.147.335.000 atau 3,25.",
+                )
+                return None
+            self.peringatan(
+                jalur,
+                "ANGKA_SEBAGAI_TEKS",
+                f"Angka ditulis sebagai teks '{isi}' dan dibaca sebagai {v}; sebaiknya tulis sebagai angka.",
+            )
+            isi = v
+        if isinstance(isi, bool) or not isinstance(isi, (int, float)):
+            self.galat(jalur, "ANGKA_TIDAK_VALID", f"'{isi}' bukan angka. Isi dengan angka.")
+            return None
+        if isi != isi or isi in (float("inf"), float("-inf")):
+            self.galat(jalur, "ANGKA_TIDAK_VALID", "Nilai bukan angka yang sah (NaN/tak hingga).")
+            return None
+        if tp is _INT:
+            if isinstance(isi, float):
+                if not isi.is_integer():
+                    self.galat(
+                        jalur,
+                        "BUKAN_BILANGAN_BULAT",
+                        f"{isi} harus bilangan bulat (rupiah/jumlah tanpa pecahan). Periksa angkanya.",
+                    )
+                    return None
+                return int(isi)
+            return isi
+        return float(isi) if isinstance(isi, int) else isi
+
+
+_KOSONG = object()
+
+
+def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
+    """Build the model from parsed JSON; returns the model and the reading findings."""
+    if not isinstance(data, dict):
+        raise BerkasTidakValid("Isi berkas JSON bukan objek data LAKIP ({...}).")
+    versi = data.get("versi_skema", SCHEMA_VERSION)
+    if versi != SCHEMA_VERSION:
+        raise BerkasTidakValid(
+            f"Versi skema data {versi} tidak didukung (versi ini: {SCHEMA_VERSION}). "
+            "Perbarui lakip-xl atau ekspor ulang data dengan versi yang sesuai."
+        )
+    p = _Pembaca()
+    lakip = p.obj(Lakip, data, ())
+    for ind in lakip.indikator:
+        for nama in ("target_tw", "realisasi_tw"):
+            daftar = getattr(ind, nama)
+            if len(daftar) != 4:
+                i = lakip.indikator.index(ind)
+                p.galat(
+                    ("indikator", i, nama),
+                    "JUMLAH_TRIWULAN",
+                    f"'{nama}' harus berisi 4 nilai (TW I-IV), ditemukan {len(daftar)}.",
+                )
+                setattr(ind, nama, (list(daftar) + [None] * 4)[:4])
+    return lakip, p.temuan
+
+
+def baca_json(path: str | Path) -> tuple[Lakip, list[Temuan]]:
+    """Read a JSON data file; :class:`BerkasTidakValid` with an Indonesian line when unreadable."""
+    path = Path(path)
+    try:
+        teks = path.read_bytes()
+    except FileNotFoundError:
+        raise BerkasTidakValid(f"Berkas '{path}' tidak ditemukan.") from None
+    except IsADirectoryError:
+        raise BerkasTidakValid(f"'{path}' adalah folder, bukan berkas.") from None
+    except OSError as e:
+        raise BerkasTidakValid(f"Berkas '{path}' tidak dapat dibuka: {e.strerror}.") from None
+    try:
+        data = json.loads(teks.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise BerkasTidakValid(f"Berkas '{path}' bukan teks JSON (UTF-8).") from None
+    except json.JSONDecodeError as e:
+        raise BerkasTidakValid(
+            f"Berkas '{path}' bukan JSON yang sah: ada kesalahan penulisan di baris {e.lineno}, kolom {e.colno}."
+        ) from None
+    return dari_dict(data)
+
+
+def ke_dict(lakip: Lakip) -> dict[str, Any]:
+    """The model as plain JSON data (every field, blanks as null)."""
+    return dataclasses.asdict(lakip)
+
+
+def tulis_json(lakip: Lakip, path: str | Path) -> None:
+    """Write a data file atomically (temporary file, then moved into place)."""
+    from ..berkas import tulis_atomik
+
+    teks = json.dumps(ke_dict(lakip), ensure_ascii=False, indent=2) + "\n"
+    tulis_atomik(Path(path), teks.encode("utf-8"))
+
+
+def contoh_path() -> Path:
+    """The shipped example data set (Kotabumi 2022, as published)."""
+    from importlib import resources
+
+    return Path(str(resources.files("lakip_xl").joinpath("data/contoh_kotabumi_2022.json")))
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the data format, generated from the model."""
+    defs: dict[str, Any] = {}
+
+    def sch(tp: Any) -> dict[str, Any]:
+        tp, opsional = _strip_optional(tp)
+        s = _sch(tp)
+        if opsional:
+            s = {"anyOf": [s, {"type": "null"}]}
+        return s
+
+    def _sch(tp: Any) -> dict[str, Any]:
+        if dataclasses.is_dataclass(tp):
+            name = tp.__name__
+            if name not in defs:
+                defs[name] = {}
+                props = {}
+                for f in dataclasses.fields(tp):
+                    props[f.name] = sch(_hints(tp)[f.name])
+                defs[name] = {
+                    "type": "object",
+                    "description": (tp.__doc__ or "").strip().splitlines()[0],
+                    "properties": props,
+                    "additionalProperties": False,
+                    "patternProperties": {"^_": {}},
+                }
+            return {"$ref": f"#/$defs/{name}"}
+        origin = get_origin(tp)
+        if origin is list:
+            return {"type": "array", "items": sch(get_args(tp)[0])}
+        if origin is Literal:
+            return {"enum": list(get_args(tp))}
+        if tp is str:
+            return {"type": "string"}
+        if tp is bool:
+            return {"type": "boolean"}
+        angka_teks = {"type": "string", "description": "angka format Indonesia, misalnya '1.147.335.000' atau '3,25'"}
+        if tp is int:
+            return {"anyOf": [{"type": "integer"}, angka_teks]}
+        if tp is float:
+            return {"anyOf": [{"type": "number"}, angka_teks]}
+        raise TypeError(tp)
+
+    root = _sch(Lakip)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://lakip-xl.local/schema/lakip-data.schema.json",
+        "title": "Data LAKIP (lakip-xl)",
+        **root,
+        "$defs": defs,
+    }
