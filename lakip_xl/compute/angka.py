@@ -47,8 +47,10 @@ def parse_angka(teks: object) -> float | int:
     s = teks.strip().replace("\u00a0", " ")
     if not s:
         raise AngkaTidakValid("teks kosong")
-    s = _PREFIX.sub("", s).strip()
-    s = _SUFFIX.sub("", s).strip()
+    tanpa_awalan = _PREFIX.sub("", s).strip()
+    s = _SUFFIX.sub("", tanpa_awalan).strip()
+    # "Rp ..." or "...,-" marks money, which has no decimals: "Rp. 1,000,-" is a thousand.
+    uang = tanpa_awalan != teks.strip() or s != tanpa_awalan
     if s.endswith("%"):
         s = s[:-1].strip()
     s = s.replace(" ", "")
@@ -80,9 +82,9 @@ def parse_angka(teks: object) -> float | int:
             if not _group_ok(parts):
                 raise AngkaTidakValid(f"pemisah ribuan pada '{teks}' tidak beraturan")
             integer = "".join(parts)
-        elif sep == "," or len(parts[1]) != 3 or parts[0] == "0":
-            # A single comma is the Indonesian decimal comma ("3,25"); a single dot not
-            # followed by exactly three digits is an English decimal point ("97.14").
+        elif (sep == "," and not (uang and len(parts[1]) == 3)) or len(parts[1]) != 3 or parts[0] == "0":
+            # A single comma is the Indonesian decimal comma ("3,25"), except in money; a
+            # single dot not followed by exactly three digits is an English decimal point.
             integer, fraction = parts
         else:
             # A single dot followed by exactly three digits groups thousands ("1.084").

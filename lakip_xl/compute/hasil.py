@@ -63,6 +63,9 @@ class HasilBaris:
     realisasi: int | None
     sisa: int | None
     penyerapan: float | None
+    pembanding_pagu: int | None = None
+    pembanding_realisasi: int | None = None
+    pembanding_penyerapan: float | None = None
 
 
 @dataclass
@@ -104,15 +107,19 @@ class Hasil:
 
 
 def _baris(rows: list[BarisBelanja], kode: str, nama: str) -> tuple[list[HasilBaris], HasilBaris]:
-    out = [
-        HasilBaris(
-            r.kode, r.nama, r.pagu, r.realisasi, ag.sisa(r.pagu, r.realisasi), ag.penyerapan(r.pagu, r.realisasi)
-        )
-        for r in rows
-    ]
-    p = ag.jumlah(r.pagu for r in rows)
-    r_ = ag.jumlah(r.realisasi for r in rows)
-    return out, HasilBaris(kode, nama, p, r_, ag.sisa(p, r_), ag.penyerapan(p, r_))
+    def hb(kode: str, nama: str, p, r, pp, pr) -> HasilBaris:
+        return HasilBaris(kode, nama, p, r, ag.sisa(p, r), ag.penyerapan(p, r), pp, pr, ag.penyerapan(pp, pr))
+
+    out = [hb(r.kode, r.nama, r.pagu, r.realisasi, r.pembanding_pagu, r.pembanding_realisasi) for r in rows]
+    total = hb(
+        kode,
+        nama,
+        ag.jumlah(r.pagu for r in rows),
+        ag.jumlah(r.realisasi for r in rows),
+        ag.jumlah(r.pembanding_pagu for r in rows),
+        ag.jumlah(r.pembanding_realisasi for r in rows),
+    )
+    return out, total
 
 
 def hitung_anggaran(lakip: Lakip) -> tuple[HasilAnggaran, list[HasilOutput]]:

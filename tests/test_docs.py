@@ -1,0 +1,26 @@
+"""The documentation matches the code."""
+
+import dataclasses
+import re
+from pathlib import Path
+
+from lakip_xl import model
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_every_model_field_is_documented():
+    doc = (ROOT / "docs" / "format-data.md").read_text("utf-8")
+    for cls in vars(model).values():
+        if dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__:
+            for f in dataclasses.fields(cls):
+                assert f"`{f.name}`" in doc, f"{cls.__name__}.{f.name} missing from docs/format-data.md"
+
+
+def test_every_finding_code_is_documented():
+    doc = (ROOT / "docs" / "validasi.md").read_text("utf-8")
+    src = "".join(p.read_text("utf-8") for p in (ROOT / "lakip_xl").rglob("*.py"))
+    codes = set(re.findall(r'"([A-Z]{4,}(?:_[A-Z]+)+|PROFIL)"', src))
+    assert codes, "no finding codes found"
+    for c in codes:
+        assert f"`{c}`" in doc, f"{c} missing from docs/validasi.md"
