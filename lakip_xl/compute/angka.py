@@ -21,26 +21,32 @@ class AngkaTidakValid(ValueError):
 
 
 _PREFIX = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
-_SUFFIX = re.compile(r"(,-|\.-|-)$")
+_SUFFIX = re.compile(r"(,-|\.-)$")
 
 
 def _group_ok(groups: list[str]) -> bool:
-    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    pertama = groups[0]
+    return 1 <= len(pertama) <= 3 and not (pertama.startswith("0")) and all(len(g) == 3 for g in groups[1:])
 
 
-def parse_angka(teks: object) -> float | int:
+BATAS_ANGKA = 1e15  # Rp 1.000 triliun: anything larger is a typing error
+
+
+def parse_angka(teks: object, bulat: bool = False) -> float | int:
     """Read a number written the Indonesian (or occasionally the English) way.
 
     Returns an ``int`` when the value has no fractional part written, a ``float`` otherwise.
-    Raises :class:`AngkaTidakValid` for anything that is not unambiguously a number.
+    With ``bulat=True`` (money, counts) a single comma followed by three digits groups
+    thousands ("1,000" is a thousand, not one). Raises :class:`AngkaTidakValid` for anything
+    that is not unambiguously a number, or whose size exceeds :data:`BATAS_ANGKA`.
     """
     if isinstance(teks, bool):
         raise AngkaTidakValid("nilai benar/salah bukan angka")
-    if isinstance(teks, int):
-        return teks
-    if isinstance(teks, float):
+    if isinstance(teks, (int, float)):
         if teks != teks or teks in (float("inf"), float("-inf")):
             raise AngkaTidakValid("angka tidak terhingga atau kosong (NaN)")
+        if abs(teks) > BATAS_ANGKA:
+            raise AngkaTidakValid(f"{teks:.3g} terlalu besar")
         return teks
     if not isinstance(teks, str):
         raise AngkaTidakValid(f"jenis data {type(teks).__name__} bukan angka")
@@ -50,7 +56,7 @@ def parse_angka(teks: object) -> float | int:
     tanpa_awalan = _PREFIX.sub("", s).strip()
     s = _SUFFIX.sub("", tanpa_awalan).strip()
     # "Rp ..." or "...,-" marks money, which has no decimals: "Rp. 1,000,-" is a thousand.
-    uang = tanpa_awalan != teks.strip() or s != tanpa_awalan
+    uang = bulat or tanpa_awalan != teks.strip() or s != tanpa_awalan
     if s.endswith("%"):
         s = s[:-1].strip()
     s = s.replace(" ", "")
@@ -88,12 +94,14 @@ def parse_angka(teks: object) -> float | int:
             integer, fraction = parts
         else:
             # A single dot followed by exactly three digits groups thousands ("1.084").
+            if not _group_ok(parts):
+                raise AngkaTidakValid(f"pemisah ribuan pada '{teks}' tidak beraturan")
             integer = "".join(parts)
-    value: float | int
-    if fraction:
-        value = float(f"{integer}.{fraction}")
-    else:
-        value = int(integer)
+    if len(integer) > 16:
+        raise AngkaTidakValid(f"'{teks}' terlalu besar")
+    value: float | int = float(f"{integer}.{fraction}") if fraction else int(integer)
+    if abs(value) > BATAS_ANGKA:
+        raise AngkaTidakValid(f"'{teks}' terlalu besar")
     return -value if negative else value
 
 
@@ -109,10 +117,11 @@ def format_angka(nilai: float | int | None, digit: int = 2) -> str:
     """Format a figure the Indonesian way with ``digit`` decimals (half-up): 97,14 / 1.084."""
     if nilai is None:
         return "-"
-    if digit == 0:
-        return format_decimal(bulat(nilai, 0), format="#,##0", locale=LOCALE)
-    pattern = "#,##0." + "0" * digit
-    return format_decimal(bulat(nilai, digit), format=pattern, locale=LOCALE)
+    d = bulat(nilai, digit)
+    if d == 0:
+        d = abs(d)  # never "-0,00"
+    pattern = "#,##0" + ("." + "0" * digit if digit else "")
+    return format_decimal(d, format=pattern, locale=LOCALE)
 
 
 def format_rupiah(nilai: int | None, prefix: bool = True) -> str:

@@ -69,22 +69,29 @@ def _band_gt(nilai: float, bands: list[dict[str, Any]]) -> str:
     raise ValueError("daftar predikat tidak lengkap")
 
 
+def _tampil(nilai: float) -> float:
+    """The value as displayed (half-up, two decimals): predicates follow what the user sees."""
+    from .angka import bulat
+
+    return float(bulat(nilai, 2))  # type: ignore[arg-type]
+
+
 def predikat_ikpa(nilai: float | None, data: dict[str, Any] | None = None) -> str | None:
-    """Sangat Baik >= 95; Baik 89-<95; Cukup 70-<89; Kurang < 70 (unrounded value)."""
+    """Sangat Baik >= 95; Baik 89-<95; Cukup 70-<89; Kurang < 70 (on the displayed value)."""
     if nilai is None:
         return None
-    return _band_ge(nilai, (data or aturan_bawaan())["predikat_ikpa"])
+    return _band_ge(_tampil(nilai), (data or aturan_bawaan())["predikat_ikpa"])
 
 
 def predikat_nka(nilai: float | None, data: dict[str, Any] | None = None) -> str | None:
     """> 90 Sangat Baik; > 80 Baik; > 60 Cukup; > 50 Kurang; otherwise Sangat Kurang."""
     if nilai is None:
         return None
-    return _band_gt(nilai, (data or aturan_bawaan())["nka"]["predikat"])
+    return _band_gt(_tampil(nilai), (data or aturan_bawaan())["nka"]["predikat"])
 
 
 def predikat_sakip(nilai: float | None, data: dict[str, Any] | None = None) -> str | None:
     """AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D otherwise."""
     if nilai is None:
         return None
-    return _band_gt(nilai, (data or aturan_bawaan())["sakip"]["predikat"])
+    return _band_gt(_tampil(nilai), (data or aturan_bawaan())["sakip"]["predikat"])

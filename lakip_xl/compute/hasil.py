@@ -96,6 +96,7 @@ class HasilWilayah:
 @dataclass
 class Hasil:
     indikator: list[HasilIndikator]
+    rata_rata_capaian_iku: float | None
     output: list[HasilOutput]
     anggaran: HasilAnggaran
     ikpa: HasilIkpa | None
@@ -221,9 +222,9 @@ def hitung_indikator(lakip: Lakip) -> list[HasilIndikator]:
     return out
 
 
-def hitung_ikpa_lakip(lakip: Lakip) -> HasilIkpa | None:
+def hitung_ikpa_lakip(lakip: Lakip, data: dict[str, Any] | None = None) -> HasilIkpa | None:
     try:
-        aturan = aturan_ikpa(lakip.ikpa.aturan)
+        aturan = aturan_ikpa(lakip.ikpa.aturan, data)
     except KeyError:
         return None
     s = lakip.pengaturan
@@ -233,27 +234,41 @@ def hitung_ikpa_lakip(lakip: Lakip) -> HasilIkpa | None:
         metode_aspek=s.metode_aspek_ikpa,
         pengurang=lakip.ikpa.pengurang_dispensasi,
         urutan_pengurang=s.pengurang_dispensasi,
+        data=data,
     )
 
 
-def hitung(lakip: Lakip) -> Hasil:
-    """Every computed result of a LAKIP (the validator's findings are added by ``validasi``)."""
+def hitung(lakip: Lakip, aturan: dict[str, Any] | None = None) -> Hasil:
+    """Every computed result of a LAKIP (the validator's findings are added by ``validasi``).
+
+    ``aturan`` is rule data shaped like ``data/aturan.json`` (e.g. read from a workbook's
+    Referensi sheet); the shipped rules when ``None``.
+    """
     anggaran, outputs = hitung_anggaran(lakip)
-    ikpa = hitung_ikpa_lakip(lakip) if lakip.ikpa.komponen else None
+    ikpa = hitung_ikpa_lakip(lakip, aturan) if lakip.ikpa.komponen else None
     sm = lakip.smart
-    nka = hasil_nka(sm.penyerapan, sm.konsistensi, sm.capaian_output, sm.efisiensi, sm.efisiensi_mentah)
+    nka = hasil_nka(sm.penyerapan, sm.konsistensi, sm.capaian_output, sm.efisiensi, sm.efisiensi_mentah, aturan)
     sk = lakip.sakip
     nilai_sakip, grade = hitung_sakip(
-        {"perencanaan": sk.perencanaan, "pengukuran": sk.pengukuran, "pelaporan": sk.pelaporan, "evaluasi": sk.evaluasi}
+        {
+            "perencanaan": sk.perencanaan,
+            "pengukuran": sk.pengukuran,
+            "pelaporan": sk.pelaporan,
+            "evaluasi": sk.evaluasi,
+        },
+        aturan,
     )
+    indikator = hitung_indikator(lakip)
+    iku = [i.capaian for i in indikator if i.tingkat == "iku" and i.capaian is not None]
     w = lakip.wilayah
     return Hasil(
-        indikator=hitung_indikator(lakip),
+        indikator=indikator,
+        rata_rata_capaian_iku=sum(iku) / len(iku) if iku else None,
         output=outputs,
         anggaran=anggaran,
         ikpa=ikpa,
         nka=nka,
-        pkpa=hitung_pkpa(nka.nilai, ikpa.nilai_akhir if ikpa else None),
+        pkpa=hitung_pkpa(nka.nilai, ikpa.nilai_akhir if ikpa else None, aturan, lakip.profil.periode == "Tahunan"),
         sakip={"nilai": nilai_sakip, "predikat": grade},
         wilayah=HasilWilayah(
             kabupaten=len(w),

@@ -58,7 +58,8 @@ def hitung_ikpa(
     rule sets where dispensasi is a deduction (after re-scaling, or before with
     ``urutan_pengurang="sebelum"``). Aspect scores are weighted means of their indicators;
     ``metode_aspek="tanpa_dispensasi"`` leaves Dispensasi SPM out of the Pelaksanaan mean.
-    Indicators of the rule set that the input lacks count as blank.
+    Indicators of the rule set that the input lacks count as blank; with a blank applicable
+    indicator there is no final score (only ``berlaku=False`` drops an indicator).
     """
     masuk = {k.kode: k for k in komponen}
     rows: list[KomponenDihitung] = []
@@ -73,10 +74,12 @@ def hitung_ikpa(
         konversi = sum(r.bobot for r in dipakai)
     else:
         nilai_total = konversi = None
+    # A final score needs every applicable indicator: a blank one is not "not applicable".
+    lengkap = all(not r.berlaku or r.nilai is not None for r in rows)
     nilai_akhir = None
     pakai_pengurang = aturan.dispensasi == "pengurang"
     kurang = (pengurang or 0.0) if pakai_pengurang else None
-    if nilai_total is not None and konversi:
+    if nilai_total is not None and konversi and lengkap:
         if pakai_pengurang and urutan_pengurang == "sebelum":
             nilai_akhir = (nilai_total - kurang) / (konversi / 100)
         else:
@@ -104,12 +107,14 @@ def hitung_ikpa(
     )
 
 
-def nilai_efisiensi(efisiensi_mentah: float | None, batas: float | None = None) -> float | None:
+def nilai_efisiensi(
+    efisiensi_mentah: float | None, batas: float | None = None, data: dict[str, Any] | None = None
+) -> float | None:
     """SMART efficiency score from the raw efficiency E (percent): E clipped to +-batas,
     ``NE = 50 + E / batas * 50``."""
     if efisiensi_mentah is None:
         return None
-    b = batas if batas is not None else aturan_bawaan()["nka"]["efisiensi_batas"]
+    b = batas if batas is not None else (data or aturan_bawaan())["nka"]["efisiensi_batas"]
     e = max(-b, min(b, efisiensi_mentah))
     return 50 + e / b * 50
 
@@ -143,14 +148,17 @@ class HasilNka:
 
 
 def hasil_nka(p, k, cro, efisiensi, efisiensi_mentah=None, data=None) -> HasilNka:
-    ne = efisiensi if efisiensi is not None else nilai_efisiensi(efisiensi_mentah)
+    ne = efisiensi if efisiensi is not None else nilai_efisiensi(efisiensi_mentah, data=data)
     cfg = (data or aturan_bawaan())["nka"]
     n = hitung_nka(p, k, cro, ne, cfg["bobot"])
     return HasilNka(nilai=n, predikat=predikat_nka(n, data), efisiensi=ne)
 
 
-def hitung_pkpa(nka: float | None, ikpa: float | None, data=None) -> float | None:
-    """PKPA (fourth quarter) = 60% SMART + 40% IKPA."""
+def hitung_pkpa(nka: float | None, ikpa: float | None, data=None, tahunan: bool = True) -> float | None:
+    """PKPA: for the year (fourth quarter) 60% SMART + 40% IKPA; for an earlier period
+    (quarters I-III, Semester I) the IKPA score itself."""
+    if not tahunan:
+        return ikpa
     if nka is None or ikpa is None:
         return None
     w = (data or aturan_bawaan())["pkpa"]

@@ -31,10 +31,10 @@ out = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 SumberArg = Annotated[
-    Path, typer.Argument(help="Berkas data LAKIP (.json). Buku kerja .xlsm menyusul.", show_default=False)
+    Path, typer.Argument(help="Buku kerja induk (.xlsm) atau berkas data LAKIP (.json).", show_default=False)
 ]
 
-EKSTENSI_BUKU_KERJA = {".xlsm", ".xlsx", ".xls", ".xlsb", ".ods"}
+EKSTENSI_BUKU_KERJA = {".xlsm", ".xlsx", ".xls", ".xlsb", ".xltm", ".xltx"}
 
 
 def _gagal(pesan: str) -> typer.Exit:
@@ -42,24 +42,38 @@ def _gagal(pesan: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def baca_sumber(sumber: Path) -> tuple[Lakip, list[Temuan]]:
-    """Read a source file into the model and its reading findings; exits 2 when unreadable."""
-    if sumber.suffix.lower() in EKSTENSI_BUKU_KERJA:
-        raise _gagal(
-            f"Membaca buku kerja ('{sumber.name}') belum tersedia pada versi ini; "
-            "gunakan berkas data .json (lihat docs/format-data.md)."
-        )
+@dataclasses.dataclass
+class Sumber:
+    """A source read into the model, with the rules to apply and its reading findings."""
+
+    lakip: Lakip
+    temuan: list[Temuan]
+    aturan: dict[str, Any] | None = None
+    buku_kerja: Any = None  # BukuKerja when the source is a workbook
+
+
+def baca_sumber(sumber: Path) -> Sumber:
+    """Read a data file or a workbook; exits 2 with one Indonesian line when unreadable."""
     try:
-        return baca_json(sumber)
+        if sumber.suffix.lower() in EKSTENSI_BUKU_KERJA:
+            from .buku_kerja.baca import baca_buku_kerja
+
+            bk = baca_buku_kerja(sumber)
+            return Sumber(bk.lakip, bk.temuan, bk.aturan, bk)
+        lakip, temuan = baca_json(sumber)
+        return Sumber(lakip, temuan)
     except BerkasTidakValid as e:
         raise _gagal(str(e)) from None
 
 
 def proses(sumber: Path) -> tuple[Lakip, Hasil]:
-    lakip, temuan_baca = baca_sumber(sumber)
-    hasil = hitung(lakip)
-    hasil.validasi = temuan_baca + validasi(lakip, hasil)
-    return lakip, hasil
+    src = baca_sumber(sumber)
+    hasil = hitung(src.lakip, src.aturan)
+    temuan = validasi(src.lakip, hasil, src.aturan)
+    if src.buku_kerja is not None:
+        src.buku_kerja.lokasi(temuan)
+    hasil.validasi = src.temuan + temuan
+    return src.lakip, hasil
 
 
 def hasil_json(hasil: Hasil) -> dict[str, Any]:
@@ -235,7 +249,7 @@ def cmd_hitung(
     """Hitung capaian, anggaran, IKPA, dan NKA dari SUMBER dan tampilkan ringkasannya."""
     lakip, hasil = proses(sumber)
     if as_json:
-        sys.stdout.write(json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         cetak_ringkasan(lakip, hasil)
 
@@ -261,25 +275,138 @@ def cmd_skema() -> None:
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+buku_kerja_app = typer.Typer(help="Membuat dan memperbarui buku kerja induk (.xlsm).", no_args_is_help=True)
+app.add_typer(buku_kerja_app, name="buku-kerja")
+
+TimpaOpt = Annotated[bool, typer.Option("--timpa", help="Timpa berkas tujuan bila sudah ada.")]
+
+
+def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: dict[str, Any] | None = None) -> Path:
+    from ..berkas import BerkasSudahAda
+    from .buku_kerja.tulis import bangun_buku_kerja
+
+    if keluaran.suffix.lower() != ".xlsm":
+        raise _gagal(f"Nama berkas tujuan '{keluaran.name}' harus berakhiran .xlsm (buku kerja dengan makro).")
+    try:
+        return bangun_buku_kerja(lakip, keluaran, aturan=aturan, timpa=timpa)
+    except BerkasSudahAda:
+        raise _gagal(
+            f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
+        ) from None
+
+
+@buku_kerja_app.command("baru")
+def cmd_buku_kerja_baru(
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Berkas .xlsm yang dibuat.")],
+    data: Annotated[Path | None, typer.Option("--data", help="Isi dengan data dari berkas .json ini.")] = None,
+    timpa: TimpaOpt = False,
+) -> None:
+    """Buat buku kerja induk: kosong untuk tahun baru, atau terisi dengan --data."""
+    lakip = baca_sumber(data).lakip if data is not None else None
+    path = _tulis_buku_kerja(lakip, keluaran, timpa)
+    out.print(f"Buku kerja dibuat: {path}")
+
+
+@buku_kerja_app.command("tingkatkan")
+def cmd_buku_kerja_tingkatkan(
+    sumber: SumberArg,
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Buku kerja baru (.xlsm).")],
+    tahun_baru: Annotated[
+        bool,
+        typer.Option(
+            "--tahun-baru",
+            help="Siapkan tahun berikutnya: realisasi tahun ini menjadi 'realisasi tahun lalu', isian realisasi dikosongkan.",
+        ),
+    ] = False,
+    timpa: TimpaOpt = False,
+) -> None:
+    """Pindahkan data satker ke templat buku kerja terbaru (berkas lama tidak diubah)."""
+    from .buku_kerja.tingkatkan import siapkan_tahun_baru
+
+    src = baca_sumber(sumber)
+    lakip = src.lakip
+    if tahun_baru:
+        lakip = siapkan_tahun_baru(lakip, src.aturan)
+    if keluaran.resolve() == sumber.resolve():
+        raise _gagal("Berkas tujuan sama dengan berkas sumber; pakai nama lain agar data lama tetap utuh.")
+    path = _tulis_buku_kerja(lakip, keluaran, timpa, src.aturan)
+    out.print(f"Data dari '{sumber.name}' dipindahkan ke buku kerja baru: {path}")
+    if tahun_baru:
+        out.print(f"Tahun anggaran sekarang {lakip.profil.tahun}; isi realisasi dan pagu DIPA yang baru.")
+
+
+@buku_kerja_app.command("vba")
+def cmd_buku_kerja_vba(
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Berkas vbaProject.bin.")] = Path("vbaProject.bin"),
+) -> None:
+    """Bangun ulang proyek VBA (vbaProject.bin) dari xlwings yang terpasang."""
+    from ..schema.buku_kerja import LEMBAR
+    from .buku_kerja.vba import bangun_vba
+
+    path = bangun_vba(keluaran, len(LEMBAR))
+    out.print(f"Proyek VBA dibuat: {path}")
+
+
+@app.command("ekspor-data")
+def cmd_ekspor_data(
+    sumber: SumberArg,
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Berkas .json yang dibuat.")],
+    timpa: TimpaOpt = False,
+) -> None:
+    """Ekspor isi buku kerja ke berkas data JSON (tanpa kehilangan isi)."""
+    from ..berkas import BerkasSudahAda
+    from ..schema.data import tulis_json
+
+    src = baca_sumber(sumber)
+    try:
+        tulis_json(src.lakip, keluaran, timpa=timpa)
+    except BerkasSudahAda:
+        raise _gagal(
+            f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
+        ) from None
+    out.print(f"Data diekspor ke: {keluaran}")
+    if src.temuan:
+        cetak_temuan(src.temuan, ringkas=True)
+
+
 @app.command("contoh")
 def cmd_contoh(
     keluaran: Annotated[Path, typer.Option("--keluaran", "-k", help="Folder tujuan berkas contoh.")] = Path(
         "keluaran-contoh"
     ),
+    timpa: TimpaOpt = False,
 ) -> None:
-    """Jalankan contoh bawaan (LAKIP Kantor Imigrasi Kotabumi 2022): hitung, periksa, dan simpan hasilnya."""
+    """Jalankan contoh bawaan (LAKIP Kantor Imigrasi Kotabumi 2022): buku kerja, hasil, dan temuan."""
     from ..berkas import tulis_atomik
+    from .buku_kerja.tulis import bangun_buku_kerja
 
+    nama = {
+        "data": keluaran / "Contoh_Kotabumi_2022.json",
+        "buku": keluaran / "Contoh_Kotabumi_2022.xlsm",
+        "hasil": keluaran / "Hasil_Kotabumi_2022.json",
+    }
+    if keluaran.exists() and not keluaran.is_dir():
+        raise _gagal(f"'{keluaran}' adalah berkas, bukan folder. Pilih folder lain dengan --keluaran.")
+    ada = [str(p) for p in nama.values() if p.exists()]
+    if ada and not timpa:
+        raise _gagal(
+            f"Folder '{keluaran}' sudah berisi hasil contoh ({', '.join(ada)}); tidak ditimpa. Pakai --timpa atau folder lain."
+        )
     src = contoh_path()
     lakip, hasil = proses(src)
     cetak_ringkasan(lakip, hasil)
-    data = tulis_atomik(keluaran / "Contoh_Kotabumi_2022.json", src.read_bytes())
-    teks = json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2) + "\n"
-    hasil_path = tulis_atomik(keluaran / "Hasil_Kotabumi_2022.json", teks.encode("utf-8"))
+    try:
+        data = tulis_atomik(nama["data"], src.read_bytes())
+        buku = bangun_buku_kerja(lakip, nama["buku"])
+        teks = json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2) + "\n"
+        hasil_path = tulis_atomik(nama["hasil"], teks.encode("utf-8"))
+    except OSError as e:
+        raise _gagal(f"Tidak dapat menulis ke folder '{keluaran}': {e.strerror or e}.") from None
     out.print()
-    out.print(f"Data contoh disimpan di: {data}")
+    out.print(f"Buku kerja contoh disimpan di: {buku}")
+    out.print(f"Data contoh (JSON) disimpan di: {data}")
     out.print(f"Hasil perhitungan disimpan di: {hasil_path}")
-    out.print(f"Lihat semua temuan: lakip-xl validasi {data}")
+    out.print(f"Lihat semua temuan: lakip-xl validasi {buku}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

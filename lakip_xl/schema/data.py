@@ -86,7 +86,20 @@ class _Pembaca:
             if not isinstance(isi, list):
                 self.galat(jalur, "BENTUK_DATA", f"'{jalur_teks(jalur)}' harus berupa daftar [...].")
                 return _KOSONG
-            return [self.nilai(item_tp, x, (*jalur, i)) for i, x in enumerate(isi)]
+            _, item_opsional = _strip_optional(item_tp)
+            hasil = []
+            for i, x in enumerate(isi):
+                if x is None and not item_opsional:
+                    self.galat(
+                        (*jalur, i),
+                        "BENTUK_DATA",
+                        f"Isian ke-{i + 1} di '{jalur_teks(jalur)}' kosong (null) dan diabaikan.",
+                    )
+                    continue
+                v = self.nilai(item_tp, x, (*jalur, i))
+                if v is not _KOSONG:
+                    hasil.append(v)
+            return hasil
         if origin is Literal:
             pilihan = get_args(tp)
             if isi in pilihan:
@@ -124,7 +137,7 @@ class _Pembaca:
     def angka(self, tp: type, isi: Any, jalur: Jalur) -> Any:
         if isinstance(isi, str):
             try:
-                v = parse_angka(isi)
+                v = parse_angka(isi, bulat=tp is _INT)
             except AngkaTidakValid as e:
                 self.galat(
                     jalur,
@@ -141,8 +154,10 @@ class _Pembaca:
         if isinstance(isi, bool) or not isinstance(isi, (int, float)):
             self.galat(jalur, "ANGKA_TIDAK_VALID", f"'{isi}' bukan angka. Isi dengan angka.")
             return None
-        if isi != isi or isi in (float("inf"), float("-inf")):
-            self.galat(jalur, "ANGKA_TIDAK_VALID", "Nilai bukan angka yang sah (NaN/tak hingga).")
+        try:
+            parse_angka(isi)
+        except AngkaTidakValid as e:
+            self.galat(jalur, "ANGKA_TIDAK_VALID", f"Nilai tidak sah ({e}). Periksa angkanya.")
             return None
         if tp is _INT:
             if isinstance(isi, float):
@@ -150,7 +165,7 @@ class _Pembaca:
                     self.galat(
                         jalur,
                         "BUKAN_BILANGAN_BULAT",
-                        f"{isi} harus bilangan bulat (rupiah/jumlah tanpa pecahan). Periksa angkanya.",
+                        f"{isi} harus bilangan bulat (tanpa pecahan). Periksa angkanya.",
                     )
                     return None
                 return int(isi)
@@ -166,6 +181,10 @@ def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
     if not isinstance(data, dict):
         raise BerkasTidakValid("Isi berkas JSON bukan objek data LAKIP ({...}).")
     versi = data.get("versi_skema", SCHEMA_VERSION)
+    if not isinstance(versi, int) or isinstance(versi, bool):
+        raise BerkasTidakValid(
+            f"'versi_skema' harus angka bulat (saat ini {SCHEMA_VERSION}), bukan {json.dumps(versi)}."
+        )
     if versi != SCHEMA_VERSION:
         raise BerkasTidakValid(
             f"Versi skema data {versi} tidak didukung (versi ini: {SCHEMA_VERSION}). "
@@ -206,6 +225,8 @@ def baca_json(path: str | Path) -> tuple[Lakip, list[Temuan]]:
         raise BerkasTidakValid(
             f"Berkas '{path}' bukan JSON yang sah: ada kesalahan penulisan di baris {e.lineno}, kolom {e.colno}."
         ) from None
+    except (ValueError, RecursionError):
+        raise BerkasTidakValid(f"Berkas '{path}' berisi JSON yang terlalu besar atau terlalu bersarang.") from None
     return dari_dict(data)
 
 
@@ -214,12 +235,12 @@ def ke_dict(lakip: Lakip) -> dict[str, Any]:
     return dataclasses.asdict(lakip)
 
 
-def tulis_json(lakip: Lakip, path: str | Path) -> None:
+def tulis_json(lakip: Lakip, path: str | Path, timpa: bool = True) -> Path:
     """Write a data file atomically (temporary file, then moved into place)."""
     from ..berkas import tulis_atomik
 
     teks = json.dumps(ke_dict(lakip), ensure_ascii=False, indent=2) + "\n"
-    tulis_atomik(Path(path), teks.encode("utf-8"))
+    return tulis_atomik(Path(path), teks.encode("utf-8"), timpa=timpa)
 
 
 def contoh_path() -> Path:

@@ -31,12 +31,28 @@ TARGET_RENTANG = "TARGET_RENTANG"
 TARGET_TRIWULAN = "TARGET_TRIWULAN"
 PROFIL = "PROFIL"
 NILAI_DI_LUAR_RENTANG = "NILAI_DI_LUAR_RENTANG"
+KODE_KOSONG = "KODE_KOSONG"
+PENGATURAN = "PENGATURAN"
+REALISASI_GANDA = "REALISASI_GANDA"
+
+
+def _label(jenis: str, kode: str, nama: str, nomor: int) -> str:
+    """'output OUT-03 'Penyelidikan ...'' or, when blank, 'output baris ke-4'."""
+    if kode or nama:
+        return f"{jenis} {kode} '{nama}'".replace("  ", " ").replace(" ''", "")
+    return f"{jenis} ke-{nomor + 1}"
+
+
+def _selisih(a: int, b: int) -> str:
+    d = a - b
+    return f"lebih {format_rupiah(d)}" if d > 0 else f"kurang {format_rupiah(-d)}"
 
 
 def _desimal(nilai: float) -> int:
-    """Number of decimals a stated figure was written with (at most 4)."""
+    """Decimals to compare a stated figure at: two (reports print two; JSON and Excel drop
+    trailing zeros, so "99,50" arrives as 99.5), or more when it was written with more."""
     d = Decimal(repr(float(nilai))).normalize()
-    return min(4, max(0, -d.as_tuple().exponent))  # type: ignore[operator]
+    return min(4, max(2, -d.as_tuple().exponent))  # type: ignore[operator]
 
 
 def sama_dengan_dinyatakan(dihitung: float, dinyatakan: float, toleransi: float = 0.0) -> bool:
@@ -47,7 +63,8 @@ def sama_dengan_dinyatakan(dihitung: float, dinyatakan: float, toleransi: float 
 
 
 class _Pemeriksa:
-    def __init__(self, lakip: Lakip, hasil: Hasil) -> None:
+    def __init__(self, lakip: Lakip, hasil: Hasil, aturan: dict | None = None) -> None:
+        self.aturan = aturan
         self.l = lakip
         self.h = hasil
         self.t: list[Temuan] = []
@@ -100,7 +117,7 @@ class _Pemeriksa:
             "galat",
             jalur,
             f"{apa.capitalize()} {label} tertulis {format_rupiah(induk)}, tetapi jumlah {apa} {anak} di bawahnya "
-            f"{format_rupiah(jumlah)} (selisih {format_rupiah(induk - jumlah)}). "
+            f"{format_rupiah(jumlah)} (induk {_selisih(induk, jumlah)}). "
             f"Samakan angka induk dengan rinciannya.",
         )
 
@@ -142,8 +159,37 @@ class _Pemeriksa:
     def indikator(self) -> None:
         seen: dict[str, int] = {}
         for i, (ind, h) in enumerate(zip(self.l.indikator, self.h.indikator, strict=True)):
-            label = f"Indikator {ind.kode} '{ind.nama}'"
+            label = _label("Indikator", ind.kode, ind.nama, i)
             j: Jalur = ("indikator", i)
+            if not ind.kode.strip():
+                self.add(KODE_KOSONG, "galat", (*j, "kode"), f"Kode {label} kosong. Beri kode unik, misalnya IKU-1.")
+            isi_tw = [x for x in ind.realisasi_tw if x is not None]
+            if (
+                isi_tw
+                and ind.realisasi is not None
+                and h.realisasi is not None
+                and abs(h.realisasi - ind.realisasi) > 1e-9
+            ):
+                self.add(
+                    REALISASI_GANDA,
+                    "peringatan",
+                    (*j, "realisasi"),
+                    f"{label}: realisasi kumulatif diisi {format_angka(ind.realisasi)}, tetapi realisasi triwulan "
+                    f"menghasilkan {format_angka(h.realisasi)}; yang dipakai realisasi triwulan. Kosongkan salah satunya.",
+                )
+            if (
+                ind.polaritas == "rentang"
+                and ind.target_atas is not None
+                and ind.target is not None
+                and ind.target_atas < ind.target
+            ):
+                self.add(
+                    TARGET_RENTANG,
+                    "peringatan",
+                    (*j, "target_atas"),
+                    f"Batas atas {label} ({format_angka(ind.target_atas)}) lebih kecil dari batas bawah "
+                    f"({format_angka(ind.target)}); keduanya dipertukarkan saat menghitung.",
+                )
             if ind.kode in seen:
                 self.add(KODE_GANDA, "galat", (*j, "kode"), f"Kode indikator '{ind.kode}' dipakai lebih dari sekali.")
             seen[ind.kode] = i
@@ -198,16 +244,24 @@ class _Pemeriksa:
         ki = 0
         for pi, prog in enumerate(a.program):
             pj: Jalur = ("anggaran", "program", pi)
-            plabel = f"program {prog.kode} '{prog.nama}'"
+            plabel = _label("program", prog.kode, prog.nama, pi)
+            if not prog.kode.strip():
+                self.add(KODE_KOSONG, "galat", (*pj, "kode"), f"Kode {plabel} kosong. Beri kode unik.")
+            for f in ("pagu_pk", "pembanding_pagu", "pembanding_realisasi"):
+                self.negatif((*pj, f), getattr(prog, f), f"{f.replace('_', ' ').capitalize()} {plabel}")
             hp = h.per_program[pi]
             for ki_local, keg in enumerate(prog.kegiatan):
                 kj: Jalur = (*pj, "kegiatan", ki_local)
-                klabel = f"kegiatan {keg.kode} '{keg.nama}'"
+                klabel = _label("kegiatan", keg.kode, keg.nama, ki_local)
+                if not keg.kode.strip():
+                    self.add(KODE_KOSONG, "galat", (*kj, "kode"), f"Kode {klabel} kosong. Beri kode unik.")
                 hk = h.per_kegiatan[ki]
                 ki += 1
                 for oi, o in enumerate(keg.output):
                     oj: Jalur = (*kj, "output", oi)
-                    olabel = f"output {o.kode} '{o.nama}'"
+                    olabel = _label("output", o.kode, o.nama, oi)
+                    if not o.kode.strip():
+                        self.add(KODE_KOSONG, "galat", (*oj, "kode"), f"Kode {olabel} kosong. Beri kode unik.")
                     if o.kode in seen:
                         self.add(
                             KODE_GANDA, "galat", (*oj, "kode"), f"Kode output '{o.kode}' dipakai lebih dari sekali."
@@ -274,6 +328,8 @@ class _Pemeriksa:
                 f"Penyerapan {plabel} ({a.label_pembanding})",
             )
         tj: Jalur = ("anggaran",)
+        for f in ("total_pagu_dinyatakan", "total_realisasi_dinyatakan", "alokasi_pk_dinyatakan"):
+            self.negatif((*tj, f), getattr(a, f), f.replace("_", " ").capitalize())
         self.rincian(
             (*tj, "total_pagu_dinyatakan"), a.total_pagu_dinyatakan, h.pagu_rincian, "total DIPA", "pagu", "program"
         )
@@ -298,7 +354,7 @@ class _Pemeriksa:
                     "galat",
                     (*tj, f"total_{apa}_dinyatakan"),
                     f"{apa.capitalize()} total DIPA tertulis {format_rupiah(dinyatakan)}, tetapi jumlah {apa} seluruh "
-                    f"{len(h.per_kegiatan)} kegiatan {format_rupiah(semua)} (selisih {format_rupiah(dinyatakan - semua)}). "
+                    f"{len(h.per_kegiatan)} kegiatan {format_rupiah(semua)} (total {_selisih(dinyatakan, semua)}). "
                     "Samakan total dengan rinciannya.",
                 )
         self.lebih_pagu((*tj, "total_realisasi_dinyatakan"), h.pagu, h.realisasi, "total DIPA")
@@ -322,6 +378,8 @@ class _Pemeriksa:
                 rlabel = f"{label} {r.kode} {r.nama}".strip()
                 self.negatif((*rj, "pagu"), r.pagu, f"Pagu {rlabel}")
                 self.negatif((*rj, "realisasi"), r.realisasi, f"Realisasi {rlabel}")
+                self.negatif((*rj, "pembanding_pagu"), r.pembanding_pagu, f"Pagu pembanding {rlabel}")
+                self.negatif((*rj, "pembanding_realisasi"), r.pembanding_realisasi, f"Realisasi pembanding {rlabel}")
                 self.lebih_pagu((*rj, "realisasi"), r.pagu, r.realisasi, rlabel)
                 self.dinyatakan(
                     (*rj, "sisa_dinyatakan"),
@@ -358,7 +416,7 @@ class _Pemeriksa:
                         "galat",
                         y[1],
                         f"Total {apa} {y[0]} {format_rupiah(y[idx])} berbeda dengan total {apa} {x[0]} "
-                        f"{format_rupiah(x[idx])} (selisih {format_rupiah(y[idx] - x[idx])}). "
+                        f"{format_rupiah(x[idx])} ({_selisih(y[idx], x[idx])}). "
                         "Ketiga rincian anggaran harus bersumber dari DIPA yang sama.",
                     )
         pk = ag.jumlah(p.pagu_pk for p in a.program)
@@ -385,16 +443,25 @@ class _Pemeriksa:
         ik = self.l.ikpa
         if not ik.komponen:
             return
-        if ik.aturan not in daftar_aturan_ikpa():
+        if ik.aturan not in daftar_aturan_ikpa(self.aturan):
             self.add(
                 ATURAN_IKPA,
                 "galat",
                 ("ikpa", "aturan"),
-                f"Aturan IKPA '{ik.aturan}' tidak dikenal. Pilih salah satu: {', '.join(daftar_aturan_ikpa())}.",
+                f"Aturan IKPA '{ik.aturan}' tidak dikenal. Pilih salah satu: {', '.join(daftar_aturan_ikpa(self.aturan))}.",
             )
             return
-        aturan = aturan_ikpa(ik.aturan)
+        aturan = aturan_ikpa(ik.aturan, self.aturan)
+        seen: set[str] = set()
         for i, k in enumerate(ik.komponen):
+            if k.kode in seen:
+                self.add(
+                    KODE_GANDA,
+                    "galat",
+                    ("ikpa", "komponen", i, "kode"),
+                    f"Komponen IKPA '{k.kode}' diisi lebih dari sekali.",
+                )
+            seen.add(k.kode)
             j: Jalur = ("ikpa", "komponen", i)
             ind = aturan.cari(k.kode)
             if ind is None:
@@ -410,6 +477,8 @@ class _Pemeriksa:
                     (*j, "nilai"),
                     f"Nilai IKPA {ind.nama} kosong. Salin nilainya dari OM-SPAN, atau tandai 'tidak berlaku'.",
                 )
+            if k.bobot is not None and k.bobot < 0:
+                self.negatif((*j, "bobot"), k.bobot, f"Bobot pengganti IKPA {ind.nama}")
             if k.nilai is not None and not 0 <= k.nilai <= 100:
                 self.add(
                     NILAI_DI_LUAR_RENTANG,
@@ -438,8 +507,16 @@ class _Pemeriksa:
                 f"Jumlah bobot indikator IKPA {format_angka(total_bobot)}, seharusnya 100. "
                 f"Periksa bobot yang diubah; bobot baku {aturan.nama} berjumlah 100.",
             )
-        if aturan.dispensasi == "pengurang" and ik.pengurang_dispensasi is not None and ik.pengurang_dispensasi < 0:
+        if ik.pengurang_dispensasi is not None:
             self.negatif(("ikpa", "pengurang_dispensasi"), ik.pengurang_dispensasi, "Pengurang dispensasi SPM")
+            if aturan.dispensasi != "pengurang" and ik.pengurang_dispensasi:
+                self.add(
+                    ATURAN_IKPA,
+                    "peringatan",
+                    ("ikpa", "pengurang_dispensasi"),
+                    f"Pengurang dispensasi SPM diisi, tetapi {aturan.nama} menilai dispensasi sebagai indikator berbobot; "
+                    "pengurang diabaikan. Isi nilai indikator Dispensasi SPM, atau pilih aturan 2024.",
+                )
         fmt2 = format_angka
         self.dinyatakan(
             ("ikpa", "nilai_total_dinyatakan"), ik.nilai_total_dinyatakan, hk.nilai_total, "Nilai total IKPA", fmt=fmt2
@@ -505,10 +582,26 @@ class _Pemeriksa:
         )
 
 
-def validasi(lakip: Lakip, hasil: Hasil | None = None) -> list[Temuan]:
+def _pengaturan(p: _Pemeriksa) -> None:
+    s = p.l.pengaturan
+    for f in ("batas_capaian_indikator", "batas_capaian_output"):
+        v = getattr(s, f)
+        if v is not None and v < 100:
+            p.add(
+                PENGATURAN,
+                "galat",
+                ("pengaturan", f),
+                f"Batas atas capaian {format_angka(v)} tidak masuk akal: kosongkan (tanpa batas) atau isi 100 atau 120.",
+            )
+    if s.toleransi_dinyatakan < 0:
+        p.add(PENGATURAN, "galat", ("pengaturan", "toleransi_dinyatakan"), "Toleransi tidak boleh negatif.")
+
+
+def validasi(lakip: Lakip, hasil: Hasil | None = None, aturan: dict | None = None) -> list[Temuan]:
     """All findings for a model (reading findings are added by the reader)."""
-    h = hasil or hitung(lakip)
-    p = _Pemeriksa(lakip, h)
+    h = hasil or hitung(lakip, aturan)
+    p = _Pemeriksa(lakip, h, aturan)
+    _pengaturan(p)
     p.profil()
     p.indikator()
     p.anggaran()

@@ -1,0 +1,429 @@
+"""Read a master workbook back into the model.
+
+Values come from python-calamine (fast); openpyxl in read-only mode supplies the defined
+names (where each table and cell lives, maintained by Excel when rows are inserted) and the
+formulas (a formula a user overwrote with a constant is a finding). Every finding carries its
+``Sheet!Cell``. The file is only read, never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...compute.aturan import aturan_bawaan
+from ...model import SCHEMA_VERSION, Lakip
+from ...schema import buku_kerja as S
+from ...schema.data import BerkasTidakValid, dari_dict
+from ...validasi.temuan import Temuan
+from .peta import Peta, lokasi_sel
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_REF = re.compile(r"^(?:'?(?P<lembar>[^!']+)'?!)?\$?(?P<c1>[A-Z]+)\$?(?P<r1>\d+)(?::\$?(?P<c2>[A-Z]+)\$?(?P<r2>\d+))?$")
+
+
+@dataclass
+class BukuKerja:
+    """What was read: the model, reading findings (with cells), rules, layout and row map."""
+
+    lakip: Lakip
+    temuan: list[Temuan]
+    aturan: dict[str, Any]
+    tata: S.Tata
+    peta: Peta = field(default_factory=dict)
+
+    def lokasi(self, temuan: list[Temuan]) -> list[Temuan]:
+        """Give findings whose path lives in the workbook their ``Sheet!Cell``."""
+        for t in temuan:
+            if t.lokasi_sel is None:
+                sel = lokasi_sel(t.jalur, self.tata, self.peta)
+                if sel:
+                    t.lokasi_sel = f"{sel[0]}!{sel[1]}"
+        return temuan
+
+
+def _kolom_indeks(huruf: str) -> int:
+    n = 0
+    for ch in huruf:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def periksa_berkas(path: Path) -> None:
+    """Reject what is not a readable .xlsx/.xlsm with a one-line Indonesian reason."""
+    if not path.exists():
+        raise BerkasTidakValid(f"Berkas '{path}' tidak ditemukan.")
+    if path.is_dir():
+        raise BerkasTidakValid(f"'{path}' adalah folder, bukan berkas.")
+    try:
+        with path.open("rb") as f:
+            awal = f.read(8)
+    except OSError as e:
+        raise BerkasTidakValid(f"Berkas '{path}' tidak dapat dibuka: {e.strerror}.") from None
+    if awal == OLE_MAGIC:
+        raise BerkasTidakValid(
+            f"Berkas '{path.name}' dilindungi kata sandi atau berformat Excel lama (.xls). "
+            "Buka di Excel, hapus kata sandinya (File > Info > Protect Workbook), simpan sebagai .xlsm, lalu ulangi."
+        )
+    if not awal.startswith(b"PK"):
+        raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (.xlsx/.xlsm), walaupun namanya demikian.")
+    try:
+        with zipfile.ZipFile(path) as z:
+            if "xl/workbook.xml" not in z.namelist():
+                raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (tidak ada xl/workbook.xml).")
+            rusak = z.testzip()
+    except zipfile.BadZipFile:
+        raise BerkasTidakValid(f"Berkas '{path.name}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
+    if rusak:
+        raise BerkasTidakValid(f"Berkas '{path.name}' rusak (bagian {rusak} tidak terbaca); minta kiriman ulang.")
+
+
+def _nama_terdefinisi(wb: Any) -> dict[str, tuple[str, int, int, int, int]]:
+    """Defined names -> (sheet, row1, col1, row2, col2), 0-based."""
+    hasil = {}
+    for nama, dn in wb.defined_names.items():
+        teks = (dn.attr_text or "").lstrip("=")
+        m = _REF.match(teks)
+        if not m or not m.group("lembar"):
+            continue
+        r1, c1 = int(m.group("r1")) - 1, _kolom_indeks(m.group("c1"))
+        r2 = int(m.group("r2")) - 1 if m.group("r2") else r1
+        c2 = _kolom_indeks(m.group("c2")) if m.group("c2") else c1
+        hasil[nama] = (m.group("lembar"), r1, c1, r2, c2)
+    return hasil
+
+
+def _versi(nilai: dict[str, list[list[Any]]], nama: dict[str, Any]) -> Any:
+    if "VersiSkema" not in nama:
+        return None
+    lembar, r, c, _, _ = nama["VersiSkema"]
+    data = nilai.get(lembar, [])
+    return data[r][c] if r < len(data) and c < len(data[r]) else None
+
+
+def _bersih(v: Any) -> Any:
+    """calamine value -> plain JSON-ish value (blank -> None, 2022.0 -> 2022, date -> ISO)."""
+    if v == "" or v is None:
+        return None
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.date().isoformat() if isinstance(v, dt.datetime) else v.isoformat()
+    if isinstance(v, dt.time):
+        return v.isoformat()
+    return v
+
+
+def _set(d: dict[str, Any], kunci: str, v: Any) -> None:
+    bagian = kunci.split(".")
+    for b in bagian[:-1]:
+        d = d.setdefault(b, {})
+    d[bagian[-1]] = v
+
+
+class _Pembaca:
+    def __init__(self, path: Path) -> None:
+        from openpyxl import load_workbook
+        from python_calamine import CalamineWorkbook
+
+        self.path = path
+        try:
+            self.wf = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+            cal = CalamineWorkbook.from_path(str(path))
+            self.nilai = {n: cal.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in cal.sheet_names}
+        except BerkasTidakValid:
+            raise
+        except Exception as e:  # any parser failure means a damaged file
+            raise BerkasTidakValid(
+                f"Berkas '{path.name}' tidak dapat dibaca sebagai buku kerja ({type(e).__name__})."
+            ) from None
+        self.nama = _nama_terdefinisi(self.wf)
+        self.temuan: list[Temuan] = []
+
+    def sel(self, lembar: str, r: int, c: int) -> Any:
+        data = self.nilai.get(lembar, [])
+        if r < len(data) and c < len(data[r]):
+            return data[r][c]
+        return None
+
+    def tata(self) -> S.Tata:
+        tata = S.Tata()
+        for t in S.TABEL:
+            n = self.nama.get(f"Data_{t.kunci}")
+            if n is None:
+                raise BerkasTidakValid(
+                    f"Buku kerja '{self.path.name}' tidak memuat tabel {t.judul} (nama Data_{t.kunci} hilang). "
+                    "Buat ulang dengan 'lakip-xl buku-kerja tingkatkan'."
+                )
+            lembar, r1, c1, r2, _ = n
+            tata.posisi[t.kunci] = S.Posisi(t, r1 - 1, r1, r2, kolom_awal=c1)
+        for b in S.BLOK:
+            for s in b.sel:
+                if s.nama in self.nama:
+                    lembar, r, c, _, _ = self.nama[s.nama]
+                    tata.sel[s.nama] = (lembar, r, c)
+        return tata
+
+
+def _baris_terisi(vals: list[Any]) -> bool:
+    return any(_bersih(v) is not None for v in vals)
+
+
+def baca_buku_kerja(path: str | Path) -> BukuKerja:
+    """Read a workbook; raises :class:`BerkasTidakValid` (one Indonesian line) when it cannot."""
+    path = Path(path)
+    periksa_berkas(path)
+    pb = _Pembaca(path)
+    versi = _bersih(_versi(pb.nilai, pb.nama))
+    if versi is None:
+        raise BerkasTidakValid(
+            f"Buku kerja '{path.name}' bukan buku kerja induk lakip-xl (tidak ada versi skema). "
+            "Buat buku kerja dengan 'lakip-xl buku-kerja baru'."
+        )
+    if versi != SCHEMA_VERSION:
+        raise BerkasTidakValid(
+            f"Buku kerja '{path.name}' memakai skema versi {versi}, sedangkan lakip-xl ini memakai versi {SCHEMA_VERSION}. "
+            f"Pindahkan datanya ke templat baru: lakip-xl buku-kerja tingkatkan '{path.name}' -o BARU.xlsm"
+            + (" (perlu lakip-xl yang lebih baru)." if isinstance(versi, int) and versi > SCHEMA_VERSION else ".")
+        )
+    tata = pb.tata()
+    data: dict[str, Any] = {"versi_skema": SCHEMA_VERSION}
+    aturan = _aturan(pb, tata)
+    # Blocks.
+    for b in S.BLOK:
+        for s in b.sel:
+            if s.jenis != "input" or s.nama not in tata.sel:
+                continue
+            lembar, r, c = tata.sel[s.nama]
+            v = _bersih(pb.sel(lembar, r, c))
+            if b is S.PENGATURAN and not s.kunci.startswith("pengaturan."):
+                continue  # rule data, read by _aturan
+            if s.kunci in ("profil.misi", "profil.fungsi"):
+                v = [x for x in str(v).split("\n")] if v is not None else []
+            _set(data, s.kunci, v)
+    # Tables.
+    peta: Peta = {}
+
+    def rows(kunci: str, kolom: list[str] | None = None) -> list[tuple[int, dict[str, Any]]]:
+        p = tata.posisi[kunci]
+        t = p.tabel
+        keluar = []
+        for i in range(p.jumlah_baris):
+            vals = {
+                k.kunci: _bersih(pb.sel(t.lembar, p.awal + i, p.kolom(k.kunci))) for k in t.kolom if k.jenis == "input"
+            }
+            if kolom is not None:
+                vals = {k: v for k, v in vals.items() if k in kolom}
+            keluar.append((i, vals))
+        return keluar
+
+    def daftar(kunci: str, model_path: tuple[str, ...]) -> list[dict[str, Any]]:
+        out = []
+        for i, vals in rows(kunci):
+            if _baris_terisi(list(vals.values())):
+                peta[(*model_path, len(out))] = (kunci, i)
+                out.append(vals)
+        return out
+
+    data["wilayah"] = daftar("Wilayah", ("wilayah",))
+    ind_rows = rows("Indikator")
+    real_rows = dict(rows("Realisasi"))
+    indikator = []
+    for i, vals in ind_rows:
+        rv = real_rows.get(i, {})
+        if not (_baris_terisi(list(vals.values())) or _baris_terisi(list(rv.values()))):
+            continue
+        obj: dict[str, Any] = {k: v for k, v in vals.items() if "." not in k}
+        obj["target_tw"] = [vals.get(f"target_tw.{q}") for q in range(4)]
+        obj["realisasi_tw"] = [rv.get(f"realisasi_tw.{q}") for q in range(4)]
+        obj["realisasi"] = rv.get("realisasi")
+        obj["capaian_dinyatakan"] = rv.get("capaian_dinyatakan")
+        peta[("indikator", len(indikator))] = ("Indikator", i)
+        indikator.append(obj)
+    data["indikator"] = indikator
+    anggaran = data.setdefault("anggaran", {})
+    anggaran["jenis_belanja"] = daftar("JenisBelanja", ("anggaran", "jenis_belanja"))
+    anggaran["sumber_dana"] = daftar("SumberDana", ("anggaran", "sumber_dana"))
+    # Hierarchy: kegiatan -> program and output -> kegiatan by code.
+    programs: list[dict[str, Any]] = []
+    by_prog: dict[str, tuple[int, dict[str, Any]]] = {}
+    for i, vals in rows("Program"):
+        if not _baris_terisi(list(vals.values())):
+            continue
+        vals = dict(vals, kegiatan=[])
+        pi = len(programs)
+        peta[("anggaran", "program", pi)] = ("Program", i)
+        programs.append(vals)
+        if vals.get("kode") is not None:
+            by_prog.setdefault(str(vals["kode"]), (pi, vals))
+    by_keg: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+    for i, vals in rows("Kegiatan"):
+        if not _baris_terisi(list(vals.values())):
+            continue
+        kode_prog = vals.pop("program")
+        induk = by_prog.get(str(kode_prog)) if kode_prog is not None else None
+        if induk is None:
+            pb.temuan.append(
+                Temuan(
+                    "INDUK_TIDAK_ADA",
+                    "galat",
+                    ("anggaran", "kegiatan"),
+                    f"Kegiatan '{vals.get('kode') or ''}' menyebut kode program '{kode_prog or ''}' yang tidak ada di tabel "
+                    "Program; kegiatan ini tidak ikut dihitung. Isi kode program yang benar.",
+                    lokasi_sel=f"Output!{tata.posisi['Kegiatan'].sel('program', i)}",
+                )
+            )
+            continue
+        pi, prog = induk
+        vals = dict(vals, output=[])
+        path = ("anggaran", "program", pi, "kegiatan", len(prog["kegiatan"]))
+        peta[path] = ("Kegiatan", i)
+        prog["kegiatan"].append(vals)
+        if vals.get("kode") is not None:
+            by_keg.setdefault(str(vals["kode"]), (path, vals))
+    for i, vals in rows("Output"):
+        if not _baris_terisi(list(vals.values())):
+            continue
+        kode_keg = vals.pop("kegiatan")
+        induk = by_keg.get(str(kode_keg)) if kode_keg is not None else None
+        if induk is None:
+            pb.temuan.append(
+                Temuan(
+                    "INDUK_TIDAK_ADA",
+                    "galat",
+                    ("anggaran", "output"),
+                    f"Output '{vals.get('kode') or ''}' menyebut kode kegiatan '{kode_keg or ''}' yang tidak ada di tabel "
+                    "Kegiatan; output ini tidak ikut dihitung. Isi kode kegiatan yang benar.",
+                    lokasi_sel=f"Output!{tata.posisi['Output'].sel('kegiatan', i)}",
+                )
+            )
+            continue
+        path, keg = induk
+        peta[(*path, "output", len(keg["output"]))] = ("Output", i)
+        keg["output"].append(vals)
+    anggaran["program"] = programs
+    ikpa = data.setdefault("ikpa", {})
+    ikpa["komponen"] = daftar("IkpaKomponen", ("ikpa", "komponen"))
+    ikpa["disebut"] = daftar("IkpaDisebut", ("ikpa", "disebut"))
+    data["prestasi"] = daftar("Prestasi", ("prestasi",))
+    data["inovasi"] = daftar("Inovasi", ("inovasi",))
+    lakip, temuan_baca = dari_dict(data)
+    bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta)
+    bk.temuan += _rumus_ditimpa(pb, tata)
+    if aturan != aturan_bawaan():
+        bk.temuan.append(
+            Temuan(
+                "ATURAN_DIUBAH",
+                "peringatan",
+                ("referensi",),
+                "Aturan penilaian di lembar Referensi berbeda dengan aturan bawaan lakip-xl; perhitungan memakai "
+                "aturan dari buku kerja ini. Pastikan perubahan itu disengaja.",
+                lokasi_sel="Referensi!A1",
+            )
+        )
+    bk.lokasi(bk.temuan)
+    return bk
+
+
+def _aturan(pb: _Pembaca, tata: S.Tata) -> dict[str, Any]:
+    """The rule data as edited on the Referensi sheet (shaped like data/aturan.json)."""
+    bawaan = aturan_bawaan()
+
+    def isi(kunci: str) -> list[dict[str, Any]]:
+        p = tata.posisi[kunci]
+        out = []
+        for i in range(p.jumlah_baris):
+            vals = {k.kunci: _bersih(pb.sel(p.tabel.lembar, p.awal + i, p.kolom(k.kunci))) for k in p.tabel.kolom}
+            if _baris_terisi(list(vals.values())):
+                out.append(vals)
+        return out
+
+    ikpa: dict[str, Any] = {}
+    for r in isi("RefAturanIkpa"):
+        ikpa[str(r["kode"])] = {"nama": r["nama"], "dispensasi": r["dispensasi"], "indikator": []}
+    for r in isi("RefIkpa"):
+        d = ikpa.setdefault(str(r["aturan"]), {"nama": str(r["aturan"]), "dispensasi": "bobot", "indikator": []})
+        d["indikator"].append(
+            {
+                "kode": r["kode"],
+                "nama": r["nama"],
+                "aspek": r["aspek"],
+                "bobot": r["bobot"] if r["bobot"] is not None else 0,
+            }
+        )
+    aturan: dict[str, Any] = {"_catatan": bawaan.get("_catatan"), "ikpa": ikpa}
+    aturan["predikat_ikpa"] = [
+        {"batas_bawah": r["batas_bawah"], "predikat": r["predikat"]} for r in isi("RefPredikatIkpa")
+    ]
+    nka: dict[str, Any] = {"bobot": {}, "predikat": []}
+    sakip: dict[str, Any] = {"bobot": {}, "predikat": []}
+    pkpa: dict[str, Any] = {}
+    target = {"nka": nka, "pkpa": pkpa, "sakip": sakip}
+    for s in S.PENGATURAN.sel:
+        if s.kunci.startswith("pengaturan.") or s.nama not in tata.sel:
+            continue
+        lembar, r, c = tata.sel[s.nama]
+        v = _bersih(pb.sel(lembar, r, c))
+        bagian = s.kunci.split(".")
+        d = target[bagian[0]]
+        for b in bagian[1:-1]:
+            d = d.setdefault(b, {})
+        d[bagian[-1]] = v
+    nka["predikat"] = [{"lebih_dari": r["lebih_dari"], "predikat": r["predikat"]} for r in isi("RefPredikatNka")]
+    sakip["predikat"] = [{"lebih_dari": r["lebih_dari"], "predikat": r["predikat"]} for r in isi("RefPredikatSakip")]
+    aturan["nka"] = {"bobot": nka["bobot"], "efisiensi_batas": nka.get("efisiensi_batas"), "predikat": nka["predikat"]}
+    aturan["pkpa"] = pkpa
+    aturan["sakip"] = {"bobot": sakip["bobot"], "predikat": sakip["predikat"]}
+    return _seperti_bawaan(aturan, bawaan)
+
+
+def _seperti_bawaan(aturan: dict[str, Any], bawaan: dict[str, Any]) -> dict[str, Any]:
+    """Numbers read back as ints where the shipped data has ints, so equal rules compare equal."""
+    import json
+
+    return json.loads(json.dumps(aturan), parse_float=lambda s: int(float(s)) if float(s).is_integer() else float(s))
+
+
+def _rumus_ditimpa(pb: _Pembaca, tata: S.Tata) -> list[Temuan]:
+    """Formula cells of the schema that hold a constant instead (openpyxl read-only)."""
+    harap: dict[str, set[tuple[int, int]]] = {}
+    for p in tata.posisi.values():
+        for k in p.tabel.kolom:
+            if k.jenis == "rumus":
+                c = p.kolom(k.kunci)
+                harap.setdefault(p.tabel.lembar, set()).update((p.awal + i, c) for i in range(p.jumlah_baris))
+        for kunci_total, _, _ in p.tabel.total:
+            harap.setdefault(p.tabel.lembar, set()).add((p.baris_total, p.kolom(kunci_total)))
+    for b in S.BLOK:
+        for s in b.sel:
+            if s.jenis == "rumus" and s.nama in tata.sel:
+                lembar, r, c = tata.sel[s.nama]
+                harap.setdefault(lembar, set()).add((r, c))
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    temuan = []
+    for lembar, sel in harap.items():
+        if lembar not in pb.wf.sheetnames:
+            continue
+        ws = pb.wf[lembar]
+        max_r = max(r for r, _ in sel) + 1
+        for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_r, values_only=True)):
+            for c, v in enumerate(row):
+                if (r, c) in sel and not (isinstance(v, str) and v.startswith("=")):
+                    ref = xl_rowcol_to_cell(r, c)
+                    temuan.append(
+                        Temuan(
+                            "RUMUS_DITIMPA",
+                            "galat",
+                            ("buku_kerja", lembar, ref),
+                            f"Sel {lembar}!{ref} seharusnya berisi rumus, tetapi berisi "
+                            f"{'kosong' if v is None else repr(v)}. Kembalikan rumusnya (Ctrl+Z) atau buat ulang buku kerja "
+                            "dengan 'lakip-xl buku-kerja tingkatkan'.",
+                            lokasi_sel=f"{lembar}!{ref}",
+                        )
+                    )
+    return temuan

@@ -1,0 +1,57 @@
+"""Next year's workbook from this year's: keep the structure, move realisation to 'last year'."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from ...compute.hasil import hitung
+from ...model import Ikpa, Lakip, Sakip, Smart
+
+
+def siapkan_tahun_baru(lakip: Lakip, aturan: dict[str, Any] | None = None) -> Lakip:
+    """A copy of ``lakip`` ready for the following year.
+
+    Kept: profile (year + 1), work area, indicators and targets, the DIPA structure (codes,
+    names, pagu as a starting point), budget rows, narrative, innovations, settings.
+    Moved: each indicator's realisation for the period becomes ``realisasi_tahun_lalu``.
+    Cleared: every realisation, every stated figure, IKPA values, SMART and SAKIP scores,
+    awards.
+    """
+    hasil = hitung(lakip, aturan)
+    baru = copy.deepcopy(lakip)
+    p = baru.profil
+    p.tahun = p.tahun + 1 if p.tahun is not None else None
+    p.tanggal_laporan = ""
+    for ind, h in zip(baru.indikator, hasil.indikator, strict=True):
+        ind.realisasi_tahun_lalu = h.realisasi
+        ind.realisasi_tw = [None] * 4
+        ind.realisasi = None
+        ind.capaian_dinyatakan = None
+    a = baru.anggaran
+    for prog in a.program:
+        prog.realisasi = None
+        prog.penyerapan_dinyatakan = None
+        prog.pembanding_pagu = prog.pembanding_realisasi = prog.pembanding_penyerapan_dinyatakan = None
+        for keg in prog.kegiatan:
+            keg.realisasi = None
+            keg.penyerapan_dinyatakan = None
+            for o in keg.output:
+                o.realisasi = None
+                o.volume_realisasi = None
+                o.penyerapan_dinyatakan = None
+                o.capaian_volume_dinyatakan = None
+    for r in [*a.jenis_belanja, *a.sumber_dana]:
+        r.realisasi = None
+        r.sisa_dinyatakan = None
+        r.penyerapan_dinyatakan = None
+        r.pembanding_pagu = r.pembanding_realisasi = None
+    a.total_realisasi_dinyatakan = None
+    a.total_penyerapan_dinyatakan = None
+    baru.ikpa = Ikpa(aturan=lakip.ikpa.aturan, komponen=copy.deepcopy(lakip.ikpa.komponen))
+    for k in baru.ikpa.komponen:
+        k.nilai = None
+    baru.smart = Smart()
+    baru.sakip = Sakip()
+    baru.prestasi = []
+    return baru

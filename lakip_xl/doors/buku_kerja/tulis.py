@@ -1,0 +1,514 @@
+"""Build the master workbook (.xlsm) from the schema with XlsxWriter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from ... import __version__
+from ...berkas import tulis_atomik
+from ...compute.aturan import aturan_bawaan
+from ...compute.hasil import hitung
+from ...model import SCHEMA_VERSION, Lakip
+from ...schema import buku_kerja as S
+from ...schema.mesin import mesin
+from ...validasi import Temuan, validasi
+from .peta import Peta, lokasi_sel, peta_dari_model
+from .vba import SEL_VERSI, TOMBOL, bangun_vba
+
+WARNA_INPUT = "#FFF2CC"
+WARNA_JUDUL = "#1F4E79"
+WARNA_BANTU = "#7F7F7F"
+FORMAT_ANGKA = {
+    "teks": "@",
+    "uang": "#,##0",
+    "angka": "#,##0.00##",
+    "persen": '0.00"%"',
+    "bulat": "#,##0",
+}
+PROPERTI = {
+    "title": "LAKIP — buku kerja induk",
+    "author": "lakip-xl",
+    "company": "",
+    "comments": "Dibuat oleh lakip-xl",
+    "created": dt.datetime(2024, 1, 1),
+}
+
+
+class _Format:
+    def __init__(self, wb: xlsxwriter.Workbook) -> None:
+        self.wb = wb
+        self.cache: dict[tuple[Any, ...], Any] = {}
+
+    def get(self, jenis: str, fmt: str = "teks", **extra: Any) -> Any:
+        key = (jenis, fmt, tuple(sorted(extra.items())))
+        if key not in self.cache:
+            props: dict[str, Any] = {"valign": "top", "border": 1, "border_color": "#BFBFBF"}
+            if fmt in FORMAT_ANGKA and not (jenis == "rumus" and fmt == "teks"):
+                props["num_format"] = FORMAT_ANGKA[fmt]
+            if fmt == "teks":
+                props["text_wrap"] = True
+            if jenis == "input":
+                props.update(bg_color=WARNA_INPUT, locked=False)
+            elif jenis == "rumus":
+                props.update(locked=True)
+            elif jenis == "judul_kolom":
+                props = {
+                    "bold": True,
+                    "font_color": "#FFFFFF",
+                    "bg_color": WARNA_JUDUL,
+                    "text_wrap": True,
+                    "valign": "vcenter",
+                    "border": 1,
+                }
+            elif jenis == "label":
+                props.update(bold=True, text_wrap=True)
+            props.update(extra)
+            self.cache[key] = self.wb.add_format(props)
+        return self.cache[key]
+
+
+def _nilai_model(obj: Any, kunci: str) -> Any:
+    for bagian in kunci.split("."):
+        if isinstance(obj, dict):
+            obj = obj.get(bagian)
+        elif isinstance(obj, list):
+            obj = obj[int(bagian)]
+        else:
+            obj = getattr(obj, bagian)
+    if isinstance(obj, bool):
+        return "Ya" if obj else "Tidak"
+    if isinstance(obj, list):
+        return "\n".join(obj)
+    return obj
+
+
+def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan]) -> dict[str, list[Any]]:
+    """The objects that fill each table's rows, in row order."""
+    a = lakip.anggaran
+    kegiatan = [dict(vars(k), program=p.kode) for p in a.program for k in p.kegiatan]
+    outputs = [dict(vars(o), kegiatan=k.kode) for p in a.program for k in p.kegiatan for o in k.output]
+    ref_ikpa = [dict(i, aturan=kode) for kode, d in aturan["ikpa"].items() for i in d["indikator"]]
+    ref_aturan = [
+        {"kode": kode, "nama": d["nama"], "dispensasi": d["dispensasi"]} for kode, d in aturan["ikpa"].items()
+    ]
+    return {
+        "Wilayah": lakip.wilayah,
+        "Indikator": lakip.indikator,
+        "Realisasi": lakip.indikator,
+        "Program": a.program,
+        "Kegiatan": kegiatan,
+        "Output": outputs,
+        "JenisBelanja": a.jenis_belanja,
+        "SumberDana": a.sumber_dana,
+        "IkpaKomponen": lakip.ikpa.komponen,
+        "IkpaDisebut": lakip.ikpa.disebut,
+        "Prestasi": lakip.prestasi,
+        "Inovasi": lakip.inovasi,
+        "RefIkpa": ref_ikpa,
+        "RefAturanIkpa": ref_aturan,
+        "RefPredikatIkpa": aturan["predikat_ikpa"],
+        "RefPredikatNka": aturan["nka"]["predikat"],
+        "RefPredikatSakip": aturan["sakip"]["predikat"],
+        "Temuan": temuan,
+    }
+
+
+class _Pembangun:
+    def __init__(self, lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan], path: Path, vba: Path | None):
+        self.lakip = lakip
+        self.aturan = aturan
+        self.temuan = temuan
+        self.hasil = hitung(lakip, aturan)
+        self.mesin = mesin(lakip, self.hasil, aturan)
+        self.rows = baris_tabel(lakip, aturan, temuan)
+        self.tata = S.tata_letak({k: len(v) for k, v in self.rows.items()})
+        self.peta: Peta = peta_dari_model(lakip)
+        self.wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+        self.wb.set_properties(PROPERTI)
+        self.wb.set_calc_mode("auto")
+        self.f = _Format(self.wb)
+        self.ws: dict[str, Any] = {}
+        self.vba = vba
+        self.lebar: dict[str, dict[int, float]] = {}
+
+    # -- basics ---------------------------------------------------------------------------------
+    def lembar(self, nama: str) -> Any:
+        return self.ws[nama]
+
+    def set_lebar(self, lembar: str, kolom: int, lebar: float) -> None:
+        d = self.lebar.setdefault(lembar, {})
+        d[kolom] = max(d.get(kolom, 0), lebar)
+
+    def tulis(self, ws: Any, row: int, col: int, nilai: Any, fmt: Any, teks: bool = False) -> None:
+        if nilai is None or nilai == "":
+            ws.write_blank(row, col, None, fmt)
+        elif teks or isinstance(nilai, str):
+            ws.write_string(row, col, str(nilai), fmt)
+        else:
+            ws.write_number(row, col, nilai, fmt)
+
+    def tulis_rumus(self, ws: Any, row: int, col: int, rumus: str, fmt: Any, nilai: Any) -> None:
+        ws.write_formula(row, col, rumus, fmt, "" if nilai is None else nilai)
+
+    def judul(self, ws: Any, teks: str, sub: str = "") -> None:
+        ws.write_string(0, 0, teks, self.wb_title)
+        if sub:
+            ws.write_string(1, 0, sub, self.wb_sub)
+
+    # -- blocks -----------------------------------------------------------------------------------
+    def blok(self, b: S.Blok) -> None:
+        ws = self.lembar(b.lembar)
+        ws.write_string(b.baris - 1, 0, b.judul, self.wb_h2)
+        self.set_lebar(b.lembar, 0, 46)
+        self.set_lebar(b.lembar, 1, 30)
+        self.set_lebar(b.lembar, 2, 40)
+        for i, s in enumerate(b.sel):
+            row = b.baris + i
+            ws.write_string(row, 0, s.label, self.f.get("label"))
+            if s.jenis == "rumus":
+                fmt = self.f.get("rumus", s.format)
+                self.tulis_rumus(ws, row, 1, S.rumus(s.rumus, self.tata, b.lembar), fmt, self.mesin.nama(s.nama))
+            else:
+                fmt = self.f.get("input", s.format)
+                if b is S.PENGATURAN and not s.kunci.startswith("pengaturan."):
+                    nilai = _nilai_model(self.aturan, s.kunci)
+                else:
+                    nilai = _nilai_model(self.lakip, s.kunci)
+                self.tulis(ws, row, 1, nilai, fmt, teks=s.format == "teks")
+                if s.pilihan:
+                    self.validasi_daftar(ws, row, 1, row, 1, s.pilihan, True)
+            if s.catatan:
+                ws.write_string(row, 2, s.catatan, self.wb_catatan)
+            self.wb.define_name(s.nama, f"={S._quote(b.lembar)}!{xl_rowcol_to_cell(row, 1, True, True)}")
+
+    # -- tables -----------------------------------------------------------------------------------
+    def tabel(self, t: S.Tabel) -> None:
+        p = self.tata.posisi[t.kunci]
+        ws = self.lembar(t.lembar)
+        rows = self.rows.get(t.kunci, [])
+        ws.write_string(p.baris_judul - 1, p.kolom_awal, t.judul, self.wb_h2)
+        kolom = []
+        for j, k in enumerate(t.kolom):
+            fmt_h = self.f.get("judul_kolom", bg_color=WARNA_BANTU) if k.bantu else self.f.get("judul_kolom")
+            kolom.append({"header": k.judul, "header_format": fmt_h})
+            self.set_lebar(t.lembar, p.kolom_awal + j, k.lebar)
+        ws.add_table(
+            p.baris_judul,
+            p.kolom_awal,
+            p.akhir,
+            p.kolom_awal + len(t.kolom) - 1,
+            {"name": f"tbl{t.kunci}", "columns": kolom, "style": "Table Style Light 1", "autofilter": False},
+        )
+        ws.set_row(p.baris_judul, 45)
+        for i in range(p.jumlah_baris):
+            obj = rows[i] if i < len(rows) else None
+            for j, k in enumerate(t.kolom):
+                row, col = p.awal + i, p.kolom_awal + j
+                if k.jenis == "rumus":
+                    fmt = self.f.get("rumus", k.format)
+                    nilai = self.mesin.tabel(t.kunci, k.kunci, i)
+                    self.tulis_rumus(ws, row, col, S.rumus(k.rumus, self.tata, t.lembar, t.kunci, i), fmt, nilai)
+                else:
+                    fmt = self.f.get("input", k.format)
+                    nilai = None if obj is None else self.nilai_objek(t, obj, k.kunci)
+                    self.tulis(ws, row, col, nilai, fmt, teks=k.format == "teks")
+            if t.kunci == "Temuan" and obj is not None:
+                self.tautan_temuan(ws, p, i, obj)
+        for j, k in enumerate(t.kolom):
+            if k.pilihan:
+                c = p.kolom_awal + j
+                self.validasi_daftar(ws, p.awal, c, p.akhir, c, k.pilihan, k.pilihan_ketat)
+        if t.total:
+            row = p.baris_total
+            ws.write_string(row, p.kolom_awal, "Jumlah", self.f.get("label"))
+            for kunci, template, nama in t.total:
+                col = p.kolom(kunci)
+                fmt = self.f.get("rumus", t.kol(kunci).format, bold=True)
+                self.tulis_rumus(
+                    ws, row, col, S.rumus(template, self.tata, t.lembar, t.kunci), fmt, self.mesin.nama(nama)
+                )
+                self.wb.define_name(nama, f"={S._quote(t.lembar)}!{xl_rowcol_to_cell(row, col, True, True)}")
+        awal = xl_rowcol_to_cell(p.awal, p.kolom_awal, True, True)
+        akhir = xl_rowcol_to_cell(p.akhir, p.kolom_awal + len(t.kolom) - 1, True, True)
+        self.wb.define_name(f"Data_{t.kunci}", f"={S._quote(t.lembar)}!{awal}:{akhir}")
+
+    def nilai_objek(self, t: S.Tabel, obj: Any, kunci: str) -> Any:
+        if t.kunci == "Temuan":
+            return {"tingkat": obj.tingkat, "kode": obj.kode, "lokasi": obj.lokasi, "pesan": obj.pesan}[kunci]
+        return _nilai_model(obj, kunci)
+
+    def tautan_temuan(self, ws: Any, p: S.Posisi, i: int, t: Temuan) -> None:
+        sel = lokasi_sel(t.jalur, self.tata, self.peta)
+        if sel:
+            lembar, ref = sel
+            ws.write_url(
+                p.awal + i,
+                p.kolom("lokasi"),
+                f"internal:{S._quote(lembar)}!{ref}",
+                self.f.get("input", "teks", font_color="blue", underline=1),
+                string=f"{lembar}!{ref}",
+            )
+
+    def validasi_daftar(self, ws: Any, r1: int, c1: int, r2: int, c2: int, daftar: str, ketat: bool) -> None:
+        opsi: dict[str, Any] = {"validate": "list", "source": f"=Daftar{daftar}"}
+        if ketat:
+            opsi.update(error_title="Pilihan tidak dikenal", error_message="Pilih salah satu isi daftar.")
+        else:
+            opsi.update(error_type="information", error_message="Isian di luar daftar; pastikan penulisannya benar.")
+        ws.data_validation(r1, c1, r2, c2, opsi)
+
+    def pita_capaian(self, lembar: str, tabel: str, kolom: str) -> None:
+        p = self.tata.posisi[tabel]
+        ws = self.lembar(lembar)
+        c = p.kolom(kolom)
+        sel = xl_rowcol_to_cell(p.awal, c)
+        for rumus, warna in (
+            (f"AND(ISNUMBER({sel}),{sel}>=100)", "#C6EFCE"),
+            (f"AND(ISNUMBER({sel}),{sel}>=80,{sel}<100)", "#FFEB9C"),
+            (f"AND(ISNUMBER({sel}),{sel}<80)", "#FFC7CE"),
+        ):
+            ws.conditional_format(
+                p.awal,
+                c,
+                p.akhir,
+                c,
+                {"type": "formula", "criteria": "=" + rumus, "format": self.wb.add_format({"bg_color": warna})},
+            )
+
+    # -- sheets -----------------------------------------------------------------------------------
+    def bangun(self) -> None:
+        wb = self.wb
+        self.wb_title = wb.add_format({"bold": True, "font_size": 16, "font_color": WARNA_JUDUL})
+        self.wb_sub = wb.add_format({"italic": True, "font_color": "#595959"})
+        self.wb_h2 = wb.add_format({"bold": True, "font_size": 12, "font_color": WARNA_JUDUL})
+        self.wb_catatan = wb.add_format({"italic": True, "font_color": "#7F7F7F", "text_wrap": True, "valign": "top"})
+        for nama in S.LEMBAR:
+            self.ws[nama] = wb.add_worksheet(nama)
+        if self.vba is not None:
+            wb.set_vba_name("ThisWorkbook")
+            for i, nama in enumerate(S.LEMBAR):
+                self.ws[nama].set_vba_name(f"Sheet{i + 1}")
+            wb.add_vba_project(str(self.vba))
+        sub = {
+            "Profil": "Identitas satker dan penandatangan laporan.",
+            "Wilayah": "Wilayah kerja; jumlah dihitung otomatis.",
+            "Indikator": "Perjanjian Kinerja tiga tingkat: target tahunan dan triwulan.",
+            "Realisasi": "Isi realisasi triwulan; capaian dihitung otomatis (baris sama dengan lembar Indikator).",
+            "Output": "Hierarki DIPA: program, kegiatan, dan output dengan volume dan anggaran.",
+            "Anggaran": "Total DIPA, realisasi per jenis belanja dan per sumber dana.",
+            "IKPA": "Nilai IKPA dari OM-SPAN; bobot mengikuti aturan di lembar Referensi.",
+            "SMART": "Variabel SMART DJA, NKA, PKPA, dan nilai SAKIP.",
+            "Narasi": "Teks laporan yang ditulis satker sendiri.",
+            "Prestasi": "Penghargaan dan inovasi.",
+            "Referensi": "Pengaturan dan aturan penilaian yang dapat diubah.",
+            "Validasi": "Hasil pemeriksaan data. Tekan 'Hitung & Validasi' di Beranda untuk memperbarui.",
+        }
+        for nama, teks in sub.items():
+            self.judul(self.ws[nama], nama if nama != "Output" else "Output dan Anggaran per Output", teks)
+        self.daftar()
+        for b in S.BLOK:
+            self.blok(b)
+        for t in S.TABEL:
+            self.tabel(t)
+        self.pita_capaian("Realisasi", "Realisasi", "capaian")
+        self.pita_capaian("Output", "Output", "capaian_volume")
+        self.beranda()
+        self.meta()
+        self.xlwings_conf()
+        self.rapikan()
+
+    def daftar(self) -> None:
+        ws = self.ws["Referensi"]
+        daftar = dict(S.DAFTAR)
+        daftar["AturanIkpa"] = tuple(self.aturan["ikpa"])
+        kode: list[str] = []
+        for d in self.aturan["ikpa"].values():
+            kode += [i["kode"] for i in d["indikator"] if i["kode"] not in kode]
+        daftar["KodeIkpa"] = tuple(kode)
+        ws.write_string(2, S.KOLOM_DAFTAR, "Daftar pilihan", self.wb_h2)
+        for j, (nama, isi) in enumerate(sorted(daftar.items())):
+            c = S.KOLOM_DAFTAR + j
+            ws.write_string(3, c, nama, self.f.get("judul_kolom"))
+            for i, v in enumerate(isi):
+                ws.write_string(4 + i, c, v, self.f.get("input", "teks"))
+            self.set_lebar("Referensi", c, max(12, max(len(v) for v in isi) + 2))
+            rng = f"{xl_rowcol_to_cell(4, c, True, True)}:{xl_rowcol_to_cell(3 + len(isi), c, True, True)}"
+            self.wb.define_name(f"Daftar{nama}", f"=Referensi!{rng}")
+
+    def beranda(self) -> None:
+        ws = self.ws["Beranda"]
+        ws.write_formula(
+            0, 0, '=IF(NamaSatker="","LAKIP",NamaSatker)', self.wb_title, self.lakip.profil.nama or "LAKIP"
+        )
+        per = f"Laporan Kinerja {self.lakip.profil.periode} {self.lakip.profil.tahun or ''}".strip()
+        ws.write_formula(1, 0, '=TRIM("Laporan Kinerja "&PeriodeLaporan&" "&TahunAnggaran)', self.wb_sub, per)
+        ws.write_string(1, 6, "Versi:", self.f.get("label"))
+        ws.write_string(1, 7, "", self.f.get("input", "teks"))  # SEL_VERSI, written by the test macro
+        assert SEL_VERSI == "H2"
+        ws.write_string(3, 0, "Hasil utama", self.wb_h2)
+        for i, (label, nama, fmt) in enumerate(S.BERANDA):
+            row = 4 + i
+            ws.write_string(row, 0, label, self.f.get("label"))
+            if nama == "RataRataCapaianIKU":
+                rumus = S.rumus(S.RUMUS_RATA_IKU, self.tata, "Beranda")
+                self.wb.define_name(nama, f"=Beranda!{xl_rowcol_to_cell(row, 1, True, True)}")
+            else:
+                rumus = f"={nama}"
+            self.tulis_rumus(ws, row, 1, rumus, self.f.get("rumus", fmt), self.mesin.nama(nama))
+        row = 5 + len(S.BERANDA)
+        ws.write_string(row, 0, "Temuan pemeriksaan (galat / peringatan)", self.f.get("label"))
+        t = self.tata.posisi["Temuan"]
+        rng = f"Validasi!{t.rentang('tingkat')}"
+        galat = sum(x.tingkat == "galat" for x in self.temuan)
+        ws.write_formula(
+            row, 1, f'=COUNTIF({rng},"galat")&" galat / "&COUNTIF({rng},"peringatan")&" peringatan"',
+            self.f.get("rumus", "teks"), f"{galat} galat / {len(self.temuan) - galat} peringatan",
+        )  # fmt: skip
+        ws.write_string(row + 1, 0, "Terakhir diperiksa", self.f.get("label"))
+        ws.write_string(row + 1, 1, "", self.f.get("input", "teks"))
+        self.wb.define_name("TerakhirDiperiksa", f"=Beranda!{xl_rowcol_to_cell(row + 1, 1, True, True)}")
+        for i, tb in enumerate(TOMBOL):
+            ws.insert_button(
+                4 + i * 2, 3, {"macro": tb.sub, "caption": tb.judul, "width": 190, "height": 30, "x_offset": 10}
+            )
+        cara = [
+            "Cara memakai:",
+            "1. Isi sel berwarna kuning di lembar Profil, Indikator, Realisasi, Output, Anggaran, IKPA, dan SMART.",
+            "2. Sel putih berisi rumus dan terkunci; nilainya dihitung otomatis, juga tanpa Python.",
+            "3. Tekan 'Hitung & Validasi' untuk memeriksa data; temuan muncul di lembar Validasi.",
+            "4. Tekan 'Buat Laporan (Word)' atau 'Buat PDF' untuk menyusun laporan di folder buku kerja ini.",
+            "5. Tekan 'Ekspor untuk Kanwil' untuk menyiapkan salinan dan data yang dikirim ke kantor wilayah.",
+            "Tombol memerlukan Python dan lakip-xl terpasang (lihat README, bagian Windows).",
+        ]
+        for i, teks in enumerate(cara):
+            ws.write_string(17 + i, 0, teks, self.f.get("label") if i == 0 else self.wb_catatan)
+        # Charts: capaian per indicator and penyerapan per kegiatan.
+        n_ind = max(1, len(self.lakip.indikator))
+        pr = self.tata.posisi["Realisasi"]
+        ch = self.wb.add_chart({"type": "bar"})
+        ch.add_series(
+            {
+                "name": "Capaian (%)",
+                "categories": ["Realisasi", pr.awal, pr.kolom("kode"), pr.awal + n_ind - 1, pr.kolom("kode")],
+                "values": ["Realisasi", pr.awal, pr.kolom("capaian"), pr.awal + n_ind - 1, pr.kolom("capaian")],
+                "fill": {"color": "#404040"},
+                "data_labels": {"value": True, "num_format": "0.00"},
+            }
+        )
+        ch.set_title({"name": "Capaian indikator (%)"})
+        ch.set_legend({"none": True})
+        ch.set_y_axis({"reverse": True})
+        ch.set_size({"width": 560, "height": 320})
+        ws.insert_chart(3, 6, ch)
+        n_keg = max(1, len(self.rows["Kegiatan"]))
+        pk = self.tata.posisi["Kegiatan"]
+        ch2 = self.wb.add_chart({"type": "column"})
+        ch2.add_series(
+            {
+                "name": "Penyerapan (%)",
+                "categories": ["Output", pk.awal, pk.kolom("kode"), pk.awal + n_keg - 1, pk.kolom("kode")],
+                "values": ["Output", pk.awal, pk.kolom("penyerapan"), pk.awal + n_keg - 1, pk.kolom("penyerapan")],
+                "fill": {"color": "#7F7F7F"},
+                "data_labels": {"value": True, "num_format": "0.00"},
+            }
+        )
+        ch2.set_title({"name": "Penyerapan anggaran per kegiatan (%)"})
+        ch2.set_legend({"none": True})
+        ch2.set_size({"width": 560, "height": 300})
+        ws.insert_chart(20, 6, ch2)
+        self.set_lebar("Beranda", 0, 38)
+        self.set_lebar("Beranda", 1, 22)
+        self.set_lebar("Beranda", 3, 30)
+
+    def meta(self) -> None:
+        ws = self.ws["_meta"]
+        for i, (k, v) in enumerate(
+            (("jenis", "lakip-xl buku kerja induk"), ("versi_skema", SCHEMA_VERSION), ("versi_lakip_xl", __version__))
+        ):
+            ws.write_string(i, 0, k)
+            self.tulis(ws, i, 1, v, None)
+        self.wb.define_name("VersiSkema", "=_meta!$B$2")
+        ws.hide()
+
+    def xlwings_conf(self) -> None:
+        ws = self.ws["xlwings.conf"]
+        isi = (
+            ("Interpreter_Win", ""),
+            ("Interpreter_Mac", ""),
+            ("PYTHONPATH", ""),
+            ("UDF Modules", "lakip_xl.doors.udf"),
+            ("Debug UDFs", False),
+            ("Use UDF Server", False),
+            ("Show Console", False),
+        )
+        for i, (k, v) in enumerate(isi):
+            ws.write_string(i, 0, k)
+            if isinstance(v, bool):
+                ws.write_boolean(i, 1, v)
+            elif v:
+                ws.write_string(i, 1, v)
+        ws.write_string(
+            0, 3, "Pengaturan xlwings (kolom A dan B). Isi Interpreter_Win dengan lokasi python.exe bila perlu;"
+        )
+        ws.write_string(1, 3, "lihat README, bagian 'Memakai tombol di Excel (Windows)'.")
+        ws.set_column(0, 0, 18)
+        ws.set_column(1, 1, 40)
+
+    def rapikan(self) -> None:
+        bebas = {"Validasi", "xlwings.conf", "_meta"}
+        lanskap = {"Indikator", "Realisasi", "Output", "Anggaran", "IKPA", "Validasi", "Referensi"}
+        for nama, ws in self.ws.items():
+            for c, w in self.lebar.get(nama, {}).items():
+                ws.set_column(c, c, w)
+            if nama in ("_meta",):
+                continue
+            ws.set_paper(9)  # A4
+            ws.fit_to_pages(1, 0)
+            ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+            if nama in lanskap:
+                ws.set_landscape()
+            ws.set_footer("&L&A&RHalaman &P dari &N")
+            if nama in ("Indikator", "Realisasi", "Wilayah", "Validasi"):
+                p = self.tata.posisi[{"Validasi": "Temuan"}.get(nama, nama)]
+                ws.freeze_panes(p.awal, 2 if nama in ("Indikator", "Realisasi") else 0)
+                ws.repeat_rows(p.baris_judul)
+            if nama not in bebas:
+                ws.protect(
+                    "",
+                    {
+                        "format_columns": True,
+                        "format_rows": True,
+                        "select_locked_cells": True,
+                        "select_unlocked_cells": True,
+                    },
+                )
+        self.ws["Beranda"].activate()
+
+
+def bangun_buku_kerja(
+    lakip: Lakip | None,
+    tujuan: str | Path,
+    aturan: dict[str, Any] | None = None,
+    temuan: list[Temuan] | None = None,
+    vba: bool = True,
+    timpa: bool = True,
+) -> Path:
+    """Build the workbook for ``lakip`` (a blank one when ``None``) and move it into place."""
+    tujuan = Path(tujuan)
+    lakip = lakip if lakip is not None else Lakip()
+    aturan = aturan or aturan_bawaan()
+    if temuan is None:
+        temuan = validasi(lakip, aturan=aturan) if lakip != Lakip() else []
+    with tempfile.TemporaryDirectory(prefix="lakip-bk-") as tmp:
+        tmp_path = Path(tmp) / ("buku.xlsm" if vba else "buku.xlsx")
+        bin_path = bangun_vba(Path(tmp) / "vbaProject.bin", len(S.LEMBAR)) if vba else None
+        pb = _Pembangun(lakip, aturan, temuan, tmp_path, bin_path)
+        pb.bangun()
+        pb.wb.close()
+        return tulis_atomik(tujuan, tmp_path.read_bytes(), timpa=timpa)

@@ -1,0 +1,890 @@
+"""The master workbook's layout: one declaration of every sheet, table, column, named cell
+and formula. The builder, the reader and the tests take their layout from here; no column
+letter is written anywhere else.
+
+Formula templates (a tiny language, expanded by :func:`rumus`):
+
+- ``{k}``        the cell of column ``k`` in the current row of the current table
+- ``{k:}``       the whole data range of column ``k`` of the current table (absolute)
+- ``{T.k}``      the cell of column ``k`` of table ``T`` in the same data row (row-aligned tables)
+- ``{T.k:}``     the whole data range of column ``k`` of table ``T``
+- plain names    defined names of single cells (``NilaiAkhirIKPA``, ``JumlahTW``, ...)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+# -- declarations ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A table column. ``kunci`` is the model field (``target_tw.0`` = list element 0)."""
+
+    kunci: str
+    judul: str
+    jenis: str = "input"  # "input" | "rumus"
+    format: str = "teks"  # teks | uang | angka | persen | bulat | pilihan
+    lebar: float = 14
+    rumus: str | None = None
+    pilihan: str | None = None  # name of a list on Referensi (data validation)
+    pilihan_ketat: bool = True  # False: the list only suggests
+    bantu: bool = False  # helper column (narrow, grey header)
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Tabel:
+    kunci: str  # used in templates and defined names
+    lembar: str
+    judul: str
+    kolom: tuple[Kolom, ...]
+    cadangan: int = 10  # spare blank rows for new entries
+    minimum: int = 5
+    total: tuple[tuple[str, str, str], ...] = ()  # (column key, formula template, defined name)
+
+    def kol(self, kunci: str) -> Kolom:
+        for k in self.kolom:
+            if k.kunci == kunci:
+                return k
+        raise KeyError(f"{self.kunci}.{kunci}")
+
+    def indeks(self, kunci: str) -> int:
+        return [k.kunci for k in self.kolom].index(kunci)
+
+
+@dataclass(frozen=True)
+class Sel:
+    """A labelled single cell on a key/value sheet, with a defined name."""
+
+    kunci: str  # model field path (e.g. "profil.nama") or a result key for formulas
+    label: str
+    nama: str  # defined name
+    jenis: str = "input"
+    format: str = "teks"
+    rumus: str | None = None
+    pilihan: str | None = None
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Blok:
+    """Labelled cells on one sheet, starting at ``baris`` (0-based), labels in column A."""
+
+    lembar: str
+    judul: str
+    baris: int
+    sel: tuple[Sel, ...]
+    kolom_label: int = 0
+
+
+# -- helpers for templates ------------------------------------------------------------------
+
+
+def r(x: str) -> str:
+    """Shorthand: blank-string test."""
+    return f'{x}=""'
+
+
+# Percent of realisasi over pagu, blank when pagu blank or zero.
+RUMUS_PENYERAPAN = 'IF(OR(NOT(ISNUMBER({p})),{p}=0,NOT(ISNUMBER({r}))),"",{r}/{p}*100)'
+RUMUS_SISA = 'IF(OR(NOT(ISNUMBER({p})),NOT(ISNUMBER({r}))),"",{p}-{r})'
+
+
+def penyerapan(p: str, r_: str) -> str:
+    return RUMUS_PENYERAPAN.format(p=p, r=r_)
+
+
+def sisa(p: str, r_: str) -> str:
+    return RUMUS_SISA.format(p=p, r=r_)
+
+
+def jumlah(rng: str) -> str:
+    """Sum that stays blank when nothing is filled (like ``anggaran.jumlah``)."""
+    return f'IF(COUNT({rng})=0,"",SUM({rng}))'
+
+
+def efektif(dinyatakan: str, rincian: str) -> str:
+    return f"IF(ISNUMBER({dinyatakan}),{dinyatakan},{rincian})"
+
+
+# -- sheets ---------------------------------------------------------------------------------
+
+LEMBAR = (
+    "Beranda",
+    "Profil",
+    "Wilayah",
+    "Indikator",
+    "Realisasi",
+    "Output",
+    "Anggaran",
+    "IKPA",
+    "SMART",
+    "Narasi",
+    "Prestasi",
+    "Referensi",
+    "Validasi",
+    "xlwings.conf",
+    "_meta",
+)
+
+PROFIL = Blok(
+    "Profil",
+    "Profil Satuan Kerja",
+    3,
+    (
+        Sel("profil.nama", "Nama satker", "NamaSatker"),
+        Sel("profil.kelas", "Kelas kantor", "KelasKantor", catatan="I, II, atau III"),
+        Sel("profil.kode_satker", "Kode satker", "KodeSatker"),
+        Sel("profil.kode_ba", "Kode BA", "KodeBA"),
+        Sel("profil.kode_kppn", "Kode KPPN", "KodeKPPN"),
+        Sel("profil.kementerian", "Kementerian/lembaga", "Kementerian"),
+        Sel("profil.eselon_i", "Unit eselon I", "EselonI"),
+        Sel("profil.kanwil", "Kantor wilayah", "Kanwil"),
+        Sel("profil.tahun", "Tahun anggaran", "TahunAnggaran", format="bulat"),
+        Sel("profil.periode", "Periode laporan", "PeriodeLaporan", pilihan="Periode"),
+        Sel("profil.kepala_nama", "Nama kepala kantor", "KepalaNama"),
+        Sel("profil.kepala_nip", "NIP kepala kantor", "KepalaNIP", catatan="18 angka, ditulis sebagai teks"),
+        Sel("profil.kepala_jabatan", "Jabatan penandatangan", "KepalaJabatan"),
+        Sel("profil.kota", "Kota penandatanganan", "KotaLaporan"),
+        Sel("profil.tanggal_laporan", "Tanggal laporan", "TanggalLaporan", catatan="format TTTT-BB-HH"),
+        Sel("profil.alamat", "Alamat kantor", "AlamatKantor"),
+        Sel("profil.visi", "Visi", "Visi"),
+        Sel("profil.misi", "Misi", "Misi", catatan="satu misi per baris (Alt+Enter)"),
+        Sel("profil.tugas", "Tugas", "Tugas"),
+        Sel("profil.fungsi", "Fungsi", "Fungsi", catatan="satu fungsi per baris (Alt+Enter)"),
+        Sel("jumlah_tw", "Triwulan yang dihitung", "JumlahTW", jenis="rumus", format="bulat",
+            rumus='IF(PeriodeLaporan="Semester I",2,4)'),
+    ),
+)  # fmt: skip
+
+WILAYAH = Tabel(
+    "Wilayah",
+    "Wilayah",
+    "Wilayah Kerja",
+    (
+        Kolom("nama", "Kabupaten/Kota", lebar=34),
+        Kolom("kecamatan", "Kecamatan", format="bulat", lebar=12),
+        Kolom("desa", "Desa/Kelurahan", format="bulat", lebar=14),
+        Kolom("penduduk", "Penduduk", format="bulat", lebar=14),
+    ),
+    cadangan=8,
+    total=(
+        ("kecamatan", jumlah("{kecamatan:}"), "JumlahKecamatan"),
+        ("desa", jumlah("{desa:}"), "JumlahDesa"),
+        ("penduduk", jumlah("{penduduk:}"), "JumlahPenduduk"),
+    ),
+)
+
+INDIKATOR = Tabel(
+    "Indikator",
+    "Indikator",
+    "Perjanjian Kinerja: Indikator dan Target",
+    (
+        Kolom("kode", "Kode", lebar=9),
+        Kolom("tingkat", "Tingkat", pilihan="Tingkat", lebar=10),
+        Kolom("sasaran", "Sasaran", lebar=34),
+        Kolom("nama", "Indikator", lebar=40),
+        Kolom("satuan", "Satuan", pilihan="Satuan", pilihan_ketat=False, lebar=10),
+        Kolom("polaritas", "Polaritas", pilihan="Polaritas", lebar=10),
+        Kolom("kumulatif", "Kumulatif", pilihan="Kumulatif", lebar=10, catatan="jumlah: dijumlahkan; terakhir: triwulan terakhir"),
+        Kolom("target", "Target tahunan", format="angka", lebar=11),
+        Kolom("target_atas", "Batas atas (rentang)", format="angka", lebar=11),
+        Kolom("target_tw.0", "Target TW I", format="angka", lebar=9),
+        Kolom("target_tw.1", "Target TW II", format="angka", lebar=9),
+        Kolom("target_tw.2", "Target TW III", format="angka", lebar=9),
+        Kolom("target_tw.3", "Target TW IV", format="angka", lebar=9),
+        Kolom("realisasi_tahun_lalu", "Realisasi tahun lalu", format="angka", lebar=11),
+        Kolom("target_renstra", "Target Renstra", format="angka", lebar=11),
+    ),
+    cadangan=15,
+)  # fmt: skip
+
+_Q = ["realisasi_tw.0", "realisasi_tw.1", "realisasi_tw.2", "realisasi_tw.3"]
+_N = "JumlahTW"
+
+
+def _q_ok(i: int) -> str:
+    return f"ISNUMBER({{{_Q[i]}}})" if i == 0 else f"AND({_N}>={i + 1},ISNUMBER({{{_Q[i]}}}))"
+
+
+_CNT = "+".join(_q_ok(i) for i in range(4))
+_SUM = "+".join(f"IF({_q_ok(i)},{{{_Q[i]}}},0)" for i in range(4))
+_LAST = f"IF({_q_ok(3)},{{{_Q[3]}}},IF({_q_ok(2)},{{{_Q[2]}}},IF({_q_ok(1)},{{{_Q[1]}}},{{{_Q[0]}}})))"
+_MANUAL = 'IF(ISNUMBER({realisasi}),{realisasi},"")'
+RUMUS_REALISASI_PERIODE = f'IF(({_CNT})=0,{_MANUAL},IF({{Indikator.kumulatif}}="terakhir",{_LAST},{_SUM}))'
+
+_T, _TA, _RP = "{Indikator.target}", "{Indikator.target_atas}", "{realisasi_periode}"
+_ATAS = f"MAX({_T},IF(ISNUMBER({_TA}),{_TA},{_T}))"
+_BAWAH = f"MIN({_T},IF(ISNUMBER({_TA}),{_TA},{_T}))"
+RUMUS_CAPAIAN_MENTAH = (
+    f'IF(OR(NOT(ISNUMBER({_T})),{_T}=0,NOT(ISNUMBER({_RP}))),"",'
+    f'IF({{Indikator.polaritas}}="negatif",'
+    f'IF(RumusNegatif="t/r",IF({_RP}=0,"",{_T}/{_RP}*100),(2*{_T}-{_RP})/{_T}*100),'
+    f'IF({{Indikator.polaritas}}="rentang",'
+    f"IF({_RP}>{_ATAS},(2*{_ATAS}-{_RP})/{_ATAS}*100,IF({_RP}<{_BAWAH},{_RP}/{_BAWAH}*100,100)),"
+    f"{_RP}/{_T}*100)))"
+)
+
+REALISASI = Tabel(
+    "Realisasi",
+    "Realisasi",
+    "Realisasi dan Capaian Indikator",
+    (
+        Kolom("kode", "Kode", jenis="rumus", rumus='IF({Indikator.kode}="","",{Indikator.kode})', lebar=9),
+        Kolom("nama", "Indikator", jenis="rumus", rumus='IF({Indikator.nama}="","",{Indikator.nama})', lebar=40),
+        Kolom("target", "Target", jenis="rumus", format="angka",
+              rumus='IF(ISNUMBER({Indikator.target}),{Indikator.target},"")', lebar=10),
+        Kolom("realisasi_tw.0", "Realisasi TW I", format="angka", lebar=10),
+        Kolom("realisasi_tw.1", "Realisasi TW II", format="angka", lebar=10),
+        Kolom("realisasi_tw.2", "Realisasi TW III", format="angka", lebar=10),
+        Kolom("realisasi_tw.3", "Realisasi TW IV", format="angka", lebar=10),
+        Kolom("realisasi", "Realisasi kumulatif (tanpa triwulan)", format="angka", lebar=13,
+              catatan="diisi bila realisasi triwulan tidak tersedia"),
+        Kolom("realisasi_periode", "Realisasi periode", jenis="rumus", format="angka", rumus=RUMUS_REALISASI_PERIODE, lebar=11),
+        Kolom("capaian_mentah", "Capaian sebelum batas", jenis="rumus", format="persen", rumus=RUMUS_CAPAIAN_MENTAH,
+              bantu=True, lebar=10),
+        Kolom("capaian", "Capaian (%)", jenis="rumus", format="persen", lebar=11,
+              rumus='IF({capaian_mentah}="","",IF(ISNUMBER(BatasCapaianIndikator),'
+                    'MIN({capaian_mentah},BatasCapaianIndikator),{capaian_mentah}))'),
+        Kolom("capaian_dinyatakan", "Capaian dinyatakan (%)", format="persen", lebar=11),
+    ),
+    cadangan=15,
+)  # fmt: skip
+
+PROGRAM = Tabel(
+    "Program",
+    "Output",
+    "Program",
+    (
+        Kolom("kode", "Kode program", lebar=12),
+        Kolom("nama", "Program", lebar=40),
+        Kolom("pagu", "Pagu DIPA", format="uang", lebar=16, catatan="kosongkan untuk memakai jumlah kegiatan"),
+        Kolom("realisasi", "Realisasi DIPA", format="uang", lebar=16),
+        Kolom("pagu_rincian", "Jumlah pagu kegiatan", jenis="rumus", format="uang", lebar=16,
+              rumus='IF({kode}="","",IF(SUMPRODUCT(({Kegiatan.program:}={kode})*ISNUMBER({Kegiatan.pagu_efektif:}))=0,"",'
+                    'SUMIFS({Kegiatan.pagu_efektif:},{Kegiatan.program:},{kode})))'),
+        Kolom("realisasi_rincian", "Jumlah realisasi kegiatan", jenis="rumus", format="uang", lebar=16,
+              rumus='IF({kode}="","",IF(SUMPRODUCT(({Kegiatan.program:}={kode})*ISNUMBER({Kegiatan.realisasi_efektif:}))=0,"",'
+                    'SUMIFS({Kegiatan.realisasi_efektif:},{Kegiatan.program:},{kode})))'),
+        Kolom("pagu_efektif", "Pagu", jenis="rumus", format="uang", lebar=16,
+              rumus='IF({kode}="","",' + efektif("{pagu}", "{pagu_rincian}") + ")"),
+        Kolom("realisasi_efektif", "Realisasi", jenis="rumus", format="uang", lebar=16,
+              rumus='IF({kode}="","",' + efektif("{realisasi}", "{realisasi_rincian}") + ")"),
+        Kolom("sisa", "Sisa", jenis="rumus", format="uang", lebar=16, rumus=sisa("{pagu_efektif}", "{realisasi_efektif}")),
+        Kolom("penyerapan", "Penyerapan (%)", jenis="rumus", format="persen", lebar=11,
+              rumus=penyerapan("{pagu_efektif}", "{realisasi_efektif}")),
+        Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
+        Kolom("pagu_pk", "Alokasi pada PK", format="uang", lebar=16),
+        Kolom("pembanding_pagu", "Pagu periode pembanding", format="uang", lebar=16),
+        Kolom("pembanding_realisasi", "Realisasi periode pembanding", format="uang", lebar=16),
+        Kolom("pembanding_penyerapan", "Penyerapan pembanding (%)", jenis="rumus", format="persen", lebar=11,
+              rumus=penyerapan("{pembanding_pagu}", "{pembanding_realisasi}")),
+        Kolom("pembanding_penyerapan_dinyatakan", "Penyerapan pembanding dinyatakan (%)", format="persen", lebar=11),
+    ),
+    cadangan=3,
+    minimum=2,
+)  # fmt: skip
+
+KEGIATAN = Tabel(
+    "Kegiatan",
+    "Output",
+    "Kegiatan",
+    (
+        Kolom("kode", "Kode kegiatan", lebar=12),
+        Kolom("program", "Kode program", lebar=12),
+        Kolom("nama", "Kegiatan", lebar=40),
+        Kolom("pagu", "Pagu DIPA", format="uang", lebar=16, catatan="kosongkan untuk memakai jumlah output"),
+        Kolom("realisasi", "Realisasi DIPA", format="uang", lebar=16),
+        Kolom("pagu_rincian", "Jumlah pagu output", jenis="rumus", format="uang", lebar=16,
+              rumus='IF({kode}="","",IF(SUMPRODUCT(({Output.kegiatan:}={kode})*ISNUMBER({Output.pagu:}))=0,"",'
+                    'SUMIFS({Output.pagu:},{Output.kegiatan:},{kode})))'),
+        Kolom("realisasi_rincian", "Jumlah realisasi output", jenis="rumus", format="uang", lebar=16,
+              rumus='IF({kode}="","",IF(SUMPRODUCT(({Output.kegiatan:}={kode})*ISNUMBER({Output.realisasi:}))=0,"",'
+                    'SUMIFS({Output.realisasi:},{Output.kegiatan:},{kode})))'),
+        Kolom("pagu_efektif", "Pagu", jenis="rumus", format="uang", lebar=16,
+              rumus='IF({kode}="","",' + efektif("{pagu}", "{pagu_rincian}") + ")"),
+        Kolom("realisasi_efektif", "Realisasi", jenis="rumus", format="uang", lebar=16,
+              rumus='IF({kode}="","",' + efektif("{realisasi}", "{realisasi_rincian}") + ")"),
+        Kolom("sisa", "Sisa", jenis="rumus", format="uang", lebar=16, rumus=sisa("{pagu_efektif}", "{realisasi_efektif}")),
+        Kolom("penyerapan", "Penyerapan (%)", jenis="rumus", format="persen", lebar=11,
+              rumus=penyerapan("{pagu_efektif}", "{realisasi_efektif}")),
+        Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
+    ),
+    cadangan=5,
+    minimum=4,
+)  # fmt: skip
+
+OUTPUT = Tabel(
+    "Output",
+    "Output",
+    "Output (Rincian Output)",
+    (
+        Kolom("kode", "Kode output", lebar=12),
+        Kolom("kegiatan", "Kode kegiatan", lebar=12),
+        Kolom("nama", "Output", lebar=40),
+        Kolom("sasaran", "Sasaran kegiatan", lebar=30),
+        Kolom("indikator", "Indikator kinerja", lebar=30),
+        Kolom("satuan", "Satuan", pilihan="Satuan", pilihan_ketat=False, lebar=10),
+        Kolom("volume_target", "Target volume", format="angka", lebar=10),
+        Kolom("volume_realisasi", "Realisasi volume", format="angka", lebar=10),
+        Kolom("capaian_volume", "Capaian volume (%)", jenis="rumus", format="persen", lebar=11,
+              rumus='IF(OR(NOT(ISNUMBER({volume_target})),{volume_target}=0,NOT(ISNUMBER({volume_realisasi}))),"",'
+                    "IF(ISNUMBER(BatasCapaianOutput),MIN({volume_realisasi}/{volume_target}*100,BatasCapaianOutput),"
+                    "{volume_realisasi}/{volume_target}*100))"),
+        Kolom("pagu", "Pagu", format="uang", lebar=16),
+        Kolom("realisasi", "Realisasi", format="uang", lebar=16),
+        Kolom("sisa", "Sisa", jenis="rumus", format="uang", lebar=16, rumus=sisa("{pagu}", "{realisasi}")),
+        Kolom("penyerapan", "Penyerapan (%)", jenis="rumus", format="persen", lebar=11, rumus=penyerapan("{pagu}", "{realisasi}")),
+        Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
+        Kolom("capaian_volume_dinyatakan", "Capaian volume dinyatakan (%)", format="persen", lebar=11),
+    ),
+    cadangan=20,
+)  # fmt: skip
+
+
+def _baris_belanja(kunci: str, judul: str, pilihan: str, awal: str) -> Tabel:
+    return Tabel(
+        kunci,
+        "Anggaran",
+        judul,
+        (
+            Kolom("kode", "Kode", pilihan=pilihan, pilihan_ketat=False, lebar=10),
+            Kolom("nama", "Uraian", lebar=30),
+            Kolom("pagu", "Pagu", format="uang", lebar=16),
+            Kolom("realisasi", "Realisasi", format="uang", lebar=16),
+            Kolom("sisa", "Sisa", jenis="rumus", format="uang", lebar=16, rumus=sisa("{pagu}", "{realisasi}")),
+            Kolom("penyerapan", "Penyerapan (%)", jenis="rumus", format="persen", lebar=11, rumus=penyerapan("{pagu}", "{realisasi}")),
+            Kolom("sisa_dinyatakan", "Sisa dinyatakan", format="uang", lebar=16),
+            Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
+            Kolom("pembanding_pagu", "Pagu periode pembanding", format="uang", lebar=16),
+            Kolom("pembanding_realisasi", "Realisasi periode pembanding", format="uang", lebar=16),
+            Kolom("pembanding_penyerapan", "Penyerapan pembanding (%)", jenis="rumus", format="persen", lebar=11,
+                  rumus=penyerapan("{pembanding_pagu}", "{pembanding_realisasi}")),
+        ),
+        cadangan=3,
+        minimum=3,
+        total=(
+            ("pagu", jumlah("{pagu:}"), f"{awal}Pagu"),
+            ("realisasi", jumlah("{realisasi:}"), f"{awal}Realisasi"),
+            ("sisa", sisa(f"{awal}Pagu", f"{awal}Realisasi"), f"{awal}Sisa"),
+            ("penyerapan", penyerapan(f"{awal}Pagu", f"{awal}Realisasi"), f"{awal}Penyerapan"),
+            ("pembanding_pagu", jumlah("{pembanding_pagu:}"), f"{awal}PembandingPagu"),
+            ("pembanding_realisasi", jumlah("{pembanding_realisasi:}"), f"{awal}PembandingRealisasi"),
+            ("pembanding_penyerapan", penyerapan(f"{awal}PembandingPagu", f"{awal}PembandingRealisasi"), f"{awal}PembandingPenyerapan"),
+        ),
+    )  # fmt: skip
+
+
+JENIS_BELANJA = _baris_belanja("JenisBelanja", "Realisasi per Jenis Belanja", "JenisBelanja", "Jenis")
+SUMBER_DANA = _baris_belanja("SumberDana", "Realisasi per Sumber Dana", "SumberDana", "Sumber")
+
+ANGGARAN = Blok(
+    "Anggaran",
+    "Total DIPA",
+    3,
+    (
+        Sel("anggaran.label_pembanding", "Nama periode pembanding", "LabelPembanding"),
+        Sel("anggaran.total_pagu_dinyatakan", "Pagu total DIPA (tercantum)", "TotalPaguDinyatakan", format="uang"),
+        Sel("anggaran.total_realisasi_dinyatakan", "Realisasi total DIPA (tercantum)", "TotalRealisasiDinyatakan", format="uang"),
+        Sel("anggaran.total_penyerapan_dinyatakan", "Penyerapan total (tercantum, %)", "TotalPenyerapanDinyatakan", format="persen"),
+        Sel("anggaran.alokasi_pk_dinyatakan", "Alokasi anggaran pada Perjanjian Kinerja", "AlokasiPK", format="uang"),
+        Sel("pagu_rincian", "Jumlah pagu program", "JumlahPaguProgram", jenis="rumus", format="uang",
+            rumus=jumlah("{Program.pagu_efektif:}")),
+        Sel("realisasi_rincian", "Jumlah realisasi program", "JumlahRealisasiProgram", jenis="rumus", format="uang",
+            rumus=jumlah("{Program.realisasi_efektif:}")),
+        Sel("pagu", "Pagu total", "PaguTotal", jenis="rumus", format="uang",
+            rumus=efektif("TotalPaguDinyatakan", "JumlahPaguProgram")),
+        Sel("realisasi", "Realisasi total", "RealisasiTotal", jenis="rumus", format="uang",
+            rumus=efektif("TotalRealisasiDinyatakan", "JumlahRealisasiProgram")),
+        Sel("sisa", "Sisa total", "SisaTotal", jenis="rumus", format="uang", rumus=sisa("PaguTotal", "RealisasiTotal")),
+        Sel("penyerapan", "Penyerapan total (%)", "PenyerapanTotal", jenis="rumus", format="persen",
+            rumus=penyerapan("PaguTotal", "RealisasiTotal")),
+        Sel("selisih_pagu_jenis", "Selisih pagu: jenis belanja − DIPA", "SelisihPaguJenis", jenis="rumus", format="uang",
+            rumus='IF(OR(NOT(ISNUMBER(JenisPagu)),NOT(ISNUMBER(PaguTotal))),"",JenisPagu-PaguTotal)'),
+        Sel("selisih_pagu_sumber", "Selisih pagu: sumber dana − DIPA", "SelisihPaguSumber", jenis="rumus", format="uang",
+            rumus='IF(OR(NOT(ISNUMBER(SumberPagu)),NOT(ISNUMBER(PaguTotal))),"",SumberPagu-PaguTotal)'),
+        Sel("selisih_realisasi_jenis", "Selisih realisasi: jenis belanja − DIPA", "SelisihRealisasiJenis", jenis="rumus",
+            format="uang", rumus='IF(OR(NOT(ISNUMBER(JenisRealisasi)),NOT(ISNUMBER(RealisasiTotal))),"",JenisRealisasi-RealisasiTotal)'),
+        Sel("selisih_realisasi_sumber", "Selisih realisasi: sumber dana − DIPA", "SelisihRealisasiSumber", jenis="rumus",
+            format="uang", rumus='IF(OR(NOT(ISNUMBER(SumberRealisasi)),NOT(ISNUMBER(RealisasiTotal))),"",SumberRealisasi-RealisasiTotal)'),
+    ),
+)  # fmt: skip
+
+# IKPA ----------------------------------------------------------------------------------------
+
+IKPA_KOMPONEN = Tabel(
+    "IkpaKomponen",
+    "IKPA",
+    "Komponen IKPA (salin dari OM-SPAN)",
+    (
+        Kolom("kode", "Kode indikator", pilihan="KodeIkpa", lebar=22),
+        Kolom("nama", "Indikator", jenis="rumus", lebar=28,
+              rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.nama:},MATCH({kode},{RefIkpa.kode:},0)),"(kode tidak dikenal)"))'),
+        Kolom("aspek", "Aspek", jenis="rumus", lebar=13,
+              rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.aspek:},MATCH({kode},{RefIkpa.kode:},0)),""))'),
+        Kolom("dalam_aturan", "Ada dalam aturan", jenis="rumus", format="bulat", bantu=True, lebar=8,
+              rumus='IF({kode}="",0,IF(COUNTIFS({RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode})>0,1,0))'),
+        Kolom("bobot_baku", "Bobot baku", jenis="rumus", format="angka", lebar=9,
+              rumus='IF({dalam_aturan}=1,SUMIFS({RefIkpa.bobot:},{RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode}),"")'),
+        Kolom("bobot", "Bobot pengganti", format="angka", lebar=9, catatan="kosongkan untuk memakai bobot baku"),
+        Kolom("bobot_dipakai", "Bobot", jenis="rumus", format="angka", lebar=9,
+              rumus='IF({dalam_aturan}=1,IF(ISNUMBER({bobot}),{bobot},{bobot_baku}),"")'),
+        Kolom("nilai", "Nilai", format="angka", lebar=9),
+        Kolom("berlaku", "Berlaku", pilihan="YaTidak", lebar=8),
+        Kolom("nilai_tertimbang", "Nilai tertimbang", jenis="rumus", format="angka", lebar=10,
+              rumus='IF(AND({dalam_aturan}=1,{berlaku}<>"Tidak",ISNUMBER({nilai})),{nilai}*{bobot_dipakai}/100,"")'),
+        Kolom("bobot_berlaku", "Bobot berlaku", jenis="rumus", format="angka", bantu=True, lebar=8,
+              rumus='IF(ISNUMBER({nilai_tertimbang}),{bobot_dipakai},"")'),
+        Kolom("terisi", "Terisi atau tidak berlaku", jenis="rumus", format="bulat", bantu=True, lebar=8,
+              rumus='IF(AND({dalam_aturan}=1,OR({berlaku}="Tidak",ISNUMBER({nilai}))),1,0)'),
+        Kolom("ikut_aspek", "Ikut nilai aspek", jenis="rumus", format="bulat", bantu=True, lebar=8,
+              rumus='IF(AND(ISNUMBER({nilai_tertimbang}),NOT(AND(MetodeAspekIkpa="tanpa_dispensasi",{kode}="dispensasi_spm"))),1,0)'),
+    ),
+    cadangan=6,
+    minimum=8,
+)  # fmt: skip
+
+
+def _aspek(a: str) -> str:
+    bobot = f'SUMIFS({{IkpaKomponen.bobot_berlaku:}},{{IkpaKomponen.aspek:}},"{a}",{{IkpaKomponen.ikut_aspek:}},1)'
+    nilai = f'SUMIFS({{IkpaKomponen.nilai_tertimbang:}},{{IkpaKomponen.aspek:}},"{a}",{{IkpaKomponen.ikut_aspek:}},1)'
+    return f'IF({bobot}=0,"",{nilai}*100/{bobot})'
+
+
+_PENGURANG = "IF(ISNUMBER(PengurangDispensasiIkpa),PengurangDispensasiIkpa,0)"
+_MODE = 'IFERROR(INDEX({RefAturanIkpa.dispensasi:},MATCH(AturanIkpa,{RefAturanIkpa.kode:},0)),"bobot")'
+
+IKPA = Blok(
+    "IKPA",
+    "Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
+    3,
+    (
+        Sel("ikpa.aturan", "Aturan bobot", "AturanIkpa", pilihan="AturanIkpa"),
+        Sel("ikpa.periode", "Periode nilai", "PeriodeIkpa"),
+        Sel("ikpa.pengurang_dispensasi", "Pengurang dispensasi SPM (aturan 2024+)", "PengurangDispensasiIkpa", format="angka"),
+        Sel("nilai_total", "Nilai total", "NilaiTotalIKPA", jenis="rumus", format="angka",
+            rumus='IF(COUNT({IkpaKomponen.nilai_tertimbang:})=0,"",SUM({IkpaKomponen.nilai_tertimbang:}))'),
+        Sel("konversi_bobot", "Konversi bobot (%)", "KonversiBobotIKPA", jenis="rumus", format="persen",
+            rumus='IF(COUNT({IkpaKomponen.nilai_tertimbang:})=0,"",SUM({IkpaKomponen.bobot_berlaku:}))'),
+        Sel("nilai_akhir", "Nilai akhir", "NilaiAkhirIKPA", jenis="rumus", format="angka",
+            rumus=f'IF(OR(NOT(ISNUMBER(NilaiTotalIKPA)),NOT(ISNUMBER(KonversiBobotIKPA))),"",IF(KonversiBobotIKPA=0,"",'
+                  f'IF(SUM({{IkpaKomponen.terisi:}})<COUNTIF({{RefIkpa.aturan:}},AturanIkpa),"",'
+                  f'IF({_MODE}="pengurang",IF(PengurangDispensasi="sebelum",(NilaiTotalIKPA-{_PENGURANG})/(KonversiBobotIKPA/100),'
+                  f"NilaiTotalIKPA/(KonversiBobotIKPA/100)-{_PENGURANG}),NilaiTotalIKPA/(KonversiBobotIKPA/100)))))"),
+        Sel("aspek.perencanaan", "Aspek perencanaan", "AspekPerencanaanIKPA", jenis="rumus", format="angka",
+            rumus=_aspek("perencanaan")),
+        Sel("aspek.pelaksanaan", "Aspek pelaksanaan", "AspekPelaksanaanIKPA", jenis="rumus", format="angka",
+            rumus=_aspek("pelaksanaan")),
+        Sel("aspek.hasil", "Aspek hasil", "AspekHasilIKPA", jenis="rumus", format="angka", rumus=_aspek("hasil")),
+        Sel("predikat", "Predikat", "PredikatIKPA", jenis="rumus", rumus="PREDIKAT_IKPA(NilaiAkhirIKPA)"),
+        Sel("ikpa.nilai_total_dinyatakan", "Nilai total (tercantum)", "NilaiTotalIKPADinyatakan", format="angka"),
+        Sel("ikpa.konversi_bobot_dinyatakan", "Konversi bobot (tercantum, %)", "KonversiBobotIKPADinyatakan", format="persen"),
+        Sel("ikpa.nilai_akhir_dinyatakan", "Nilai akhir (tercantum)", "NilaiAkhirIKPADinyatakan", format="angka"),
+        Sel("ikpa.perencanaan_dinyatakan", "Aspek perencanaan (tercantum)", "AspekPerencanaanDinyatakan", format="angka"),
+        Sel("ikpa.pelaksanaan_dinyatakan", "Aspek pelaksanaan (tercantum)", "AspekPelaksanaanDinyatakan", format="angka"),
+        Sel("ikpa.hasil_dinyatakan", "Aspek hasil (tercantum)", "AspekHasilDinyatakan", format="angka"),
+    ),
+)  # fmt: skip
+
+IKPA_DISEBUT = Tabel(
+    "IkpaDisebut",
+    "IKPA",
+    "Nilai IKPA yang disebut di bagian lain laporan",
+    (Kolom("lokasi", "Tempat disebut", lebar=40), Kolom("nilai", "Nilai", format="angka", lebar=10)),
+    cadangan=3,
+    minimum=2,
+)
+
+# SMART and SAKIP -----------------------------------------------------------------------------
+
+_NKA_VARS = ("SmartPenyerapan", "SmartKonsistensi", "SmartCapaianOutput", "SmartEfisiensiDipakai")
+_NKA_W = ("BobotNkaPenyerapan", "BobotNkaKonsistensi", "BobotNkaCapaianOutput", "BobotNkaEfisiensi")
+
+SMART = Blok(
+    "SMART",
+    "SMART DJA: Nilai Kinerja Anggaran, PKPA, dan SAKIP",
+    3,
+    (
+        Sel("smart.periode", "Periode nilai SMART", "PeriodeSmart"),
+        Sel("smart.penyerapan", "Penyerapan anggaran (P)", "SmartPenyerapan", format="angka"),
+        Sel("smart.konsistensi", "Konsistensi penyerapan terhadap perencanaan (K)", "SmartKonsistensi", format="angka"),
+        Sel("smart.capaian_output", "Capaian output (CRO)", "SmartCapaianOutput", format="angka"),
+        Sel("smart.efisiensi", "Nilai efisiensi (NE, seperti di SMART)", "SmartEfisiensi", format="angka"),
+        Sel("smart.efisiensi_mentah", "Efisiensi mentah E (%), bila NE kosong", "SmartEfisiensiMentah", format="angka"),
+        Sel("efisiensi", "Nilai efisiensi dipakai", "SmartEfisiensiDipakai", jenis="rumus", format="angka",
+            rumus='IF(ISNUMBER(SmartEfisiensi),SmartEfisiensi,IF(ISNUMBER(SmartEfisiensiMentah),'
+                  "50+MAX(-BatasEfisiensi,MIN(BatasEfisiensi,SmartEfisiensiMentah))/BatasEfisiensi*50,\"\"))"),
+        Sel("nka", "Nilai Kinerja Anggaran (NKA)", "NilaiNKA", jenis="rumus", format="angka",
+            rumus="IF(AND(" + ",".join(f"ISNUMBER({v})" for v in _NKA_VARS) + "),("
+                  + "+".join(f"{w}*{v}" for w, v in zip(_NKA_W, _NKA_VARS, strict=True)) + ')/100,"")'),
+        Sel("predikat_nka", "Predikat NKA", "PredikatNKA", jenis="rumus", rumus="PREDIKAT_NKA(NilaiNKA)"),
+        Sel("smart.nka_dinyatakan", "NKA (tercantum)", "NKADinyatakan", format="angka"),
+        Sel("pkpa", "PKPA (tahunan: 60% SMART + 40% IKPA; selain itu: IKPA)", "NilaiPKPA", jenis="rumus", format="angka",
+            rumus='IF(PeriodeLaporan="Tahunan",IF(AND(ISNUMBER(NilaiNKA),ISNUMBER(NilaiAkhirIKPA)),'
+                  '(BobotPkpaSmart*NilaiNKA+BobotPkpaIkpa*NilaiAkhirIKPA)/100,""),IF(ISNUMBER(NilaiAkhirIKPA),NilaiAkhirIKPA,""))'),
+        Sel("sakip.perencanaan", "SAKIP: perencanaan kinerja (0-100)", "SakipPerencanaan", format="angka"),
+        Sel("sakip.pengukuran", "SAKIP: pengukuran kinerja (0-100)", "SakipPengukuran", format="angka"),
+        Sel("sakip.pelaporan", "SAKIP: pelaporan kinerja (0-100)", "SakipPelaporan", format="angka"),
+        Sel("sakip.evaluasi", "SAKIP: evaluasi internal (0-100)", "SakipEvaluasi", format="angka"),
+        Sel("sakip_nilai", "Nilai SAKIP", "NilaiSAKIP", jenis="rumus", format="angka",
+            rumus='IF(AND(ISNUMBER(SakipPerencanaan),ISNUMBER(SakipPengukuran),ISNUMBER(SakipPelaporan),ISNUMBER(SakipEvaluasi)),'
+                  "(BobotSakipPerencanaan*SakipPerencanaan+BobotSakipPengukuran*SakipPengukuran+BobotSakipPelaporan*SakipPelaporan"
+                  '+BobotSakipEvaluasi*SakipEvaluasi)/100,"")'),
+        Sel("sakip_predikat", "Predikat SAKIP", "PredikatSAKIP", jenis="rumus", rumus="PREDIKAT_SAKIP(NilaiSAKIP)"),
+        Sel("sakip.nilai_dinyatakan", "Nilai SAKIP (tercantum)", "NilaiSAKIPDinyatakan", format="angka"),
+    ),
+)  # fmt: skip
+
+# Narasi, Prestasi ---------------------------------------------------------------------------
+
+NARASI_LABEL = {
+    "kata_pengantar": "Kata pengantar",
+    "ikhtisar": "Ikhtisar eksekutif",
+    "latar_belakang": "Bab I — Latar belakang",
+    "maksud_tujuan": "Bab I — Maksud dan tujuan",
+    "aspek_strategis": "Bab I — Aspek strategis",
+    "isu_strategis": "Bab I — Isu strategis",
+    "rencana_strategis": "Bab II — Rencana strategis",
+    "analisis_capaian": "Bab III — Analisis capaian kinerja",
+    "analisis_anggaran": "Bab III — Analisis realisasi anggaran",
+    "kesimpulan": "Bab IV — Kesimpulan",
+    "hambatan": "Bab IV — Hambatan",
+    "saran": "Bab IV — Saran",
+}
+NARASI = Blok(
+    "Narasi",
+    "Narasi Laporan (teks satker, satu sel per bagian)",
+    3,
+    tuple(
+        Sel(f"narasi.{k}", v, "Narasi" + "".join(w.capitalize() for w in k.split("_"))) for k, v in NARASI_LABEL.items()
+    ),
+)
+
+PRESTASI = Tabel(
+    "Prestasi",
+    "Prestasi",
+    "Penghargaan dan Prestasi",
+    (
+        Kolom("judul", "Penghargaan", lebar=40),
+        Kolom("pemberi", "Pemberi", lebar=30),
+        Kolom("nomor", "Nomor", lebar=22),
+        Kolom("tanggal", "Tanggal (TTTT-BB-HH)", lebar=14),
+        Kolom("nilai", "Nilai", format="angka", lebar=9),
+        Kolom("keterangan", "Keterangan", lebar=30),
+    ),
+    cadangan=5,
+)
+INOVASI = Tabel(
+    "Inovasi",
+    "Prestasi",
+    "Inovasi",
+    (Kolom("nama", "Inovasi", lebar=40), Kolom("uraian", "Uraian", lebar=60)),
+    cadangan=5,
+)
+
+# Referensi ----------------------------------------------------------------------------------
+
+PENGATURAN = Blok(
+    "Referensi",
+    "Pengaturan (dapat diubah)",
+    3,
+    (
+        Sel("pengaturan.batas_capaian_indikator", "Batas atas capaian indikator (kosong = tanpa batas)", "BatasCapaianIndikator",
+            format="angka"),
+        Sel("pengaturan.batas_capaian_output", "Batas atas capaian volume output", "BatasCapaianOutput", format="angka"),
+        Sel("pengaturan.rumus_negatif", "Rumus polaritas negatif (2t-r atau t/r)", "RumusNegatif", pilihan="RumusNegatif"),
+        Sel("pengaturan.metode_aspek_ikpa", "Nilai aspek IKPA", "MetodeAspekIkpa", pilihan="MetodeAspek"),
+        Sel("pengaturan.pengurang_dispensasi", "Pengurang dispensasi dikurangkan (setelah/sebelum konversi)", "PengurangDispensasi",
+            pilihan="UrutanPengurang"),
+        Sel("pengaturan.toleransi_dinyatakan", "Toleransi angka tercantum (poin)", "ToleransiDinyatakan", format="angka"),
+        Sel("nka.bobot.penyerapan", "Bobot NKA: penyerapan (%)", "BobotNkaPenyerapan", format="angka"),
+        Sel("nka.bobot.konsistensi", "Bobot NKA: konsistensi (%)", "BobotNkaKonsistensi", format="angka"),
+        Sel("nka.bobot.capaian_output", "Bobot NKA: capaian output (%)", "BobotNkaCapaianOutput", format="angka"),
+        Sel("nka.bobot.efisiensi", "Bobot NKA: efisiensi (%)", "BobotNkaEfisiensi", format="angka"),
+        Sel("nka.efisiensi_batas", "Batas efisiensi E (±%)", "BatasEfisiensi", format="angka"),
+        Sel("pkpa.bobot_smart", "Bobot PKPA: SMART (%)", "BobotPkpaSmart", format="angka"),
+        Sel("pkpa.bobot_ikpa", "Bobot PKPA: IKPA (%)", "BobotPkpaIkpa", format="angka"),
+        Sel("sakip.bobot.perencanaan", "Bobot SAKIP: perencanaan", "BobotSakipPerencanaan", format="angka"),
+        Sel("sakip.bobot.pengukuran", "Bobot SAKIP: pengukuran", "BobotSakipPengukuran", format="angka"),
+        Sel("sakip.bobot.pelaporan", "Bobot SAKIP: pelaporan", "BobotSakipPelaporan", format="angka"),
+        Sel("sakip.bobot.evaluasi", "Bobot SAKIP: evaluasi internal", "BobotSakipEvaluasi", format="angka"),
+    ),
+)  # fmt: skip
+
+REF_IKPA = Tabel(
+    "RefIkpa",
+    "Referensi",
+    "Bobot indikator IKPA per aturan",
+    (
+        Kolom("aturan", "Aturan", lebar=8),
+        Kolom("kode", "Kode", lebar=22),
+        Kolom("nama", "Indikator", lebar=28),
+        Kolom("aspek", "Aspek", pilihan="Aspek", lebar=13),
+        Kolom("bobot", "Bobot", format="angka", lebar=8),
+    ),
+    cadangan=5,
+)
+REF_ATURAN_IKPA = Tabel(
+    "RefAturanIkpa",
+    "Referensi",
+    "Aturan IKPA",
+    (
+        Kolom("kode", "Aturan", lebar=8),
+        Kolom("nama", "Nama", lebar=40),
+        Kolom("dispensasi", "Dispensasi SPM", pilihan="ModeDispensasi", lebar=14),
+    ),
+    cadangan=2,
+)
+REF_PREDIKAT_IKPA = Tabel(
+    "RefPredikatIkpa",
+    "Referensi",
+    "Predikat IKPA (nilai ≥ batas bawah)",
+    (Kolom("batas_bawah", "Batas bawah", format="angka", lebar=10), Kolom("predikat", "Predikat", lebar=16)),
+    cadangan=0,
+)
+REF_PREDIKAT_NKA = Tabel(
+    "RefPredikatNka",
+    "Referensi",
+    "Predikat NKA (nilai > batas)",
+    (Kolom("lebih_dari", "Lebih dari", format="angka", lebar=10), Kolom("predikat", "Predikat", lebar=16)),
+    cadangan=0,
+)
+REF_PREDIKAT_SAKIP = Tabel(
+    "RefPredikatSakip",
+    "Referensi",
+    "Predikat SAKIP (nilai > batas)",
+    (Kolom("lebih_dari", "Lebih dari", format="angka", lebar=10), Kolom("predikat", "Predikat", lebar=16)),
+    cadangan=0,
+)
+
+# Lists for data validation (Referensi sheet, one column each).
+DAFTAR: dict[str, tuple[str, ...]] = {
+    "Tingkat": ("iku", "program", "kegiatan"),
+    "Polaritas": ("positif", "negatif", "rentang"),
+    "Kumulatif": ("jumlah", "terakhir"),
+    "Periode": ("Semester I", "Tahunan"),
+    "YaTidak": ("Ya", "Tidak"),
+    "RumusNegatif": ("2t-r", "t/r"),
+    "MetodeAspek": ("tanpa_dispensasi", "dengan_dispensasi"),
+    "UrutanPengurang": ("setelah", "sebelum"),
+    "ModeDispensasi": ("bobot", "pengurang"),
+    "Aspek": ("perencanaan", "pelaksanaan", "hasil"),
+    "JenisBelanja": ("51", "52", "53"),
+    "SumberDana": ("RM", "PNBP", "BLU", "PLN", "HLN", "SBSN"),
+    "Satuan": ("Indeks", "Nilai", "Persen", "Layanan", "Dokumen", "Laporan", "Orang", "Operasi", "Unit", "Kegiatan"),
+}
+
+VALIDASI = Tabel(
+    "Temuan",
+    "Validasi",
+    "Temuan Pemeriksaan",
+    (
+        Kolom("tingkat", "Tingkat", lebar=11),
+        Kolom("kode", "Kode", lebar=26),
+        Kolom("lokasi", "Lokasi", lebar=22),
+        Kolom("pesan", "Pesan", lebar=90),
+    ),
+    cadangan=0,
+    minimum=1,
+)
+
+TABEL: tuple[Tabel, ...] = (
+    WILAYAH,
+    INDIKATOR,
+    REALISASI,
+    PROGRAM,
+    KEGIATAN,
+    OUTPUT,
+    JENIS_BELANJA,
+    SUMBER_DANA,
+    IKPA_KOMPONEN,
+    IKPA_DISEBUT,
+    PRESTASI,
+    INOVASI,
+    REF_IKPA,
+    REF_ATURAN_IKPA,
+    REF_PREDIKAT_IKPA,
+    REF_PREDIKAT_NKA,
+    REF_PREDIKAT_SAKIP,
+    VALIDASI,
+)
+BLOK: tuple[Blok, ...] = (PROFIL, ANGGARAN, IKPA, SMART, NARASI, PENGATURAN)
+
+# Headline results shown on Beranda: (label, defined name, format).
+BERANDA: tuple[tuple[str, str, str], ...] = (
+    ("Nilai akhir IKPA", "NilaiAkhirIKPA", "angka"),
+    ("Predikat IKPA", "PredikatIKPA", "teks"),
+    ("Nilai Kinerja Anggaran (SMART)", "NilaiNKA", "angka"),
+    ("Predikat NKA", "PredikatNKA", "teks"),
+    ("PKPA", "NilaiPKPA", "angka"),
+    ("Pagu total", "PaguTotal", "uang"),
+    ("Realisasi total", "RealisasiTotal", "uang"),
+    ("Penyerapan total (%)", "PenyerapanTotal", "persen"),
+    ("Rata-rata capaian IKU (%)", "RataRataCapaianIKU", "persen"),
+)
+_IKU_ADA = 'SUMPRODUCT(({Indikator.tingkat:}="iku")*ISNUMBER({Realisasi.capaian:}))'
+RUMUS_RATA_IKU = f'IF({_IKU_ADA}=0,"",SUMIFS({{Realisasi.capaian:}},{{Indikator.tingkat:}},"iku")/{_IKU_ADA})'
+
+
+# -- layout (positions depend on how many rows each table needs) -----------------------------
+
+BARIS_DATA_AWAL = 5  # header row 4 (0-based), data from row 5, for the first table of a sheet
+
+
+@dataclass
+class Posisi:
+    """Where a table sits: header row and data rows (0-based, inclusive)."""
+
+    tabel: Tabel
+    baris_judul: int
+    awal: int
+    akhir: int  # last data row
+    kolom_awal: int = 0
+
+    @property
+    def jumlah_baris(self) -> int:
+        return self.akhir - self.awal + 1
+
+    @property
+    def baris_total(self) -> int:
+        return self.akhir + 1
+
+    def kolom(self, kunci: str) -> int:
+        return self.kolom_awal + self.tabel.indeks(kunci)
+
+    def sel(self, kunci: str, i: int, absolut: bool = False) -> str:
+        return xl_rowcol_to_cell(self.awal + i, self.kolom(kunci), absolut, absolut)
+
+    def rentang(self, kunci: str) -> str:
+        c = self.kolom(kunci)
+        return f"{xl_rowcol_to_cell(self.awal, c, True, True)}:{xl_rowcol_to_cell(self.akhir, c, True, True)}"
+
+
+@dataclass
+class Tata:
+    """The layout of one workbook: every table's position and every block's cells."""
+
+    posisi: dict[str, Posisi] = field(default_factory=dict)
+    sel: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # defined name -> (sheet, row, col)
+
+    def ref(self, lembar_asal: str, tabel: str, kunci: str, i: int | None) -> str:
+        p = self.posisi[tabel]
+        teks = p.rentang(kunci) if i is None else p.sel(kunci, i)
+        if p.tabel.lembar != lembar_asal:
+            teks = f"{_quote(p.tabel.lembar)}!{teks}"
+        return teks
+
+
+def _quote(lembar: str) -> str:
+    return f"'{lembar}'" if re.search(r"[^A-Za-z0-9_]", lembar) else lembar
+
+
+# Tables that share a sheet, in order top to bottom (or side by side on Referensi).
+URUTAN_LEMBAR: dict[str, tuple[str, ...]] = {
+    "Output": ("Program", "Kegiatan", "Output"),
+    "Anggaran": ("JenisBelanja", "SumberDana"),
+    "IKPA": ("IkpaKomponen", "IkpaDisebut"),
+    "Prestasi": ("Prestasi", "Inovasi"),
+}
+REFERENSI_TABEL = ("RefIkpa", "RefAturanIkpa", "RefPredikatIkpa", "RefPredikatNka", "RefPredikatSakip")
+KOLOM_DAFTAR = 11  # column L on Referensi: data-validation lists
+
+
+def tata_letak(baris: dict[str, int]) -> Tata:
+    """Place every table given its number of data rows (without spares)."""
+    tata = Tata()
+    blok_akhir = {b.lembar: b.baris + len(b.sel) + 2 for b in BLOK}
+    for t in TABEL:
+        if t.kunci in REFERENSI_TABEL or t.lembar in URUTAN_LEMBAR:
+            continue
+        n = max(t.minimum, baris.get(t.kunci, 0) + t.cadangan)
+        judul = blok_akhir.get(t.lembar, 3) + 1 if t.lembar in blok_akhir else 3
+        tata.posisi[t.kunci] = Posisi(t, judul, judul + 1, judul + n)
+    # Realisasi rows mirror Indikator rows exactly.
+    ind = tata.posisi["Indikator"]
+    tata.posisi["Realisasi"] = Posisi(REALISASI, ind.baris_judul, ind.awal, ind.akhir)
+    for lembar, urutan in URUTAN_LEMBAR.items():
+        mulai = blok_akhir.get(lembar, 2) + 1
+        for kunci in urutan:
+            t = next(x for x in TABEL if x.kunci == kunci)
+            n = max(t.minimum, baris.get(kunci, 0) + t.cadangan)
+            judul = mulai + 1  # a title row above the header
+            tata.posisi[kunci] = Posisi(t, judul, judul + 1, judul + n)
+            mulai = judul + n + (2 if t.total else 1) + 1
+    mulai = blok_akhir["Referensi"] + 1
+    for kunci in REFERENSI_TABEL:
+        t = next(x for x in TABEL if x.kunci == kunci)
+        n = max(t.minimum, baris.get(kunci, 0) + t.cadangan)
+        judul = mulai + 1
+        tata.posisi[kunci] = Posisi(t, judul, judul + 1, judul + n, kolom_awal=0)
+        mulai = judul + n + 2
+    for b in BLOK:
+        for i, s in enumerate(b.sel):
+            tata.sel[s.nama] = (b.lembar, b.baris + i, b.kolom_label + 1)
+    return tata
+
+
+_TOKEN = re.compile(r"\{([A-Za-z]+\.)?([a-z_]+(?:\.\d)?)(:)?\}")
+
+
+def rumus(template: str, tata: Tata, lembar: str, tabel: str | None = None, i: int | None = None) -> str:
+    """Expand a formula template for the cell in row ``i`` of ``tabel`` (or a block cell)."""
+
+    def ganti(m: re.Match[str]) -> str:
+        t = m.group(1)[:-1] if m.group(1) else tabel
+        if t is None:
+            raise ValueError(f"template tanpa tabel: {template}")
+        return tata.ref(lembar, t, m.group(2), None if m.group(3) else i)
+
+    hasil = _TOKEN.sub(ganti, template)
+    return "=" + _predikat(hasil, tata, lembar)
+
+
+def _predikat(teks: str, tata: Tata, lembar: str) -> str:
+    """Expand PREDIKAT_IKPA(x) / PREDIKAT_NKA(x) / PREDIKAT_SAKIP(x) into nested IFs over the
+    band tables on Referensi (so the bands stay editable)."""
+
+    def bands(tabel: str, kol: str, op: str, x: str) -> str:
+        p = tata.posisi[tabel]
+        n = p.jumlah_baris
+        out = '""'
+        for j in reversed(range(n)):
+            batas = _absolut(tata.ref(lembar, tabel, kol, j))
+            pred = _absolut(tata.ref(lembar, tabel, "predikat", j))
+            out = f"IF(OR(NOT(ISNUMBER({batas})),ROUND({x},2){op}{batas}),{pred},{out})"
+        return f'IF(NOT(ISNUMBER({x})),"",{out})'
+
+    for nama, tabel, kol, op in (
+        ("PREDIKAT_IKPA", "RefPredikatIkpa", "batas_bawah", ">="),
+        ("PREDIKAT_NKA", "RefPredikatNka", "lebih_dari", ">"),
+        ("PREDIKAT_SAKIP", "RefPredikatSakip", "lebih_dari", ">"),
+    ):
+        teks = re.sub(rf"{nama}\(([A-Za-z]+)\)", lambda m, t=tabel, k=kol, o=op: bands(t, k, o, m.group(1)), teks)
+    return teks
+
+
+def _absolut(ref: str) -> str:
+    if "!" in ref:
+        lembar, sel = ref.rsplit("!", 1)
+        return f"{lembar}!{_abs_cell(sel)}"
+    return _abs_cell(ref)
+
+
+def _abs_cell(sel: str) -> str:
+    m = re.fullmatch(r"\$?([A-Z]+)\$?(\d+)", sel)
+    assert m, sel
+    return f"${m.group(1)}${m.group(2)}"
+
+
+def kolom_huruf(i: int) -> str:
+    return xl_col_to_name(i)
+
+
+Pengambil = Callable[[Any, int], Any]
