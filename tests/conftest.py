@@ -1,8 +1,37 @@
 import json
+import os
+import shutil
+import subprocess
 
 import pytest
 
+from lakip_xl.office import soffice
 from lakip_xl.schema.data import contoh_path, dari_dict
+
+DI_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _butuh(alat: str, ada: bool) -> None:
+    if not ada:
+        if DI_CI:
+            pytest.fail(f"{alat} tidak terpasang, padahal CI=true: pengujian ini wajib berjalan di CI.")
+        pytest.skip(f"{alat} tidak terpasang")
+
+
+@pytest.fixture
+def lo():
+    """LibreOffice is required (skipped locally when missing, a failure in CI)."""
+    _butuh("LibreOffice (soffice)", soffice() is not None)
+
+
+@pytest.fixture
+def uno_python():
+    """Debian's python3 with the UNO bridge, for running macros in LibreOffice."""
+    ada = soffice() is not None and shutil.which("/usr/bin/python3") is not None
+    if ada:
+        ada = subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode == 0
+    _butuh("python3-uno", ada)
+    return "/usr/bin/python3"
 
 
 @pytest.fixture

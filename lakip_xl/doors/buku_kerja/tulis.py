@@ -50,7 +50,8 @@ class _Format:
         if key not in self.cache:
             props: dict[str, Any] = {"valign": "top", "border": 1, "border_color": "#BFBFBF"}
             if fmt in FORMAT_ANGKA and not (jenis == "rumus" and fmt == "teks"):
-                props["num_format"] = FORMAT_ANGKA[fmt]
+                # Inputs show what was typed (up to 4 decimals); results show 2 decimals.
+                props["num_format"] = "#,##0.00" if (jenis == "rumus" and fmt == "angka") else FORMAT_ANGKA[fmt]
             if fmt == "teks":
                 props["text_wrap"] = True
             if jenis == "input":
@@ -386,8 +387,9 @@ class _Pembangun:
             "5. Tekan 'Ekspor untuk Kanwil' untuk menyiapkan salinan dan data yang dikirim ke kantor wilayah.",
             "Tombol memerlukan Python dan lakip-xl terpasang (lihat README, bagian Windows).",
         ]
+        polos = self.wb.add_format({"italic": True, "font_color": "#595959"})
         for i, teks in enumerate(cara):
-            ws.write_string(17 + i, 0, teks, self.f.get("label") if i == 0 else self.wb_catatan)
+            ws.write_string(17 + i, 0, teks, self.f.get("label", border=0, text_wrap=False) if i == 0 else polos)
         # Charts: capaian per indicator and penyerapan per kegiatan.
         n_ind = max(1, len(self.lakip.indikator))
         pr = self.tata.posisi["Realisasi"]
@@ -462,14 +464,14 @@ class _Pembangun:
 
     def rapikan(self) -> None:
         bebas = {"Validasi", "xlwings.conf", "_meta"}
-        lanskap = {"Indikator", "Realisasi", "Output", "Anggaran", "IKPA", "Validasi", "Referensi"}
+        lanskap = {"Beranda", "Indikator", "Realisasi", "Output", "Anggaran", "IKPA", "Validasi", "Referensi"}
         for nama, ws in self.ws.items():
             for c, w in self.lebar.get(nama, {}).items():
                 ws.set_column(c, c, w)
             if nama in ("_meta",):
                 continue
             ws.set_paper(9)  # A4
-            ws.fit_to_pages(1, 0)
+            ws.fit_to_pages(1, 1 if nama == "Beranda" else 0)
             ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
             if nama in lanskap:
                 ws.set_landscape()

@@ -1,0 +1,207 @@
+"""Hypothesis strategies: random but realistic LAKIP data sets."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from lakip_xl.compute.aturan import aturan_bawaan
+from lakip_xl.model import (
+    Anggaran,
+    BarisBelanja,
+    Ikpa,
+    Indikator,
+    Kegiatan,
+    KomponenIkpa,
+    Lakip,
+    NilaiDisebut,
+    Output,
+    Pengaturan,
+    Profil,
+    Program,
+    Sakip,
+    Smart,
+    Wilayah,
+)
+
+# Figures with at most two decimals, as units type them (they survive any file format).
+persen = st.integers(0, 10000).map(lambda n: n / 100)
+angka = st.integers(0, 1_000_00).map(lambda n: n / 100)
+uang = st.integers(0, 5_000_000_000)
+teks = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs")), min_size=1, max_size=30).map(
+    lambda s: s.strip() or "x"
+)
+
+
+def opsional(s):
+    return st.none() | s
+
+
+@st.composite
+def indikator(draw, i: int) -> Indikator:
+    pol = draw(st.sampled_from(["positif", "negatif", "rentang"]))
+    target = draw(st.one_of(st.just(0.0), st.none(), angka.filter(lambda x: x > 0))) if i == 0 else draw(angka)
+    return Indikator(
+        kode=f"IND-{i + 1}",
+        tingkat=draw(st.sampled_from(["iku", "program", "kegiatan"])),
+        sasaran=draw(teks),
+        nama=draw(teks),
+        satuan=draw(st.sampled_from(["Indeks", "Persen", "Layanan", ""])),
+        polaritas=pol,
+        kumulatif=draw(st.sampled_from(["jumlah", "terakhir"])),
+        target=target,
+        target_atas=draw(opsional(angka)) if pol == "rentang" else None,
+        target_tw=draw(st.lists(opsional(angka), min_size=4, max_size=4)),
+        realisasi_tw=draw(st.lists(opsional(angka), min_size=4, max_size=4)),
+        realisasi=draw(opsional(angka)),
+        realisasi_tahun_lalu=draw(opsional(angka)),
+        target_renstra=draw(opsional(angka)),
+        capaian_dinyatakan=draw(opsional(persen)),
+    )
+
+
+@st.composite
+def output(draw, kode: str) -> Output:
+    pagu = draw(opsional(uang))
+    return Output(
+        kode=kode,
+        nama=draw(teks),
+        sasaran=draw(st.just("") | teks),
+        indikator=draw(st.just("") | teks),
+        satuan=draw(st.sampled_from(["Layanan", "Dokumen", "Orang"])),
+        volume_target=draw(opsional(st.integers(0, 5000).map(float))),
+        volume_realisasi=draw(opsional(st.integers(0, 9000).map(float))),
+        pagu=pagu,
+        realisasi=draw(opsional(uang)),
+        penyerapan_dinyatakan=draw(opsional(persen)),
+        capaian_volume_dinyatakan=draw(opsional(persen)),
+    )
+
+
+@st.composite
+def anggaran(draw) -> Anggaran:
+    programs = []
+    n_out = 0
+    for p in range(draw(st.integers(1, 2))):
+        kegiatan = []
+        for k in range(draw(st.integers(1, 3))):
+            outs = []
+            for _ in range(draw(st.integers(0, 3))):
+                n_out += 1
+                outs.append(draw(output(f"O{n_out}")))
+            kegiatan.append(
+                Kegiatan(
+                    kode=f"K{p}{k}",
+                    nama=draw(teks),
+                    pagu=draw(opsional(uang)),
+                    realisasi=draw(opsional(uang)),
+                    penyerapan_dinyatakan=draw(opsional(persen)),
+                    output=outs,
+                )
+            )
+        programs.append(
+            Program(
+                kode=f"P{p}",
+                nama=draw(teks),
+                pagu=draw(opsional(uang)),
+                realisasi=draw(opsional(uang)),
+                pagu_pk=draw(opsional(uang)),
+                pembanding_pagu=draw(opsional(uang)),
+                pembanding_realisasi=draw(opsional(uang)),
+                kegiatan=kegiatan,
+            )
+        )
+    baris = st.builds(
+        BarisBelanja,
+        kode=st.sampled_from(["51", "52", "53", "RM", "PNBP"]),
+        nama=teks,
+        pagu=opsional(uang),
+        realisasi=opsional(uang),
+        sisa_dinyatakan=opsional(uang),
+        pembanding_pagu=opsional(uang),
+        pembanding_realisasi=opsional(uang),
+    )
+    return Anggaran(
+        program=programs,
+        jenis_belanja=draw(st.lists(baris, max_size=3)),
+        sumber_dana=draw(st.lists(baris, max_size=2)),
+        total_pagu_dinyatakan=draw(opsional(uang)),
+        total_realisasi_dinyatakan=draw(opsional(uang)),
+        total_penyerapan_dinyatakan=draw(opsional(persen)),
+        alokasi_pk_dinyatakan=draw(opsional(uang)),
+    )
+
+
+@st.composite
+def ikpa(draw) -> Ikpa:
+    kode_aturan = draw(st.sampled_from(["2021", "2022", "2024"]))
+    indikator = aturan_bawaan()["ikpa"][kode_aturan]["indikator"]
+    komponen = []
+    for ind in indikator:
+        if draw(st.integers(0, 9)) == 0:
+            continue  # missing: counts as blank
+        komponen.append(
+            KomponenIkpa(
+                kode=ind["kode"],
+                nilai=draw(st.none() | persen) if draw(st.booleans()) else draw(persen),
+                berlaku=draw(st.integers(0, 5)) > 0,
+                bobot=draw(st.none() | st.integers(0, 30).map(float)) if draw(st.integers(0, 4)) == 0 else None,
+            )
+        )
+    return Ikpa(
+        aturan=kode_aturan,
+        periode=draw(st.just("") | teks),
+        komponen=komponen,
+        pengurang_dispensasi=draw(opsional(st.integers(0, 300).map(lambda n: n / 100))),
+        nilai_total_dinyatakan=draw(opsional(persen)),
+        disebut=draw(st.lists(st.builds(NilaiDisebut, lokasi=teks, nilai=opsional(persen)), max_size=2)),
+    )
+
+
+@st.composite
+def lakip(draw) -> Lakip:
+    n_ind = draw(st.integers(0, 6))
+    return Lakip(
+        profil=Profil(
+            nama=draw(teks),
+            kode_satker=draw(st.from_regex(r"\A[0-9]{6}\Z")),
+            tahun=draw(st.integers(2020, 2030)),
+            periode=draw(st.sampled_from(["Semester I", "Tahunan"])),
+            kepala_nip=draw(st.from_regex(r"\A[0-9]{18}\Z")),
+            misi=draw(st.lists(teks, max_size=3)),
+        ),
+        wilayah=draw(
+            st.lists(
+                st.builds(
+                    Wilayah,
+                    nama=teks,
+                    kecamatan=opsional(st.integers(0, 50)),
+                    desa=opsional(st.integers(0, 500)),
+                    penduduk=opsional(st.integers(0, 2_000_000)),
+                ),
+                max_size=4,
+            )
+        ),
+        indikator=[draw(indikator(i)) for i in range(n_ind)],
+        anggaran=draw(anggaran()),
+        ikpa=draw(ikpa()),
+        smart=Smart(
+            penyerapan=draw(opsional(persen)),
+            konsistensi=draw(persen),
+            capaian_output=draw(persen),
+            efisiensi=draw(opsional(persen)),
+            efisiensi_mentah=draw(opsional(st.integers(-4000, 4000).map(lambda n: n / 100))),
+        ),
+        sakip=Sakip(
+            perencanaan=draw(opsional(persen)),
+            pengukuran=draw(persen),
+            pelaporan=draw(persen),
+            evaluasi=draw(persen),
+        ),
+        pengaturan=Pengaturan(
+            batas_capaian_indikator=draw(st.sampled_from([None, 100.0, 120.0])),
+            batas_capaian_output=draw(st.sampled_from([None, 100.0, 120.0])),
+            rumus_negatif=draw(st.sampled_from(["2t-r", "t/r"])),
+            metode_aspek_ikpa=draw(st.sampled_from(["tanpa_dispensasi", "dengan_dispensasi"])),
+            pengurang_dispensasi=draw(st.sampled_from(["setelah", "sebelum"])),
+        ),
+    )

@@ -1,0 +1,297 @@
+"""The master workbook: fresh builds, LibreOffice recalculation, reading back, bad files."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
+from lakip_xl.doors.buku_kerja.baca import baca_buku_kerja
+from lakip_xl.doors.buku_kerja.tulis import bangun_buku_kerja
+from lakip_xl.doors.buku_kerja.vba import TOMBOL, modul_vba, sumber_xlwings
+from lakip_xl.office import konversi
+from lakip_xl.schema import buku_kerja as S
+from lakip_xl.schema.data import baca_json, contoh_path, ke_dict
+
+from alat.banding import banding
+from strategi import lakip as lakip_acak
+
+ROOT = Path(__file__).parents[1]
+MASTER = ROOT / "workbooks" / "LAKIP_Master.xlsm"
+CONTOH = ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
+LO_MAKRO = Path(__file__).parent / "alat" / "lo_makro.py"
+KE_XLSX = "xlsx:Calc MS Excel 2007 XML"
+
+
+def _contoh_model():
+    lakip, _ = baca_json(contoh_path())
+    return lakip
+
+
+def _isi(path: Path) -> dict[str, object]:
+    """Everything a fresh build must reproduce: values, formulas, defined names, VBA."""
+    cal = CalamineWorkbook.from_path(str(path))
+    nilai = {n: cal.get_sheet_by_name(n).to_python() for n in cal.sheet_names}
+    wf = load_workbook(path, read_only=True)
+    rumus = {ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)] for ws in wf.worksheets}
+    nama = {k: v.attr_text for k, v in wf.defined_names.items()}
+    wf.close()
+    return {"nilai": nilai, "rumus": rumus, "nama": nama, "vba": modul_vba(path)}
+
+
+@pytest.mark.parametrize(("path", "dengan_data"), [(MASTER, False), (CONTOH, True)])
+def test_committed_workbook_equals_fresh_build(tmp_path, path, dengan_data):
+    # Rebuild with: bash scripts/build-workbooks.sh
+    baru = bangun_buku_kerja(_contoh_model() if dengan_data else None, tmp_path / path.name)
+    assert _isi(path) == _isi(baru)
+
+
+def test_vba_is_xlwings_own_module_plus_ours():
+    mods = modul_vba(CONTOH)
+    bas, kamus = sumber_xlwings()
+    assert mods["xlwings"] == bas  # byte for byte from the installed, pinned xlwings
+    assert "xlwings64-0.37.8.dll" in mods["xlwings"]
+    assert mods["Dictionary"].strip().endswith(kamus.strip().splitlines()[-1].strip())
+    assert {f"Sheet{i + 1}" for i in range(len(S.LEMBAR))} <= set(mods)
+    for t in TOMBOL:
+        assert f"Public Sub {t.sub}()" in mods["LakipTombol"]
+
+
+def test_every_button_names_an_existing_python_function():
+    src = modul_vba(CONTOH)["LakipTombol"]
+    dipanggil = re.findall(r'RunPython "import ([\w.]+) as m; m\.(\w+)\(\)"', src)
+    assert len(dipanggil) == len(TOMBOL)
+    for modul, fungsi in dipanggil:
+        assert callable(getattr(importlib.import_module(modul), fungsi))
+
+
+def test_sheets_and_names(tmp_path):
+    wf = load_workbook(CONTOH, read_only=True)
+    assert wf.sheetnames == list(S.LEMBAR)
+    names = set(wf.defined_names)
+    for n in ("NilaiAkhirIKPA", "NilaiNKA", "PenyerapanTotal", "PaguTotal", "RealisasiTotal", "PredikatIKPA"):
+        assert n in names
+    assert wf["_meta"].sheet_state == "hidden"
+    wf.close()
+
+
+def test_lo_recalculates_at_all(tmp_path, lo):
+    """Guard for the harness: a cached value that is wrong must be replaced by LibreOffice."""
+    import xlsxwriter
+
+    p = tmp_path / "rc.xlsx"
+    wb = xlsxwriter.Workbook(str(p))
+    wb.add_worksheet().write_formula("A1", "=1+1", None, 99)
+    wb.close()
+    (out,) = konversi([p], KE_XLSX, tmp_path / "out")
+    assert CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python() == [[2.0]]
+
+
+def test_committed_workbooks_recalculate_in_libreoffice(tmp_path, lo):
+    hasil = konversi([MASTER, CONTOH], KE_XLSX, tmp_path / "lo")
+    for asli, dihitung in zip([MASTER, CONTOH], hasil, strict=True):
+        n, salah = banding(asli, dihitung)
+        assert n > 300, n
+        assert salah == [], salah[:10]
+
+
+def test_random_workbooks_recalculate_in_libreoffice(tmp_path, lo):
+    """50 generated data sets (fixed seed, so CI is repeatable): every formula cell of each
+    workbook, recalculated by LibreOffice, equals the Python engine's value."""
+    paths: list[Path] = []
+
+    @settings(max_examples=50, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(lakip_acak())
+    def bangun(data):
+        p = bangun_buku_kerja(data, tmp_path / f"acak_{len(paths):02d}.xlsm")
+        (tmp_path / f"acak_{len(paths):02d}.json").write_text(json.dumps(ke_dict(data), ensure_ascii=False))
+        paths.append(p)
+
+    bangun()
+    assert len(paths) == 50
+    ragam = [baca_buku_kerja(p).lakip for p in paths]
+    assert sum(len(x.indikator) for x in ragam) > 50  # not 50 minimal examples
+    assert {x.ikpa.aturan for x in ragam} == {"2021", "2022", "2024"}
+    hasil = konversi(paths, KE_XLSX, tmp_path / "lo")
+    for asli, dihitung in zip(paths, hasil, strict=True):
+        _, salah = banding(asli, dihitung)
+        assert salah == [], (str(asli), salah[:10])
+
+
+def test_example_round_trip(tmp_path, contoh):
+    path = bangun_buku_kerja(contoh, tmp_path / "c.xlsm")
+    bk = baca_buku_kerja(path)
+    assert bk.temuan == []
+    assert ke_dict(bk.lakip) == ke_dict(contoh)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(lakip_acak())
+def test_random_round_trip(tmp_path_factory, data):
+    path = bangun_buku_kerja(data, tmp_path_factory.mktemp("rt") / "r.xlsm")
+    bk = baca_buku_kerja(path)
+    assert [t for t in bk.temuan if t.kode != "ATURAN_DIUBAH"] == []
+    assert ke_dict(bk.lakip) == ke_dict(data)
+
+
+def _ubah(src: Path, tujuan: Path, ubah) -> Path:
+    """A copy with cells changed by openpyxl (test data only: openpyxl is never used on user files)."""
+    wb = load_workbook(src, keep_vba=True)
+    ubah(wb)
+    wb.save(tujuan)
+    return tujuan
+
+
+def _sel_nama(nama: str) -> tuple[str, str]:
+    wf = load_workbook(CONTOH, read_only=True)
+    lembar, sel = wf.defined_names[nama].attr_text.split("!")
+    wf.close()
+    return lembar.strip("'"), sel.replace("$", "")
+
+
+def test_reader_findings_name_sheet_and_cell(tmp_path):
+    # Output rows start after the Program and Kegiatan tables; find OUT-01's row by reading.
+    bk = baca_buku_kerja(CONTOH)
+    p = bk.tata.posisi["Output"]
+    pagu = p.sel("pagu", 0)  # OUT-01 pagu
+    real = p.sel("realisasi", 1)  # OUT-02 realisasi
+    rumus = p.sel("penyerapan", 2)  # a formula cell
+    ikpa = bk.tata.posisi["IkpaKomponen"].sel("nilai", 1)
+
+    def ubah(wb):
+        wb["Output"][pagu] = "195.193.000"  # Indonesian text: read, with a warning
+        wb["Output"][real] = "empat ratus"  # unreadable
+        wb["Output"][rumus] = 57.29  # a formula overwritten by a constant
+        wb["IKPA"][ikpa] = "75,75"
+
+    path = _ubah(CONTOH, tmp_path / "ubah.xlsm", ubah)
+    bk2 = baca_buku_kerja(path)
+    by = {(t.kode, t.lokasi): t for t in bk2.temuan}
+    assert by[("ANGKA_SEBAGAI_TEKS", f"Output!{pagu}")].tingkat == "peringatan"
+    assert by[("ANGKA_TIDAK_VALID", f"Output!{real}")].tingkat == "galat"
+    assert by[("RUMUS_DITIMPA", f"Output!{rumus}")].tingkat == "galat"
+    assert ("ANGKA_SEBAGAI_TEKS", f"IKPA!{ikpa}") in by
+    out = bk2.lakip.anggaran.program[0].kegiatan[0].output
+    assert out[0].pagu == 195193000
+    assert out[1].realisasi is None
+    assert bk2.lakip.ikpa.komponen[1].nilai == 75.75
+
+
+def test_validation_findings_carry_cells():
+    r = subprocess.run(
+        [sys.executable, "-m", "lakip_xl.doors.cli", "validasi", str(CONTOH), "--json"], capture_output=True, text=True
+    )
+    assert r.returncode == 1
+    temuan = json.loads(r.stdout)
+    lokasi = {t["kode"]: t["lokasi"] for t in temuan}
+    bk = baca_buku_kerja(CONTOH)
+    # Penyelidikan Intelijen (OUT-03) realisasi exceeds pagu: its realisasi cell.
+    assert lokasi["REALISASI_MELEBIHI_PAGU"] == f"Output!{bk.tata.posisi['Output'].sel('realisasi', 2)}"
+    assert all(re.fullmatch(r"[A-Za-z]+![A-Z]+\d+", t["lokasi"]) for t in temuan), temuan
+
+
+def test_hitung_from_workbook_equals_hitung_from_json():
+    def run(src):
+        r = subprocess.run(
+            [sys.executable, "-m", "lakip_xl.doors.cli", "hitung", str(src), "--json"], capture_output=True, text=True
+        )
+        assert r.returncode == 0, r.stderr
+        d = json.loads(r.stdout)
+        d.pop("validasi")
+        return d
+
+    assert run(CONTOH) == run(contoh_path())
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "lakip_xl.doors.cli", *map(str, args)], capture_output=True, text=True)
+
+
+def test_bad_workbooks_exit_2(tmp_path):
+    ole = tmp_path / "sandi.xlsm"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    rusak = tmp_path / "rusak.xlsm"
+    rusak.write_bytes(CONTOH.read_bytes()[:5000])
+    palsu = tmp_path / "palsu.xlsm"
+    palsu.write_text("ini bukan excel")
+    lain = tmp_path / "lain.xlsx"
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(lain))
+    wb.add_worksheet("Data").write("A1", 1)
+    wb.close()
+
+    def versi(wb):
+        wb["_meta"]["B2"] = 2
+
+    lama = _ubah(CONTOH, tmp_path / "versi2.xlsm", versi)
+    for path, pesan in (
+        (ole, "kata sandi"),
+        (rusak, "rusak"),
+        (palsu, "bukan buku kerja Excel"),
+        (lain, "bukan buku kerja induk"),
+        (lama, "tingkatkan"),
+    ):
+        r = cli("hitung", path)
+        assert r.returncode == 2, (path, r.stderr)
+        assert pesan in r.stderr
+        assert "Traceback" not in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_buku_kerja_baru_never_overwrites(tmp_path):
+    tujuan = tmp_path / "b.xlsm"
+    assert cli("buku-kerja", "baru", "-o", tujuan).returncode == 0
+    isi = tujuan.read_bytes()
+    r = cli("buku-kerja", "baru", "-o", tujuan, "--data", contoh_path())
+    assert r.returncode == 2 and "tidak ditimpa" in r.stderr
+    assert tujuan.read_bytes() == isi
+    assert cli("buku-kerja", "baru", "-o", tujuan, "--data", contoh_path(), "--timpa").returncode == 0
+    assert baca_buku_kerja(tujuan).lakip.profil.kode_satker == "603111"
+
+
+def test_export_and_upgrade(tmp_path):
+    data = tmp_path / "d.json"
+    assert cli("ekspor-data", CONTOH, "-o", data).returncode == 0
+    lakip, temuan = baca_json(data)
+    assert temuan == [] and ke_dict(lakip) == ke_dict(_contoh_model())
+    sebelum = CONTOH.read_bytes()
+    baru = tmp_path / "2023.xlsm"
+    r = cli("buku-kerja", "tingkatkan", CONTOH, "-o", baru, "--tahun-baru")
+    assert r.returncode == 0, r.stderr
+    assert CONTOH.read_bytes() == sebelum  # the old workbook is untouched
+    l2 = baca_buku_kerja(baru).lakip
+    assert l2.profil.tahun == 2023
+    # This year's realisation (IKU-1: 1,63) moves to "last year"; this year's is blank.
+    assert l2.indikator[0].realisasi_tahun_lalu == 1.63 and l2.indikator[0].realisasi is None
+    assert l2.indikator[0].target == 3.25
+    assert l2.anggaran.program[0].kegiatan[0].output[0].realisasi is None
+    assert cli("buku-kerja", "tingkatkan", baru, "-o", baru).returncode == 2
+
+
+def test_macro_runs_in_libreoffice(uno_python, tmp_path):
+    salinan = tmp_path / "makro.xlsm"
+    salinan.write_bytes(CONTOH.read_bytes())
+    r = subprocess.run(
+        [uno_python, str(LO_MAKRO), str(salinan), "--macro", "LakipTombol.TulisVersi", "--cell", "Beranda!H2",
+         "--drop-modules", "xlwings,Dictionary"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    d = json.loads(r.stdout)
+    assert d["ok"], d
+    assert "LakipTombol" in d["modules"]["VBAProject"] and "xlwings" in d["modules"]["VBAProject"]
+    from lakip_xl import __version__
+
+    assert d["before"] == "" and d["after"] == f"lakip-xl {__version__}"
+    tombol = {b["label"]: b["script"] for b in d["buttons"]}
+    assert set(tombol) == {t.judul for t in TOMBOL}
+    for t in TOMBOL:
+        assert tombol[t.judul].endswith(f"LakipTombol.{t.sub}?language=Basic&location=document")
