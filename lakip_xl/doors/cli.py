@@ -369,6 +369,61 @@ def cmd_ekspor_data(
         cetak_temuan(src.temuan, ringkas=True)
 
 
+@app.command("laporan")
+def cmd_laporan(
+    sumber: SumberArg,
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Berkas laporan (.docx).")],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (memerlukan LibreOffice).")] = False,
+    template: Annotated[Path | None, typer.Option("--template", help="Templat Word sendiri (.docx).")] = None,
+    ketat: Annotated[bool, typer.Option("--ketat", help="Tolak membuat laporan bila masih ada galat.")] = False,
+    timpa: TimpaOpt = False,
+) -> None:
+    """Susun laporan Word (dan PDF) dari SUMBER. Data dengan galat menghasilkan DRAF."""
+    from ..laporan import LaporanGagal, asal_berkas, susun_laporan
+
+    lakip, hasil = proses(sumber)
+    out.print("Menyusun laporan...")
+    try:
+        h = susun_laporan(
+            lakip,
+            hasil,
+            hasil.validasi,
+            asal_berkas(sumber),
+            keluaran,
+            template=template,
+            pdf=pdf,
+            ketat=ketat,
+            timpa=timpa,
+        )
+    except LaporanGagal as e:
+        raise _gagal(str(e)) from None
+    out.print(f"Laporan Word disimpan di: {h.docx}")
+    if h.pdf:
+        out.print(f"Laporan PDF disimpan di: {h.pdf}")
+    for pesan in h.pesan:
+        out.print(f"[yellow]{pesan}[/]")
+
+
+@app.command("templat")
+def cmd_templat(
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Berkas templat (.docx).")] = Path(
+        "LAKIP_Template.docx"
+    ),
+    timpa: TimpaOpt = False,
+) -> None:
+    """Tulis templat laporan bawaan (untuk diubah di Word lalu dipakai dengan --template)."""
+    from ..berkas import BerkasSudahAda
+    from ..laporan.templat import tulis_templat
+
+    try:
+        path = tulis_templat(keluaran, timpa=timpa)
+    except BerkasSudahAda:
+        raise _gagal(
+            f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
+        ) from None
+    out.print(f"Templat disimpan di: {path}")
+
+
 @app.command("contoh")
 def cmd_contoh(
     keluaran: Annotated[Path, typer.Option("--keluaran", "-k", help="Folder tujuan berkas contoh.")] = Path(
@@ -376,14 +431,17 @@ def cmd_contoh(
     ),
     timpa: TimpaOpt = False,
 ) -> None:
-    """Jalankan contoh bawaan (LAKIP Kantor Imigrasi Kotabumi 2022): buku kerja, hasil, dan temuan."""
+    """Jalankan contoh bawaan (LAKIP Kantor Imigrasi Kotabumi 2022): buku kerja, laporan Word/PDF, hasil."""
     from ..berkas import tulis_atomik
+    from ..laporan import LaporanGagal, asal_berkas, susun_laporan
     from .buku_kerja.tulis import bangun_buku_kerja
 
     nama = {
         "data": keluaran / "Contoh_Kotabumi_2022.json",
         "buku": keluaran / "Contoh_Kotabumi_2022.xlsm",
         "hasil": keluaran / "Hasil_Kotabumi_2022.json",
+        "laporan": keluaran / "LAKIP_Kotabumi_2022.docx",
+        "pdf": keluaran / "LAKIP_Kotabumi_2022.pdf",
     }
     if keluaran.exists() and not keluaran.is_dir():
         raise _gagal(f"'{keluaran}' adalah berkas, bukan folder. Pilih folder lain dengan --keluaran.")
@@ -393,17 +451,28 @@ def cmd_contoh(
             f"Folder '{keluaran}' sudah berisi hasil contoh ({', '.join(ada)}); tidak ditimpa. Pakai --timpa atau folder lain."
         )
     src = contoh_path()
-    lakip, hasil = proses(src)
-    cetak_ringkasan(lakip, hasil)
     try:
-        data = tulis_atomik(nama["data"], src.read_bytes())
-        buku = bangun_buku_kerja(lakip, nama["buku"])
+        data = tulis_atomik(nama["data"], src.read_bytes(), timpa=timpa)
+        out.print("Membuat buku kerja...")
+        buku = bangun_buku_kerja(baca_sumber(data).lakip, nama["buku"], timpa=timpa)
+        # From here on everything is read from the workbook, as a unit would do it.
+        lakip, hasil = proses(buku)
+        cetak_ringkasan(lakip, hasil)
+        out.print()
         teks = json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2) + "\n"
-        hasil_path = tulis_atomik(nama["hasil"], teks.encode("utf-8"))
+        hasil_path = tulis_atomik(nama["hasil"], teks.encode("utf-8"), timpa=timpa)
+        out.print("Menyusun laporan Word dan PDF...")
+        lap = susun_laporan(lakip, hasil, hasil.validasi, asal_berkas(buku), nama["laporan"], pdf=True, timpa=timpa)
+    except LaporanGagal as e:
+        raise _gagal(str(e)) from None
     except OSError as e:
         raise _gagal(f"Tidak dapat menulis ke folder '{keluaran}': {e.strerror or e}.") from None
     out.print()
     out.print(f"Buku kerja contoh disimpan di: {buku}")
+    out.print(f"Laporan Word disimpan di: {lap.docx}")
+    out.print(f"Laporan PDF disimpan di: {lap.pdf}" if lap.pdf else "Laporan PDF tidak dibuat.")
+    for pesan in lap.pesan:
+        out.print(f"[yellow]{pesan}[/]")
     out.print(f"Data contoh (JSON) disimpan di: {data}")
     out.print(f"Hasil perhitungan disimpan di: {hasil_path}")
     out.print(f"Lihat semua temuan: lakip-xl validasi {buku}")

@@ -1,0 +1,223 @@
+"""The LAKIP report: fill the docxtpl Word template, optionally convert to PDF.
+
+Rendering is safe by construction: a sandboxed Jinja environment with autoescaping (a unit
+name with ``&``, ``<`` or ``"`` comes out intact), undeclared template variables are an error
+that names them, a template syntax error names the offending tag, and the output is written
+atomically without ever replacing an existing file unless asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..berkas import BerkasSudahAda, tulis_atomik
+from ..compute.hasil import Hasil
+from ..model import Lakip
+from ..office import konversi, soffice
+from ..validasi import Temuan, ada_galat
+from .konteks import Asal, bangun_konteks
+
+
+class LaporanGagal(Exception):
+    """The report cannot be made; the message is one Indonesian line."""
+
+
+@dataclass
+class HasilLaporan:
+    docx: Path
+    pdf: Path | None = None
+    draf: bool = False
+    pesan: list[str] = field(default_factory=list)
+
+
+def asal_berkas(path: Path, waktu: dt.datetime | None = None) -> Asal:
+    """Provenance of a source file: its name and SHA-256, the time, the toolkit version."""
+    h = hashlib.sha256(path.read_bytes()).hexdigest()
+    return Asal(path.name, h, waktu or dt.datetime.now(dt.UTC).replace(microsecond=0), __version__)
+
+
+def _templat(template: Path | None) -> Any:
+    from docxtpl import DocxTemplate
+
+    from .templat import bangun_templat
+
+    if template is None:
+        return DocxTemplate(io.BytesIO(bangun_templat()))
+    if not template.is_file():
+        raise LaporanGagal(f"Templat '{template}' tidak ditemukan.")
+    try:
+        return DocxTemplate(str(template))
+    except Exception:
+        raise LaporanGagal(f"Templat '{template}' bukan dokumen Word (.docx) yang dapat dibuka.") from None
+
+
+def _lingkungan() -> Any:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(autoescape=True)
+
+
+def _tag_di_baris(sumber: str, baris: int | None) -> str:
+    if not baris:
+        return ""
+    lines = sumber.splitlines()
+    if baris > len(lines):
+        return ""
+    tags = re.findall(r"(\{\{.*?\}\}|\{%.*?%\})", lines[baris - 1])
+    teks = re.sub(r"<[^>]+>", "", tags[0]) if tags else ""
+    return f" Tag bermasalah: {teks}" if teks else ""
+
+
+def periksa_templat(tpl: Any, konteks: dict[str, Any]) -> None:
+    """Raise :class:`LaporanGagal` for a syntax error or an undeclared variable."""
+    from jinja2 import TemplateSyntaxError
+
+    env = _lingkungan()
+    try:
+        kurang = tpl.get_undeclared_template_variables(env)
+    except TemplateSyntaxError as e:
+        sumber = tpl.patch_xml(tpl.get_xml())
+        raise LaporanGagal(f"Templat salah tulis: {e.message}.{_tag_di_baris(sumber, e.lineno)}") from None
+    kurang = sorted(set(kurang) - set(konteks))
+    if kurang:
+        raise LaporanGagal(
+            f"Templat memakai variabel yang tidak dikenal: {', '.join(kurang)}. "
+            "Periksa ejaannya (lihat docs/laporan.md untuk daftar variabel)."
+        )
+
+
+def render_docx(
+    lakip: Lakip,
+    hasil: Hasil,
+    temuan: list[Temuan],
+    asal: Asal,
+    template: Path | None = None,
+    folder_kerja: Path | None = None,
+) -> tuple[bytes, bool]:
+    """The filled report as .docx bytes, and whether it is a draft."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    from .grafik import grafik_anggaran, grafik_capaian, grafik_ikpa
+
+    draf = ada_galat(temuan)
+    konteks = bangun_konteks(lakip, hasil, temuan, asal, draf)
+    tpl = _templat(template)
+    konteks.update(grafik_capaian=None, grafik_anggaran=None, grafik_ikpa=None)
+    periksa_templat(tpl, konteks)
+    with tempfile.TemporaryDirectory(prefix="lakip-grafik-", dir=folder_kerja) as tmp:
+        for nama, fn in (
+            ("grafik_capaian", grafik_capaian),
+            ("grafik_anggaran", grafik_anggaran),
+            ("grafik_ikpa", grafik_ikpa),
+        ):
+            p = fn(hasil, Path(tmp) / f"{nama}.png")
+            konteks[nama] = InlineImage(tpl, str(p), width=Mm(150)) if p else None
+        try:
+            tpl.render(konteks, jinja_env=_lingkungan(), autoescape=True)
+        except Exception as e:  # a template error found only while rendering
+            raise LaporanGagal(f"Templat tidak dapat diisi: {e}") from None
+        buf = io.BytesIO()
+        tpl.save(buf)
+    return buf.getvalue(), draf
+
+
+def python_uno() -> str | None:
+    """A Python interpreter that can ``import uno`` (LibreOffice's scripting bridge)."""
+    exe = soffice()
+    kandidat = ["/usr/bin/python3"]
+    if exe:
+        prog = Path(exe).resolve().parent
+        kandidat += [str(prog / "python"), str(prog / "python.exe")]
+    for k in kandidat:
+        if Path(k).exists():
+            r = subprocess.run([k, "-c", "import uno"], capture_output=True, timeout=60)
+            if r.returncode == 0:
+                return k
+    return None
+
+
+def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
+    """Convert with LibreOffice; the table of contents is refreshed when UNO is available."""
+    if soffice() is None:
+        raise LaporanGagal(
+            "PDF tidak dibuat: LibreOffice tidak terpasang. Pasang LibreOffice (Windows: libreoffice.org; "
+            "Debian/Ubuntu: apt-get install libreoffice-writer-nogui), atau buka berkas .docx di Word lalu simpan sebagai PDF."
+        )
+    if pdf.exists() and not timpa:
+        raise LaporanGagal(f"Berkas '{pdf}' sudah ada dan tidak ditimpa. Pakai nama lain atau --timpa.")
+    with tempfile.TemporaryDirectory(prefix="lakip-pdf-") as tmp:
+        hasil = Path(tmp) / (docx.stem + ".pdf")
+        py = python_uno()
+        ok = False
+        if py:
+            skrip = Path(__file__).with_name("pdf_uno.py")
+            r = subprocess.run([py, str(skrip), str(docx), str(hasil)], capture_output=True, text=True, timeout=600)
+            ok = r.returncode == 0 and hasil.exists()
+        if not ok:
+            (hasil,) = konversi([docx], "pdf", Path(tmp))
+        return tulis_atomik(pdf, hasil.read_bytes(), timpa=timpa)
+
+
+def susun_laporan(
+    lakip: Lakip,
+    hasil: Hasil,
+    temuan: list[Temuan],
+    asal: Asal,
+    keluaran: Path,
+    template: Path | None = None,
+    pdf: bool = False,
+    ketat: bool = False,
+    timpa: bool = False,
+) -> HasilLaporan:
+    """Render the report to ``keluaran`` (and a PDF beside it when asked)."""
+    galat = [t for t in temuan if t.tingkat == "galat"]
+    if ketat and galat:
+        raise LaporanGagal(
+            f"Laporan tidak dibuat (--ketat): data masih memiliki {len(galat)} galat. "
+            "Perbaiki dulu (lihat 'lakip-xl validasi'), atau buat draf tanpa --ketat."
+        )
+    if keluaran.suffix.lower() != ".docx":
+        raise LaporanGagal(f"Nama berkas laporan '{keluaran.name}' harus berakhiran .docx.")
+    if keluaran.exists() and not timpa:
+        raise LaporanGagal(f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa.")
+    isi, draf = render_docx(lakip, hasil, temuan, asal, template)
+    try:
+        docx = tulis_atomik(keluaran, isi, timpa=timpa)
+    except BerkasSudahAda:
+        raise LaporanGagal(f"Berkas '{keluaran}' sudah ada dan tidak ditimpa.") from None
+    except OSError as e:
+        raise LaporanGagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
+    out = HasilLaporan(docx=docx, draf=draf)
+    if draf:
+        out.pesan.append(f"Laporan ditandai DRAF: {len(galat)} galat tercantum di lampiran.")
+    if pdf:
+        try:
+            out.pdf = ke_pdf(docx, docx.with_suffix(".pdf"), timpa=timpa)
+        except LaporanGagal as e:
+            out.pesan.append(str(e))
+    return out
+
+
+def nama_berversi(path: Path) -> Path:
+    """``Laporan.docx`` or, when taken, ``Laporan (2).docx``, ``Laporan (3).docx``, ..."""
+    if not path.exists():
+        return path
+    n = 2
+    while True:
+        p = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not p.exists() and not p.with_suffix(".pdf").exists():
+            return p
+        n += 1
+
+
+__all__ = ["HasilLaporan", "LaporanGagal", "asal_berkas", "ke_pdf", "nama_berversi", "susun_laporan"]

@@ -1,0 +1,359 @@
+"""The report's context: every figure formatted the Indonesian way, every sentence that states
+a number generated from the computed results (so text and tables can never disagree)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from babel.dates import format_date, format_datetime
+
+from ..compute.angka import format_angka, format_persen, format_rupiah, terbilang
+from ..compute.hasil import Hasil
+from ..model import Lakip
+from ..validasi import Temuan
+
+TINGKAT = {"iku": "Sasaran Strategis", "program": "Sasaran Program", "kegiatan": "Sasaran Kegiatan"}
+ASPEK = {"perencanaan": "Perencanaan", "pelaksanaan": "Pelaksanaan", "hasil": "Hasil"}
+
+
+def rp(n: int | None) -> str:
+    """Money in a table cell: 1.147.335.000 (no prefix)."""
+    return format_rupiah(n, prefix=False)
+
+
+def rps(n: int | None) -> str:
+    """Money in a sentence: Rp1.147.335.000 (Indonesian style, no space)."""
+    return format_rupiah(n).replace("Rp ", "Rp") if n is not None else "-"
+
+
+def angka(x: float | None, digit: int = 2) -> str:
+    return format_angka(x, digit)
+
+
+def persen(x: float | None) -> str:
+    return format_persen(x).replace("%", " %") if x is not None else "-"
+
+
+def volume(x: float | None) -> str:
+    """A target or realisation as written: 3,25 / 2.000 / 1."""
+    if x is None:
+        return "-"
+    return format_angka(x, 0) if float(x).is_integer() else format_angka(x, 2)
+
+
+def paragraf(teks: str) -> list[str]:
+    """The user's text as paragraphs (blank lines separate them)."""
+    return [p.strip() for p in teks.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def tanggal(iso: str, cadangan: dt.date) -> str:
+    try:
+        d = dt.date.fromisoformat(iso) if iso else cadangan
+    except ValueError:
+        d = cadangan
+    return format_date(d, "d MMMM y", locale="id")
+
+
+@dataclass
+class Asal:
+    """Provenance of a report: the source file and when it was made."""
+
+    nama_berkas: str
+    sha256: str
+    waktu: dt.datetime
+    versi: str
+
+
+def _kalimat_capaian(hasil: Hasil) -> str:
+    iku = [i for i in hasil.indikator if i.tingkat == "iku"]
+    terukur = [i for i in iku if i.capaian is not None]
+    if not iku:
+        return "Perjanjian Kinerja belum memuat indikator kinerja utama."
+    teks = f"Dari {len(iku)} indikator kinerja utama, {len(terukur)} dapat diukur capaiannya"
+    if terukur:
+        tercapai = sum(1 for i in terukur if i.capaian >= 100)
+        teks += (
+            f"; {tercapai} indikator mencapai atau melampaui target dan {len(terukur) - tercapai} indikator belum. "
+            f"Rata-rata capaian indikator kinerja utama adalah {persen(hasil.rata_rata_capaian_iku)}."
+        )
+    else:
+        teks += "."
+    return teks
+
+
+def _kalimat_anggaran(hasil: Hasil, periode: str) -> str:
+    a = hasil.anggaran
+    if a.pagu is None:
+        return "Data pagu anggaran belum diisi."
+    return (
+        f"Sampai dengan akhir periode {periode}, realisasi anggaran mencapai {rps(a.realisasi)} dari pagu "
+        f"{rps(a.pagu)}, atau {persen(a.penyerapan)}, dengan sisa anggaran {rps(a.sisa)}."
+    )
+
+
+def _kalimat_ikpa(hasil: Hasil) -> str:
+    ik = hasil.ikpa
+    if ik is None or ik.nilai_akhir is None:
+        return "Nilai IKPA belum lengkap, sehingga nilai akhir belum dapat dihitung."
+    asp = ", ".join(f"{ASPEK[a].lower()} {angka(ik.aspek[a])}" for a in ASPEK if ik.aspek[a] is not None)
+    return (
+        f"Nilai IKPA mencapai {angka(ik.nilai_akhir)} dengan predikat {ik.predikat}, dari nilai total "
+        f"{angka(ik.nilai_total)} dan konversi bobot {persen(ik.konversi_bobot)}. Nilai per aspek: {asp}."
+    )
+
+
+def _kalimat_nka(hasil: Hasil) -> str:
+    n = hasil.nka
+    if n.nilai is None:
+        return "Variabel SMART belum lengkap, sehingga Nilai Kinerja Anggaran belum dapat dihitung."
+    return f"Nilai Kinerja Anggaran pada aplikasi SMART DJA adalah {angka(n.nilai)} dengan predikat {n.predikat}."
+
+
+def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal, draf: bool) -> dict[str, Any]:
+    """The template context (plain data: strings, lists, dicts; images are added by the renderer)."""
+    p = lakip.profil
+    periode_teks = f"{p.periode} Tahun {p.tahun}" if p.periode == "Semester I" else f"Tahun {p.tahun}"
+    a = hasil.anggaran
+
+    def capaian_rows(tingkat: str) -> list[dict[str, str]]:
+        rows = []
+        for ind, h in zip(lakip.indikator, hasil.indikator, strict=True):
+            if ind.tingkat == tingkat:
+                rows.append(
+                    {
+                        "no": str(len(rows) + 1),
+                        "sasaran": ind.sasaran,
+                        "indikator": ind.nama,
+                        "satuan": ind.satuan,
+                        "target": f"{volume(ind.target)} {ind.satuan}".strip(),
+                        "realisasi": f"{volume(h.realisasi)} {ind.satuan}".strip() if h.realisasi is not None else "-",
+                        "capaian": angka(h.capaian),
+                    }
+                )
+        return rows
+
+    tahun_lalu = [
+        {
+            "indikator": ind.nama,
+            "lalu": volume(ind.realisasi_tahun_lalu),
+            "kini": volume(h.realisasi),
+            "ubah": angka(h.realisasi - ind.realisasi_tahun_lalu) if h.realisasi is not None else "-",
+        }
+        for ind, h in zip(lakip.indikator, hasil.indikator, strict=True)
+        if ind.realisasi_tahun_lalu is not None
+    ]
+    renstra = [
+        {
+            "indikator": ind.nama,
+            "renstra": volume(ind.target_renstra),
+            "kini": volume(h.realisasi),
+            "persen": angka(h.realisasi / ind.target_renstra * 100)
+            if h.realisasi is not None and ind.target_renstra
+            else "-",
+        }
+        for ind, h in zip(lakip.indikator, hasil.indikator, strict=True)
+        if ind.target_renstra is not None
+    ]
+    output_rows = [
+        {
+            "no": str(i + 1),
+            "nama": o.nama,
+            "target": volume(o.volume_target),
+            "realisasi": volume(o.volume_realisasi),
+            "satuan": o.satuan,
+            "capaian": angka(o.capaian_volume),
+        }
+        for i, o in enumerate(hasil.output)
+    ]
+    hierarki = []
+    keg_iter = iter(a.per_kegiatan)
+    out_iter = iter(hasil.output)
+    for prog, hp in zip(lakip.anggaran.program, a.per_program, strict=True):
+        hierarki.append({"tingkat": "program", "kode": prog.kode, "nama": prog.nama, "target": "", **_uang(hp)})
+        for keg in prog.kegiatan:
+            hk = next(keg_iter)
+            hierarki.append({"tingkat": "kegiatan", "kode": keg.kode, "nama": keg.nama, "target": "", **_uang(hk)})
+            for o in keg.output:
+                ho = next(out_iter)
+                hierarki.append(
+                    {
+                        "tingkat": "output",
+                        "kode": o.kode,
+                        "nama": o.nama,
+                        "target": f"{volume(o.volume_target)} {o.satuan}".strip()
+                        if o.volume_target is not None
+                        else "",
+                        **_uang(ho),
+                    }
+                )
+    ik = hasil.ikpa
+    ikpa = None
+    if ik is not None:
+        ikpa = {
+            "aturan": ik.aturan,
+            "rows": [
+                {
+                    "no": str(i + 1),
+                    "nama": c.nama,
+                    "aspek": ASPEK.get(c.aspek, c.aspek),
+                    "nilai": angka(c.nilai) if c.berlaku else "tidak berlaku",
+                    "bobot": angka(c.bobot, 0),
+                    "tertimbang": angka(c.nilai_tertimbang),
+                }
+                for i, c in enumerate(ik.komponen)
+            ],
+            "nilai_total": angka(ik.nilai_total),
+            "konversi": persen(ik.konversi_bobot),
+            "nilai_akhir": angka(ik.nilai_akhir),
+            "pengurang": angka(ik.pengurang_dispensasi) if ik.pengurang_dispensasi else "",
+            "perencanaan": angka(ik.aspek["perencanaan"]),
+            "pelaksanaan": angka(ik.aspek["pelaksanaan"]),
+            "hasil": angka(ik.aspek["hasil"]),
+            "predikat": ik.predikat or "-",
+        }
+    sm = lakip.smart
+    smart = {
+        "periode": sm.periode,
+        "rows": [
+            {"nama": "Penyerapan anggaran", "bobot": "9,7 %", "nilai": angka(sm.penyerapan)},
+            {"nama": "Konsistensi penyerapan terhadap perencanaan", "bobot": "18,2 %", "nilai": angka(sm.konsistensi)},
+            {"nama": "Capaian output", "bobot": "43,5 %", "nilai": angka(sm.capaian_output)},
+            {"nama": "Efisiensi", "bobot": "28,6 %", "nilai": angka(hasil.nka.efisiensi)},
+        ],
+        "nka": angka(hasil.nka.nilai),
+        "predikat": hasil.nka.predikat or "-",
+        "pkpa": angka(hasil.pkpa),
+    }
+    galat = [t for t in temuan if t.tingkat == "galat"]
+    alokasi = sum(x.pagu_pk or 0 for x in lakip.anggaran.program) or None
+    sumber_kalimat = ", ".join(f"{r.nama or r.kode} sebesar {rps(r.pagu)}" for r in a.per_sumber if r.pagu is not None)
+    kalimat = {
+        "wilayah": (
+            f"Wilayah kerja {p.nama} meliputi {hasil.wilayah.kabupaten} kabupaten/kota dengan "
+            f"{volume(hasil.wilayah.kecamatan)} kecamatan, {volume(hasil.wilayah.desa)} desa/kelurahan, dan "
+            f"{volume(hasil.wilayah.penduduk)} jiwa penduduk."
+        )
+        if lakip.wilayah
+        else "",
+        "alokasi": (
+            f"Alokasi anggaran pada Perjanjian Kinerja Tahun {p.tahun} adalah {rps(alokasi)} "
+            f"({terbilang(alokasi)})" + (f", terdiri atas {sumber_kalimat}." if sumber_kalimat else ".")
+        )
+        if alokasi
+        else "",
+        "capaian": _kalimat_capaian(hasil),
+        "anggaran": _kalimat_anggaran(hasil, periode_teks),
+        "ikpa": _kalimat_ikpa(hasil),
+        "nka": _kalimat_nka(hasil),
+        "pkpa": (
+            f"Nilai PKPA {'tahunan (60 % SMART dan 40 % IKPA)' if p.periode == 'Tahunan' else 'periode ini (mengacu pada nilai IKPA)'} "
+            f"adalah {angka(hasil.pkpa)}."
+        )
+        if hasil.pkpa is not None
+        else "",
+    }
+    kalimat["ikhtisar"] = [x for x in (kalimat["capaian"], kalimat["anggaran"], kalimat["ikpa"], kalimat["nka"]) if x]
+    return {
+        "satker": {
+            "nama": p.nama,
+            "nama_kapital": p.nama.upper(),
+            "kode_satker": p.kode_satker,
+            "kode_ba": p.kode_ba,
+            "kode_kppn": p.kode_kppn,
+            "kementerian": p.kementerian,
+            "eselon_i": p.eselon_i,
+            "kanwil": p.kanwil,
+            "alamat": p.alamat,
+        },
+        "tahun": str(p.tahun or ""),
+        "periode": periode_teks,
+        "kepala": {"nama": p.kepala_nama, "nip": p.kepala_nip, "jabatan": p.kepala_jabatan or "Kepala Kantor"},
+        "kota": p.kota,
+        "tanggal": tanggal(p.tanggal_laporan, asal.waktu.date()),
+        "draf": draf,
+        "visi": p.visi,
+        "misi": p.misi,
+        "tugas": p.tugas,
+        "fungsi": p.fungsi,
+        "narasi": {k: paragraf(v) for k, v in vars(lakip.narasi).items()},
+        "wilayah": [
+            {
+                "no": str(i + 1),
+                "nama": w.nama,
+                "kecamatan": volume(w.kecamatan),
+                "desa": volume(w.desa),
+                "penduduk": volume(w.penduduk),
+            }
+            for i, w in enumerate(lakip.wilayah)
+        ],
+        "wilayah_total": {
+            "kabupaten": str(hasil.wilayah.kabupaten),
+            "kecamatan": volume(hasil.wilayah.kecamatan),
+            "desa": volume(hasil.wilayah.desa),
+            "penduduk": volume(hasil.wilayah.penduduk),
+        },
+        "pk": {t: capaian_rows(t) for t in TINGKAT},
+        "tahun_lalu": tahun_lalu,
+        "renstra": renstra,
+        "output": output_rows,
+        "alokasi_program": [
+            {"nama": x.nama, "pagu": rp(x.pagu_pk)} for x in lakip.anggaran.program if x.pagu_pk is not None
+        ],
+        "alokasi_total": rp(alokasi),
+        "jenis": [_baris(r) for r in a.per_jenis],
+        "jenis_total": _baris(a.jenis),
+        "sumber": [_baris(r) for r in a.per_sumber],
+        "sumber_total": _baris(a.sumber),
+        "hierarki": hierarki,
+        "dipa": {"pagu": rp(a.pagu), "realisasi": rp(a.realisasi), "sisa": rp(a.sisa), "persen": angka(a.penyerapan)},
+        "label_pembanding": lakip.anggaran.label_pembanding,
+        "perbandingan": [
+            {
+                "nama": x["nama"],
+                "pagu": rp(x["pagu"]),
+                "realisasi": rp(x["realisasi"]),
+                "persen": angka(x["penyerapan"]),
+                "b_pagu": rp(x["pembanding_pagu"]),
+                "b_realisasi": rp(x["pembanding_realisasi"]),
+                "b_persen": angka(x["pembanding_penyerapan"]),
+            }
+            for x in a.perbandingan
+            if x["pembanding_pagu"] is not None or x["pembanding_realisasi"] is not None
+        ],
+        "smart": smart,
+        "ikpa": ikpa,
+        "prestasi": [
+            {
+                "no": str(i + 1),
+                "judul": x.judul,
+                "pemberi": x.pemberi,
+                "nomor": x.nomor,
+                "tanggal": tanggal(x.tanggal, asal.waktu.date()) if x.tanggal else "",
+                "nilai": angka(x.nilai, 3 if x.nilai is not None and round(x.nilai, 2) != x.nilai else 2)
+                if x.nilai is not None
+                else "",
+            }
+            for i, x in enumerate(lakip.prestasi)
+        ],
+        "inovasi": [{"nama": x.nama, "uraian": x.uraian} for x in lakip.inovasi],
+        "kalimat": kalimat,
+        "temuan": [{"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan} for t in temuan],
+        "jumlah_galat": str(len(galat)),
+        "jumlah_peringatan": str(len(temuan) - len(galat)),
+        "asal": {
+            "berkas": asal.nama_berkas,
+            "sha256": asal.sha256,
+            "waktu": format_datetime(asal.waktu, "d MMMM y HH.mm.ss", locale="id") + " UTC",
+            "versi": asal.versi,
+        },
+    }
+
+
+def _uang(x: Any) -> dict[str, str]:
+    return {"pagu": rp(x.pagu), "realisasi": rp(x.realisasi), "sisa": rp(x.sisa), "persen": angka(x.penyerapan)}
+
+
+def _baris(x: Any) -> dict[str, str]:
+    return {"kode": x.kode, "nama": x.nama, **_uang(x)}
