@@ -1,10 +1,11 @@
-"""Render the example workbook with LibreOffice and save PNGs of chosen sheets in docs/.
+"""Render the example workbook and report with LibreOffice and save PNGs in docs/.
 
     .venv/bin/python scripts/tangkapan_layar.py
 
 Converts workbooks/Contoh_Kotabumi_2022.xlsm to PDF (LibreOffice recalculates on load), finds
 each sheet's first page by the sheet name printed in the page footer, and rasterises it with
-pdftoppm.
+pdftoppm; then renders the example report (Word + PDF) and rasterises its cover, the IKPA page
+and a chart page.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from lakip_xl.compute.hasil import hitung  # noqa: E402
+from lakip_xl.doors.buku_kerja.baca import baca_buku_kerja  # noqa: E402
+from lakip_xl.laporan import asal_berkas, susun_laporan  # noqa: E402
 from lakip_xl.office import konversi  # noqa: E402
+from lakip_xl.validasi import validasi  # noqa: E402
 
 LEMBAR = {"Beranda": "buku-kerja-beranda", "Realisasi": "buku-kerja-realisasi", "IKPA": "buku-kerja-ikpa"}
 
@@ -41,6 +46,40 @@ def main() -> None:
                 check=True,
             )
             print(f"{lembar}: halaman {no} -> {keluar}.png")
+        buku = ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
+        bk = baca_buku_kerja(buku)
+        hasil = hitung(bk.lakip, bk.aturan)
+        temuan = bk.lokasi(bk.temuan + validasi(bk.lakip, hasil, bk.aturan))
+        lap = susun_laporan(bk.lakip, hasil, temuan, asal_berkas(buku), Path(tmp) / "LAKIP.docx", pdf=True)
+        pages = halaman(lap.pdf)
+        pilih = {
+            "laporan-sampul": 1,
+            "laporan-ikpa": next(
+                i
+                for i, p in enumerate(pages, 1)
+                if "Indikator Kinerja Pelaksanaan Anggaran (IKPA)" in p and "Nilai total" in p
+            ),
+            "laporan-grafik": next(i for i, p in enumerate(pages, 1) if "Grafik 1." in p),
+        }
+        for nama, no in pilih.items():
+            keluar = ROOT / "docs" / nama
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "60",
+                    "-f",
+                    str(no),
+                    "-l",
+                    str(no),
+                    "-singlefile",
+                    str(lap.pdf),
+                    str(keluar),
+                ],
+                check=True,
+            )
+            print(f"laporan halaman {no} -> {keluar}.png")
 
 
 if __name__ == "__main__":

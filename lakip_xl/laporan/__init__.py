@@ -66,15 +66,28 @@ def _lingkungan() -> Any:
     return SandboxedEnvironment(autoescape=True)
 
 
-def _tag_di_baris(sumber: str, baris: int | None) -> str:
-    if not baris:
-        return ""
-    lines = sumber.splitlines()
-    if baris > len(lines):
-        return ""
-    tags = re.findall(r"(\{\{.*?\}\}|\{%.*?%\})", lines[baris - 1])
-    teks = re.sub(r"<[^>]+>", "", tags[0]) if tags else ""
-    return f" Tag bermasalah: {teks}" if teks else ""
+def _paragraf_rusak(tpl: Any) -> str:
+    """The text of the first paragraph whose expression tags do not parse (names the tag)."""
+    from jinja2 import TemplateSyntaxError
+
+    env = _lingkungan()
+    doc = tpl.docx
+    paragraf = list(doc.paragraphs)
+    for t in doc.tables:
+        for row in t.rows:
+            for c in row.cells:
+                paragraf += c.paragraphs
+    for sec in doc.sections:
+        paragraf += sec.header.paragraphs + sec.footer.paragraphs
+    for p in paragraf:
+        teks = p.text
+        if "{{" in teks or "}}" in teks or "{%" in teks:
+            ekspresi = re.sub(r"\{%-?\s*(tr|tc|p|r)?\s*(if|for|endif|endfor|else|elif)\b.*?%\}", "", teks)
+            try:
+                env.parse(ekspresi)
+            except TemplateSyntaxError:
+                return teks.strip()
+    return ""
 
 
 def periksa_templat(tpl: Any, konteks: dict[str, Any]) -> None:
@@ -85,8 +98,10 @@ def periksa_templat(tpl: Any, konteks: dict[str, Any]) -> None:
     try:
         kurang = tpl.get_undeclared_template_variables(env)
     except TemplateSyntaxError as e:
-        sumber = tpl.patch_xml(tpl.get_xml())
-        raise LaporanGagal(f"Templat salah tulis: {e.message}.{_tag_di_baris(sumber, e.lineno)}") from None
+        tpl.init_docx()
+        tag = _paragraf_rusak(tpl)
+        di = f" Periksa paragraf: {tag}" if tag else ""
+        raise LaporanGagal(f"Templat salah tulis ({e.message}).{di}") from None
     kurang = sorted(set(kurang) - set(konteks))
     if kurang:
         raise LaporanGagal(

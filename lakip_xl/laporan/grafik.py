@@ -42,7 +42,7 @@ def grafik_capaian(hasil: Hasil, path: Path) -> Path | None:
         ax.invert_yaxis()
         ax.set_xlabel("Capaian (%)")
         ax.set_xlim(0, max(110, max(d[2] for d in data) * 1.12))
-        ax.legend(loc="lower right", fontsize=7, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
         return _simpan(fig, path)
 
 
@@ -81,5 +81,5 @@ def grafik_ikpa(hasil: Hasil, path: Path) -> Path | None:
         ax.set_yticks(y, [textwrap.shorten(d[0], 34, placeholder="…") for d in data])
         ax.invert_yaxis()
         ax.set_xlabel("Poin")
-        ax.legend(loc="lower right", fontsize=7, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
         return _simpan(fig, path)

@@ -286,7 +286,7 @@ class _Penyusun:
             ["No", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan", "Penduduk"],
             ["{{ r.no }}", "{{ r.nama }}", "{{ r.kecamatan }}", "{{ r.desa }}", "{{ r.penduduk }}"],
             "wilayah",
-            [10, 70, 25, 30, 30],
+            [11, 70, 25, 30, 30],
             total=["", "Jumlah {{ wilayah_total.kabupaten }} kabupaten/kota", "{{ wilayah_total.kecamatan }}",
                    "{{ wilayah_total.desa }}", "{{ wilayah_total.penduduk }}"],
             kanan={2, 3, 4},
@@ -329,7 +329,7 @@ class _Penyusun:
                 ["No", judul, "Indikator Kinerja", "Target"],
                 ["{{ r.no }}", "{{ r.sasaran }}", "{{ r.indikator }}", "{{ r.target }}"],
                 f"pk.{kunci}",
-                [10, 60, 65, 25],
+                [11, 60, 65, 25],
             )
             self.tag("{%p endif %}")
         self.kalimat("alokasi")
@@ -367,7 +367,7 @@ class _Penyusun:
                     "{{ r.capaian }}",
                 ],
                 f"pk.{kunci}",
-                [8, 45, 50, 20, 20, 17],
+                [11, 45, 50, 20, 20, 17],
                 kanan={5},
             )
             self.tag("{%p endif %}")
@@ -401,7 +401,7 @@ class _Penyusun:
             ["No", "Output", "Target", "Realisasi", "Satuan", "Capaian (%)"],
             ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.satuan }}", "{{ r.capaian }}"],
             "output",
-            [8, 72, 20, 20, 20, 20],
+            [11, 72, 20, 20, 20, 20],
             kanan={2, 3, 5},
         )
         self.tag("{%p endif %}")
@@ -480,7 +480,7 @@ class _Penyusun:
             ["No", "Indikator", "Aspek", "Nilai", "Bobot", "Nilai tertimbang"],
             ["{{ r.no }}", "{{ r.nama }}", "{{ r.aspek }}", "{{ r.nilai }}", "{{ r.bobot }}", "{{ r.tertimbang }}"],
             "ikpa.rows",
-            [8, 60, 28, 22, 16, 26],
+            [11, 60, 28, 22, 16, 26],
             total=["", "Nilai total", "", "", "", "{{ ikpa.nilai_total }}"],
             kanan={3, 4, 5},
         )
@@ -504,7 +504,7 @@ class _Penyusun:
             ["No", "Penghargaan", "Pemberi", "Nomor", "Tanggal", "Nilai"],
             ["{{ r.no }}", "{{ r.judul }}", "{{ r.pemberi }}", "{{ r.nomor }}", "{{ r.tanggal }}", "{{ r.nilai }}"],
             "prestasi",
-            [8, 50, 40, 26, 22, 14],
+            [11, 50, 40, 26, 22, 14],
             kanan={5},
         )
         self.tag("{%p endif %}")
