@@ -1,5 +1,9 @@
-import json
 import os
+
+# xlwings' JSON-backed Book (used to test the button functions) needs this before import.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+import json
 import shutil
 import subprocess
 

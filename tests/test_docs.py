@@ -26,3 +26,21 @@ def test_every_finding_code_is_documented():
     assert codes, "no finding codes found"
     for c in codes:
         assert f"`{c}`" in doc, f"{c} missing from docs/validasi.md"
+
+
+def test_windows_guide_matches_the_code():
+    from lakip_xl.doors import udf
+    from lakip_xl.doors.buku_kerja.tulis import XLWINGS_CONF
+    from lakip_xl.doors.buku_kerja.vba import MODUL_PYTHON, TOMBOL, XLWINGS_VERSION
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    guide = readme[readme.index("## Memakai tombol di Excel (Windows)") :]
+    assert "Interpreter_Win" in guide and XLWINGS_VERSION in guide and f"xlwings64-{XLWINGS_VERSION}.dll" in guide
+    for kunci, nilai in XLWINGS_CONF:
+        assert f"`{kunci}`" in guide
+        if isinstance(nilai, str):
+            assert f"`{nilai}`" in guide
+    for t in TOMBOL:
+        assert t.judul in guide and f"`{t.sub}`" in guide and f"`{MODUL_PYTHON}.{t.fungsi}`" in guide
+    for nama in udf.semua_udf():
+        assert f"`{nama}`" in guide

@@ -1,36 +1,262 @@
-"""Functions behind the Beranda buttons (called by VBA ``RunPython`` via xlwings).
+"""Functions behind the Beranda buttons, called by VBA ``RunPython`` through xlwings.
 
-The full behaviour arrives with the Excel-integration work; until then each button tells the
-user, in Indonesian, what to use instead.
+Each takes an optional ``book`` (tests and xlwings Server pass one; from Excel it is
+``xw.Book.caller()``). The live workbook is read through the schema, so unsaved edits count.
+The functions only ever write to the Validasi sheet and the Beranda "Terakhir diperiksa" cell,
+never to an input cell; everything is computed before anything is written, so an error leaves
+the workbook as it was. Every failure becomes an Indonesian message box.
 """
 
 from __future__ import annotations
 
-BELUM = "Fungsi '{nama}' belum tersedia pada versi lakip-xl ini. Sementara itu gunakan baris perintah: {ganti}"
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_datetime
+
+from ..compute.angka import format_angka, format_persen
+from ..compute.hasil import Hasil, hitung
+from ..schema.data import BerkasTidakValid, ke_dict
+from ..validasi import Temuan, validasi
+from .buku_kerja.baca import _REF, BukuKerja, _kolom_indeks, _Pembaca, baca_grid
+
+JUDUL = "lakip-xl"
+MAKS_TEMUAN_DIALOG = 8
 
 
-def _beri_tahu(nama: str, ganti: str) -> str:
-    teks = BELUM.format(nama=nama, ganti=ganti)
-    try:  # inside Excel: show a message box
-        import xlwings as xw
+# -- reading the live workbook ------------------------------------------------------------------
 
-        xw.Book.caller().app.alert(teks, title="lakip-xl")
-    except Exception:  # outside Excel (tests, command line): just return the text
+
+def _nama_buku(book: Any) -> dict[str, tuple[str, int, int, int, int]]:
+    hasil = {}
+    for n in book.names:
+        try:
+            teks = (n.refers_to or "").lstrip("=")
+        except Exception:  # a name xlwings cannot resolve
+            continue
+        m = _REF.match(teks)
+        if not m or not m.group("lembar"):
+            continue
+        r1, c1 = int(m.group("r1")) - 1, _kolom_indeks(m.group("c1"))
+        r2 = int(m.group("r2")) - 1 if m.group("r2") else r1
+        c2 = _kolom_indeks(m.group("c2")) if m.group("c2") else c1
+        hasil[n.name] = (m.group("lembar"), r1, c1, r2, c2)
+    return hasil
+
+
+def baca_buku(book: Any) -> BukuKerja:
+    """The model read from a live xlwings Book (values, names and, on the desktop, formulas)."""
+    nilai: dict[str, list[list[Any]]] = {}
+    rumus: dict[str, list[list[Any]]] | None = {}
+    for sh in book.sheets:
+        akhir = sh.used_range.last_cell
+        rng = sh.range((1, 1), (akhir.row, akhir.column))
+        nilai[sh.name] = [list(r) for r in rng.options(ndim=2).value]
+        if rumus is not None:
+            try:
+                f = rng.formula
+                rumus[sh.name] = [
+                    list(r)
+                    for r in (f if isinstance(f, (list, tuple)) and f and isinstance(f[0], (list, tuple)) else [[f]])
+                ]
+            except NotImplementedError:  # xlwings' remote (JSON) engine cannot read formulas
+                rumus = None
+    return baca_grid(_Pembaca(book.name, nilai, _nama_buku(book), rumus))
+
+
+def _hitung(bk: BukuKerja) -> tuple[Hasil, list[Temuan]]:
+    hasil = hitung(bk.lakip, bk.aturan)
+    temuan = bk.lokasi(bk.temuan + validasi(bk.lakip, hasil, bk.aturan))
+    return hasil, temuan
+
+
+# -- talking to the user ------------------------------------------------------------------------
+
+
+def _status(book: Any, teks: str | None) -> None:
+    try:
+        book.app.status_bar = teks if teks else False
+    except Exception:  # not available on xlwings' remote engine
         pass
+
+
+def _pesan(book: Any, teks: str, tanya: bool = False) -> str | None:
+    try:
+        return book.app.alert(teks, title=JUDUL, buttons="yes_no" if tanya else "ok")
+    except Exception:
+        return None
+
+
+def _jalankan(book: Any, tugas: str, fn: Callable[[Any], str]) -> str:
+    """Run a button's work; any failure becomes a readable message and nothing is written."""
+    import xlwings as xw
+
+    try:
+        book = book or xw.Book.caller()
+    except Exception as e:
+        return f"Buku kerja pemanggil tidak ditemukan ({type(e).__name__})."
+    _status(book, f"lakip-xl: {tugas}...")
+    try:
+        teks = fn(book)
+    except BerkasTidakValid as e:
+        teks = f"{tugas} gagal: {e}"
+    except Exception as e:
+        from ..laporan import LaporanGagal
+
+        if isinstance(e, LaporanGagal):
+            teks = f"{tugas} gagal: {e}"
+        else:
+            teks = f"{tugas} gagal karena kesalahan tak terduga ({type(e).__name__}: {e}). Buku kerja tidak diubah."
+    finally:
+        _status(book, None)
+    _pesan(book, teks)
     return teks
 
 
-def hitung_dan_validasi() -> str:
-    return _beri_tahu("Hitung & Validasi", "lakip-xl validasi BUKU.xlsm")
+def _waktu() -> str:
+    return format_datetime(dt.datetime.now(), "d MMMM y HH.mm", locale="id")
 
 
-def buat_laporan() -> str:
-    return _beri_tahu("Buat Laporan (Word)", "lakip-xl laporan BUKU.xlsm -o LAPORAN.docx")
+def _folder(book: Any) -> Path:
+    p = Path(book.fullname)
+    return p.parent if p.is_absolute() else Path.cwd()
 
 
-def buat_pdf() -> str:
-    return _beri_tahu("Buat PDF", "lakip-xl laporan BUKU.xlsm -o LAPORAN.docx --pdf")
+def _asal(book: Any, bk: BukuKerja):
+    """Provenance: the saved workbook's SHA-256 (or, unsaved, of the data read)."""
+    from .. import __version__
+    from ..laporan.konteks import Asal
+
+    p = Path(book.fullname)
+    isi = p.read_bytes() if p.is_absolute() and p.exists() else json.dumps(ke_dict(bk.lakip), sort_keys=True).encode()
+    nama = f"{book.name} (isi yang sedang terbuka)"
+    return Asal(nama, hashlib.sha256(isi).hexdigest(), dt.datetime.now(dt.UTC).replace(microsecond=0), __version__)
 
 
-def ekspor_kanwil() -> str:
-    return _beri_tahu("Ekspor untuk Kanwil", "lakip-xl ekspor-data BUKU.xlsm -o DATA.json")
+# -- the buttons --------------------------------------------------------------------------------
+
+
+def _tulis_validasi(book: Any, bk: BukuKerja, hasil: Hasil, temuan: list[Temuan]) -> None:
+    p = bk.tata.posisi["Temuan"]
+    sh = book.sheets[p.tabel.lembar]
+    awal = p.awal + 1  # 1-based row of the first finding
+    lama = max(p.jumlah_baris, 1)
+    sh.range((awal, 1), (awal + max(lama, len(temuan)) + 200, 4)).clear_contents()
+    if temuan:
+        sh.range((awal, 1)).value = [[t.tingkat, t.kode, t.lokasi, t.pesan] for t in temuan]
+        for i, t in enumerate(temuan):
+            if t.lokasi_sel and "!" in t.lokasi_sel:
+                lembar, sel = t.lokasi_sel.split("!")
+                sh.range((awal + i, 3)).add_hyperlink(f"#'{lembar}'!{sel}", t.lokasi_sel, f"Buka {t.lokasi_sel}")
+    else:
+        sh.range((awal, 1)).value = [["-", "-", "-", "Tidak ada temuan."]]
+    ik = hasil.ikpa
+    galat = sum(t.tingkat == "galat" for t in temuan)
+    ringkas = [
+        ["Hasil perhitungan Python", ""],
+        ["Diperiksa pada", _waktu()],
+        ["Galat", galat],
+        ["Peringatan", len(temuan) - galat],
+        ["Nilai akhir IKPA", format_angka(ik.nilai_akhir) if ik else "-"],
+        ["Predikat IKPA", (ik.predikat or "-") if ik else "-"],
+        ["Nilai Kinerja Anggaran", format_angka(hasil.nka.nilai)],
+        ["Penyerapan total", format_persen(hasil.anggaran.penyerapan)],
+        ["Rata-rata capaian IKU", format_persen(hasil.rata_rata_capaian_iku)],
+    ]
+    sh.range("F3").value = ringkas
+    nama = _nama_buku(book).get("TerakhirDiperiksa")
+    if nama:
+        lembar, r, c, _, _ = nama
+        book.sheets[lembar].range(
+            (r + 1, c + 1)
+        ).value = f"{_waktu()} ({galat} galat, {len(temuan) - galat} peringatan)"
+
+
+def hitung_dan_validasi(book: Any = None) -> str:
+    """Tombol 'Hitung & Validasi': periksa data, tulis temuan (dengan tautan ke selnya) ke lembar Validasi."""
+
+    def kerja(b: Any) -> str:
+        bk = baca_buku(b)
+        hasil, temuan = _hitung(bk)
+        _tulis_validasi(b, bk, hasil, temuan)
+        galat = sum(t.tingkat == "galat" for t in temuan)
+        return (
+            f"Pemeriksaan selesai: {galat} galat, {len(temuan) - galat} peringatan. "
+            "Lihat lembar Validasi; klik lokasi untuk menuju selnya."
+        )
+
+    return _jalankan(book, "Hitung & Validasi", kerja)
+
+
+def _laporan(book: Any, pdf: bool) -> str:
+    def kerja(b: Any) -> str:
+        from ..laporan import nama_berversi, susun_laporan
+
+        bk = baca_buku(b)
+        hasil, temuan = _hitung(bk)
+        galat = [t for t in temuan if t.tingkat == "galat"]
+        if galat:
+            daftar = "\n".join(f"- {t.lokasi}: {t.pesan}" for t in galat[:MAKS_TEMUAN_DIALOG])
+            lagi = f"\n... dan {len(galat) - MAKS_TEMUAN_DIALOG} lainnya." if len(galat) > MAKS_TEMUAN_DIALOG else ""
+            jawab = _pesan(
+                b,
+                f"Data masih memiliki {len(galat)} galat:\n{daftar}{lagi}\n\n"
+                "Tetap buat laporan? Laporan akan ditandai DRAF dan temuan dilampirkan.",
+                tanya=True,
+            )
+            if jawab is not None and str(jawab).lower() != "yes":
+                return "Laporan tidak dibuat. Perbaiki galat (lihat 'Hitung & Validasi'), lalu coba lagi."
+        p = bk.lakip.profil
+        dasar = "_".join(x for x in ("LAKIP", p.kode_satker, str(p.tahun or ""), p.periode.replace(" ", "")) if x)
+        tujuan = nama_berversi(_folder(b) / f"{dasar}.docx")
+        _status(b, "lakip-xl: menyusun laporan...")
+        h = susun_laporan(bk.lakip, hasil, temuan, _asal(b, bk), tujuan, pdf=pdf)
+        teks = f"Laporan Word disimpan di:\n{h.docx}"
+        if h.pdf:
+            teks += f"\nLaporan PDF disimpan di:\n{h.pdf}"
+        if h.pesan:
+            teks += "\n\n" + "\n".join(h.pesan)
+        return teks
+
+    return _jalankan(book, "Buat PDF" if pdf else "Buat Laporan", kerja)
+
+
+def buat_laporan(book: Any = None) -> str:
+    """Tombol 'Buat Laporan (Word)': susun laporan .docx di folder buku kerja (nama berversi)."""
+    return _laporan(book, pdf=False)
+
+
+def buat_pdf(book: Any = None) -> str:
+    """Tombol 'Buat PDF': susun laporan .docx dan .pdf (memerlukan LibreOffice)."""
+    return _laporan(book, pdf=True)
+
+
+def ekspor_kanwil(book: Any = None) -> str:
+    """Tombol 'Ekspor untuk Kanwil': salinan bersih buku kerja dan data JSON, dinamai kode satker dan tahun."""
+
+    def kerja(b: Any) -> str:
+        from ..laporan import nama_berversi
+        from ..schema.data import tulis_json
+        from .buku_kerja.tulis import bangun_buku_kerja
+
+        bk = baca_buku(b)
+        _, temuan = _hitung(bk)
+        p = bk.lakip.profil
+        if not p.kode_satker or p.tahun is None:
+            return "Ekspor dibatalkan: isi kode satker dan tahun anggaran di lembar Profil lebih dulu."
+        dasar = f"{p.kode_satker}_{p.tahun}_{p.periode.replace(' ', '')}"
+        folder = _folder(b) / "Kirim_Kanwil"
+        buku = nama_berversi(folder / f"{dasar}.xlsm")
+        data = buku.with_suffix(".json")
+        _status(b, "lakip-xl: menyiapkan salinan untuk Kanwil...")
+        bangun_buku_kerja(bk.lakip, buku, aturan=bk.aturan, temuan=temuan, timpa=False)
+        tulis_json(bk.lakip, data, timpa=False)
+        galat = sum(t.tingkat == "galat" for t in temuan)
+        catatan = f"\n\nPerhatian: data masih memiliki {galat} galat." if galat else ""
+        return f"Berkas untuk Kanwil disimpan di:\n{buku}\n{data}{catatan}"
+
+    return _jalankan(book, "Ekspor untuk Kanwil", kerja)

@@ -126,23 +126,39 @@ def _set(d: dict[str, Any], kunci: str, v: Any) -> None:
 
 
 class _Pembaca:
-    def __init__(self, path: Path) -> None:
+    """Cell grids of every sheet (anchored at A1), defined names and, when available, the
+    formulas; from a file (calamine + openpyxl) or a live workbook (xlwings)."""
+
+    def __init__(
+        self,
+        nama_berkas: str,
+        nilai: dict[str, list[list[Any]]],
+        nama: dict[str, tuple[str, int, int, int, int]],
+        rumus: dict[str, list[list[Any]]] | None,
+    ) -> None:
+        self.nama_berkas = nama_berkas
+        self.nilai = nilai
+        self.nama = nama
+        self.rumus = rumus
+        self.temuan: list[Temuan] = []
+
+    @classmethod
+    def dari_berkas(cls, path: Path) -> _Pembaca:
         from openpyxl import load_workbook
         from python_calamine import CalamineWorkbook
 
-        self.path = path
         try:
-            self.wf = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+            wf = load_workbook(path, read_only=True, data_only=False, keep_links=False)
             cal = CalamineWorkbook.from_path(str(path))
-            self.nilai = {n: cal.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in cal.sheet_names}
-        except BerkasTidakValid:
-            raise
+            nilai = {n: cal.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in cal.sheet_names}
+            nama = _nama_terdefinisi(wf)
+            rumus = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wf.worksheets}
+            wf.close()
         except Exception as e:  # any parser failure means a damaged file
             raise BerkasTidakValid(
                 f"Berkas '{path.name}' tidak dapat dibaca sebagai buku kerja ({type(e).__name__})."
             ) from None
-        self.nama = _nama_terdefinisi(self.wf)
-        self.temuan: list[Temuan] = []
+        return cls(path.name, nilai, nama, rumus)
 
     def sel(self, lembar: str, r: int, c: int) -> Any:
         data = self.nilai.get(lembar, [])
@@ -156,7 +172,7 @@ class _Pembaca:
             n = self.nama.get(f"Data_{t.kunci}")
             if n is None:
                 raise BerkasTidakValid(
-                    f"Buku kerja '{self.path.name}' tidak memuat tabel {t.judul} (nama Data_{t.kunci} hilang). "
+                    f"Buku kerja '{self.nama_berkas}' tidak memuat tabel {t.judul} (nama Data_{t.kunci} hilang). "
                     "Buat ulang dengan 'lakip-xl buku-kerja tingkatkan'."
                 )
             lembar, r1, c1, r2, _ = n
@@ -174,20 +190,25 @@ def _baris_terisi(vals: list[Any]) -> bool:
 
 
 def baca_buku_kerja(path: str | Path) -> BukuKerja:
-    """Read a workbook; raises :class:`BerkasTidakValid` (one Indonesian line) when it cannot."""
+    """Read a workbook file; raises :class:`BerkasTidakValid` (one Indonesian line) when it cannot."""
     path = Path(path)
     periksa_berkas(path)
-    pb = _Pembaca(path)
+    return baca_grid(_Pembaca.dari_berkas(path))
+
+
+def baca_grid(pb: _Pembaca) -> BukuKerja:
+    """Read the model from cell grids and names (a file or a live workbook)."""
     versi = _bersih(_versi(pb.nilai, pb.nama))
+    nama = pb.nama_berkas
     if versi is None:
         raise BerkasTidakValid(
-            f"Buku kerja '{path.name}' bukan buku kerja induk lakip-xl (tidak ada versi skema). "
+            f"Buku kerja '{nama}' bukan buku kerja induk lakip-xl (tidak ada versi skema). "
             "Buat buku kerja dengan 'lakip-xl buku-kerja baru'."
         )
     if versi != SCHEMA_VERSION:
         raise BerkasTidakValid(
-            f"Buku kerja '{path.name}' memakai skema versi {versi}, sedangkan lakip-xl ini memakai versi {SCHEMA_VERSION}. "
-            f"Pindahkan datanya ke templat baru: lakip-xl buku-kerja tingkatkan '{path.name}' -o BARU.xlsm"
+            f"Buku kerja '{nama}' memakai skema versi {versi}, sedangkan lakip-xl ini memakai versi {SCHEMA_VERSION}. "
+            f"Pindahkan datanya ke templat baru: lakip-xl buku-kerja tingkatkan '{nama}' -o BARU.xlsm"
             + (" (perlu lakip-xl yang lebih baru)." if isinstance(versi, int) and versi > SCHEMA_VERSION else ".")
         )
     tata = pb.tata()
@@ -405,25 +426,26 @@ def _rumus_ditimpa(pb: _Pembaca, tata: S.Tata) -> list[Temuan]:
                 harap.setdefault(lembar, set()).add((r, c))
     from xlsxwriter.utility import xl_rowcol_to_cell
 
-    temuan = []
+    temuan: list[Temuan] = []
+    if pb.rumus is None:  # the source cannot show formulas (e.g. a remote workbook)
+        return temuan
     for lembar, sel in harap.items():
-        if lembar not in pb.wf.sheetnames:
+        grid = pb.rumus.get(lembar)
+        if grid is None:
             continue
-        ws = pb.wf[lembar]
-        max_r = max(r for r, _ in sel) + 1
-        for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_r, values_only=True)):
-            for c, v in enumerate(row):
-                if (r, c) in sel and not (isinstance(v, str) and v.startswith("=")):
-                    ref = xl_rowcol_to_cell(r, c)
-                    temuan.append(
-                        Temuan(
-                            "RUMUS_DITIMPA",
-                            "galat",
-                            ("buku_kerja", lembar, ref),
-                            f"Sel {lembar}!{ref} seharusnya berisi rumus, tetapi berisi "
-                            f"{'kosong' if v is None else repr(v)}. Kembalikan rumusnya (Ctrl+Z) atau buat ulang buku kerja "
-                            "dengan 'lakip-xl buku-kerja tingkatkan'.",
-                            lokasi_sel=f"{lembar}!{ref}",
-                        )
+        for r, c in sorted(sel):
+            v = grid[r][c] if r < len(grid) and c < len(grid[r]) else None
+            if not (isinstance(v, str) and v.startswith("=")):
+                ref = xl_rowcol_to_cell(r, c)
+                temuan.append(
+                    Temuan(
+                        "RUMUS_DITIMPA",
+                        "galat",
+                        ("buku_kerja", lembar, ref),
+                        f"Sel {lembar}!{ref} seharusnya berisi rumus, tetapi berisi "
+                        f"{'kosong' if v in (None, '') else repr(v)}. Kembalikan rumusnya (Ctrl+Z) atau buat ulang buku kerja "
+                        "dengan 'lakip-xl buku-kerja tingkatkan'.",
+                        lokasi_sel=f"{lembar}!{ref}",
                     )
+                )
     return temuan

@@ -21,6 +21,13 @@ from ...validasi import Temuan, validasi
 from .peta import Peta, lokasi_sel, peta_dari_model
 from .vba import SEL_VERSI, TOMBOL, bangun_vba
 
+# The xlwings.conf sheet: keys exactly as xlwings.bas reads them (case-insensitive).
+XLWINGS_CONF: tuple[tuple[str, str | bool], ...] = (
+    ("UDF Modules", "lakip_xl.doors.udf"),
+    ("Debug UDFs", False),
+    ("Use UDF Server", False),
+    ("Show Console", False),
+)
 WARNA_INPUT = "#FFF2CC"
 WARNA_JUDUL = "#1F4E79"
 WARNA_BANTU = "#7F7F7F"
@@ -439,28 +446,25 @@ class _Pembangun:
         ws.hide()
 
     def xlwings_conf(self) -> None:
+        """xlwings reads column A/B from A1 down to the first blank key; a key present with a
+        blank value overrides the user's own xlwings.conf, so only keys with values are written."""
         ws = self.ws["xlwings.conf"]
-        isi = (
-            ("Interpreter_Win", ""),
-            ("Interpreter_Mac", ""),
-            ("PYTHONPATH", ""),
-            ("UDF Modules", "lakip_xl.doors.udf"),
-            ("Debug UDFs", False),
-            ("Use UDF Server", False),
-            ("Show Console", False),
-        )
-        for i, (k, v) in enumerate(isi):
+        for i, (k, v) in enumerate(XLWINGS_CONF):
             ws.write_string(i, 0, k)
             if isinstance(v, bool):
                 ws.write_boolean(i, 1, v)
-            elif v:
+            else:
                 ws.write_string(i, 1, v)
-        ws.write_string(
-            0, 3, "Pengaturan xlwings (kolom A dan B). Isi Interpreter_Win dengan lokasi python.exe bila perlu;"
+        catatan = (
+            "Pengaturan xlwings: kunci di kolom A, nilai di kolom B, tanpa baris kosong di antaranya.",
+            "Bila tombol tidak menemukan Python, tambahkan baris di bawah daftar:",
+            "  Interpreter_Win | C:\\Users\\NAMA\\AppData\\Local\\Programs\\Python\\Python311\\python.exe",
+            "Lihat README, bagian 'Memakai tombol di Excel (Windows)'.",
         )
-        ws.write_string(1, 3, "lihat README, bagian 'Memakai tombol di Excel (Windows)'.")
+        for i, teks in enumerate(catatan):
+            ws.write_string(i, 3, teks)
         ws.set_column(0, 0, 18)
-        ws.set_column(1, 1, 40)
+        ws.set_column(1, 1, 24)
 
     def rapikan(self) -> None:
         bebas = {"Validasi", "xlwings.conf", "_meta"}
