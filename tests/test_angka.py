@@ -94,3 +94,19 @@ def test_format_is_indonesian():
 )
 def test_terbilang(n, kata):
     assert terbilang(n) == kata
+
+
+@given(
+    st.decimals(min_value=-(10**12), max_value=10**12, places=4, allow_nan=False, allow_infinity=False),
+    st.sampled_from([0, 2, 3]),
+)
+def test_fast_formatter_equals_babel(d, digit):
+    from babel.numbers import format_decimal
+
+    x = float(d)
+    pola = "#,##0" + ("." + "0" * digit if digit else "")
+    harap = format_decimal(bulat(x, digit), format=pola, locale="id_ID")
+    if harap.startswith("-") and set(harap[1:]) <= set("0,."):
+        harap = harap[1:]  # we never print "-0,00"
+    assert format_angka(x, digit) == harap
+    assert format_rupiah(int(d), prefix=False) == format_decimal(int(d), format="#,##0", locale="id_ID")

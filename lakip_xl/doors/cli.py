@@ -478,6 +478,95 @@ def cmd_contoh(
     out.print(f"Lihat semua temuan: lakip-xl validasi {buku}")
 
 
+def _kemajuan(judul: str):
+    """A rich progress bar and the callback that advances it."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    prog = Progress(
+        TextColumn(judul), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("sisa"), TimeRemainingColumn(),
+        console=err, transient=False,
+    )  # fmt: skip
+    tugas = prog.add_task(judul, total=None)
+
+    def maju(n: int, total: int) -> None:
+        prog.update(tugas, completed=n, total=total)
+
+    return prog, maju
+
+
+@app.command("rekap")
+def cmd_rekap(
+    folder: Annotated[
+        list[Path], typer.Argument(help="Folder berisi buku kerja (.xlsm) dan data (.json) satker.", show_default=False)
+    ],
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Buku kerja rekap (.xlsx).")],
+    laporan: Annotated[Path | None, typer.Option("--laporan", help="Juga buat laporan rekap Word (.docx).")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Jumlah proses paralel (bawaan: jumlah inti).")
+    ] = None,
+    timpa: TimpaOpt = False,
+) -> None:
+    """Rekap banyak satker: baca, periksa, dan ringkas setiap berkas; berkas yang rusak dicatat, tidak menghentikan rekap."""
+    from ..berkas import BerkasSudahAda
+    from ..laporan import LaporanGagal
+    from ..rekap import rekap
+    from ..rekap.tulis import tulis_laporan_rekap, tulis_rekap
+
+    if keluaran.suffix.lower() != ".xlsx":
+        raise _gagal(f"Nama berkas rekap '{keluaran.name}' harus berakhiran .xlsx.")
+    for p in (keluaran, laporan):
+        if p is not None and p.exists() and not timpa:
+            raise _gagal(f"Berkas '{p}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa.")
+    prog, maju = _kemajuan("Membaca berkas satker")
+    with prog:
+        h = rekap(folder, jobs=jobs, kemajuan=maju, kecuali=[keluaran, *([laporan] if laporan else [])])
+    try:
+        path = tulis_rekap(h, keluaran, folder, timpa=timpa)
+        lap = tulis_laporan_rekap(h, laporan, timpa=timpa) if laporan else None
+    except (BerkasSudahAda, LaporanGagal) as e:
+        raise _gagal(str(e)) from None
+    galat = sum(1 for u in h.unit if u.galat)
+    out.print(
+        f"Selesai dalam {h.detik:.1f} detik: {h.jumlah_berkas} berkas dibaca, {len(h.unit)} satker direkap, "
+        f"{galat} satker masih memiliki galat, {len(h.masalah)} catatan berkas."
+    )
+    for m in h.masalah[:10]:
+        out.print(f"  [yellow]{Path(m.berkas).name}[/]: {m.alasan}")
+    if len(h.masalah) > 10:
+        out.print(f"  ... dan {len(h.masalah) - 10} catatan lain (lihat lembar Temuan).")
+    out.print(f"Rekap disimpan di: {path}")
+    if lap:
+        out.print(f"Laporan rekap disimpan di: {lap}")
+
+
+@app.command("contoh-sintetis")
+def cmd_contoh_sintetis(
+    keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Folder tujuan.")],
+    jumlah: Annotated[int, typer.Option("--jumlah", "-n", min=1, help="Jumlah satker.")] = 10,
+    benih: Annotated[int, typer.Option("--benih", help="Benih acak (hasil sama untuk benih sama).")] = 1,
+    format_: Annotated[str, typer.Option("--format", help="xlsm (buku kerja) atau json.")] = "xlsm",
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Jumlah proses paralel.")] = None,
+) -> None:
+    """Buat data satker sintetis yang realistis (untuk uji coba dan pengukuran kecepatan)."""
+    from ..rekap.sintetis import tulis_sintetis
+
+    if format_ not in ("xlsm", "json"):
+        raise _gagal("--format harus xlsm atau json.")
+    if keluaran.exists() and any(keluaran.iterdir()):
+        raise _gagal(f"Folder '{keluaran}' tidak kosong; pilih folder baru agar tidak ada berkas yang tertimpa.")
+    prog, maju = _kemajuan("Membuat satker sintetis")
+    with prog:
+        hasil = tulis_sintetis(jumlah, benih, keluaran, format_, jobs, maju)
+    out.print(f"{len(hasil)} berkas dibuat di: {keluaran}")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

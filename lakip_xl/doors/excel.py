@@ -22,7 +22,7 @@ from ..compute.angka import format_angka, format_persen
 from ..compute.hasil import Hasil, hitung
 from ..schema.data import BerkasTidakValid, ke_dict
 from ..validasi import Temuan, validasi
-from .buku_kerja.baca import _REF, BukuKerja, _kolom_indeks, _Pembaca, baca_grid
+from .buku_kerja.baca import _REF, BukuKerja, Grid, _kolom_indeks, _Pembaca, baca_grid
 
 JUDUL = "lakip-xl"
 MAKS_TEMUAN_DIALOG = 8
@@ -50,12 +50,12 @@ def _nama_buku(book: Any) -> dict[str, tuple[str, int, int, int, int]]:
 
 def baca_buku(book: Any) -> BukuKerja:
     """The model read from a live xlwings Book (values, names and, on the desktop, formulas)."""
-    nilai: dict[str, list[list[Any]]] = {}
+    nilai: dict[str, Grid] = {}
     rumus: dict[str, list[list[Any]]] | None = {}
     for sh in book.sheets:
         akhir = sh.used_range.last_cell
         rng = sh.range((1, 1), (akhir.row, akhir.column))
-        nilai[sh.name] = [list(r) for r in rng.options(ndim=2).value]
+        nilai[sh.name] = Grid([list(r) for r in rng.options(ndim=2).value])
         if rumus is not None:
             try:
                 f = rng.formula

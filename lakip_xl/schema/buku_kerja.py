@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
@@ -55,8 +56,15 @@ class Tabel:
                 return k
         raise KeyError(f"{self.kunci}.{kunci}")
 
+    @cached_property
+    def _indeks(self) -> dict[str, int]:
+        return {k.kunci: i for i, k in enumerate(self.kolom)}
+
     def indeks(self, kunci: str) -> int:
-        return [k.kunci for k in self.kolom].index(kunci)
+        try:
+            return self._indeks[kunci]
+        except KeyError:
+            raise ValueError(f"{self.kunci}.{kunci}") from None
 
 
 @dataclass(frozen=True)

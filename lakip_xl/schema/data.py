@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from ..compute.angka import AngkaTidakValid, parse_angka
+from ..compute.angka import BATAS_ANGKA, AngkaTidakValid, parse_angka
 from ..model import SCHEMA_VERSION, Lakip
 from ..validasi.temuan import Jalur, Temuan, jalur_teks
 
@@ -33,6 +33,28 @@ _INT = int
 @cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
+
+
+@cache
+def _rencana(cls: type) -> dict[str, tuple[str, Any, bool, Any]]:
+    """Per field of a model class: its type analysis, computed once."""
+    return {k: _analisis(tp) for k, tp in _hints(cls).items()}
+
+
+@cache
+def _analisis(tp: Any) -> tuple[str, Any, bool, Any]:
+    """(kind, base type, optional, extra) of a model type, computed once per type."""
+    base, opsional = _strip_optional(tp)
+    if dataclasses.is_dataclass(base):
+        return "dc", base, opsional, None
+    origin = get_origin(base)
+    if origin is list:
+        return "list", base, opsional, get_args(base)[0]
+    if origin is Literal:
+        return "lit", base, opsional, get_args(base)
+    if base in (int, float):
+        return "angka", base, opsional, None
+    return "lain", base, opsional, None
 
 
 def _strip_optional(tp: Any) -> tuple[Any, bool]:
@@ -58,10 +80,11 @@ class _Pembaca:
             self.galat(jalur, "BENTUK_DATA", f"'{jalur_teks(jalur) or 'data'}' harus berupa objek {{...}}.")
             return cls()
         hints = _hints(cls)
+        rencana = _rencana(cls)
         nilai: dict[str, Any] = {}
-        names = {f.name for f in dataclasses.fields(cls)}
         for kunci, isi in data.items():
-            if kunci not in names:
+            a = rencana.get(kunci)
+            if a is None:
                 if not kunci.startswith("_"):
                     self.peringatan(
                         (*jalur, kunci),
@@ -69,24 +92,41 @@ class _Pembaca:
                         f"Kunci '{kunci}' tidak dikenal dan diabaikan; periksa ejaannya (lihat docs/format-data.md).",
                     )
                 continue
+            # Fast paths for the values almost every cell holds; everything else goes the long way.
+            jenis, base = a[0], a[1]
+            if isi is None:
+                if a[2]:
+                    nilai[kunci] = None
+                continue
+            t = type(isi)
+            if base is str and t is str:
+                nilai[kunci] = isi
+                continue
+            if base is float and (t is float or t is int) and -BATAS_ANGKA <= isi <= BATAS_ANGKA:
+                nilai[kunci] = float(isi)
+                continue
+            if base is int and t is int and -BATAS_ANGKA <= isi <= BATAS_ANGKA:
+                nilai[kunci] = isi
+                continue
             v = self.nilai(hints[kunci], isi, (*jalur, kunci))
             if v is not _KOSONG:
                 nilai[kunci] = v
         return cls(**nilai)
 
     def nilai(self, tp: Any, isi: Any, jalur: Jalur) -> Any:
-        tp, opsional = _strip_optional(tp)
+        jenis, tp, opsional, arg = _analisis(tp)
         if isi is None:
             return None if opsional else _KOSONG
-        if dataclasses.is_dataclass(tp):
+        if jenis == "angka" and type(isi) in (int, float):  # the common case, kept fast
+            return self.angka(tp, isi, jalur)
+        if jenis == "dc":
             return self.obj(tp, isi, jalur)
-        origin = get_origin(tp)
-        if origin is list:
-            (item_tp,) = get_args(tp)
+        if jenis == "list":
+            item_tp = arg
             if not isinstance(isi, list):
                 self.galat(jalur, "BENTUK_DATA", f"'{jalur_teks(jalur)}' harus berupa daftar [...].")
                 return _KOSONG
-            _, item_opsional = _strip_optional(item_tp)
+            _, _, item_opsional, _ = _analisis(item_tp)
             hasil = []
             for i, x in enumerate(isi):
                 if x is None and not item_opsional:
@@ -100,8 +140,8 @@ class _Pembaca:
                 if v is not _KOSONG:
                     hasil.append(v)
             return hasil
-        if origin is Literal:
-            pilihan = get_args(tp)
+        if jenis == "lit":
+            pilihan = arg
             if isi in pilihan:
                 return isi
             self.galat(
@@ -154,10 +194,13 @@ class _Pembaca:
         if isinstance(isi, bool) or not isinstance(isi, (int, float)):
             self.galat(jalur, "ANGKA_TIDAK_VALID", f"'{isi}' bukan angka. Isi dengan angka.")
             return None
-        try:
-            parse_angka(isi)
-        except AngkaTidakValid as e:
-            self.galat(jalur, "ANGKA_TIDAK_VALID", f"Nilai tidak sah ({e}). Periksa angkanya.")
+        if not -BATAS_ANGKA <= isi <= BATAS_ANGKA:  # also false for NaN
+            try:
+                parse_angka(isi)
+                pesan = f"{isi} di luar batas"
+            except AngkaTidakValid as e:
+                pesan = str(e)
+            self.galat(jalur, "ANGKA_TIDAK_VALID", f"Nilai tidak sah ({pesan}). Periksa angkanya.")
             return None
         if tp is _INT:
             if isinstance(isi, float):

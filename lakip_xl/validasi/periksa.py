@@ -87,16 +87,17 @@ class _Pemeriksa:
         dihitung: float | None,
         label: str,
         fmt: Callable[[float], str] = format_persen,
-        saran: str = "Perbaiki angka yang dinyatakan atau periksa data dasarnya.",
+        saran: str | Callable[[], str] = "Perbaiki angka yang dinyatakan atau periksa data dasarnya.",
     ) -> None:
         if dinyatakan is None or dihitung is None:
             return
         if not sama_dengan_dinyatakan(dihitung, dinyatakan, self.tol):
+            teks = saran() if callable(saran) else saran
             self.add(
                 DINYATAKAN_BERBEDA,
                 "peringatan",
                 jalur,
-                f"{label} dinyatakan {fmt(dinyatakan)}, hasil hitung {fmt(dihitung)}. {saran}",
+                f"{label} dinyatakan {fmt(dinyatakan)}, hasil hitung {fmt(dihitung)}. {teks}",
             )
 
     def lebih_pagu(self, jalur: Jalur, pagu: int | None, realisasi: int | None, label: str) -> None:
@@ -363,7 +364,7 @@ class _Pemeriksa:
             a.total_penyerapan_dinyatakan,
             h.penyerapan,
             "Penyerapan total DIPA",
-            saran=(
+            saran=lambda: (
                 f"Realisasi {format_rupiah(h.realisasi)} dari pagu {format_rupiah(h.pagu)} adalah "
                 f"{format_persen(h.penyerapan)}; sisa anggaran {format_persen(100 - h.penyerapan) if h.penyerapan is not None else '-'}. "
                 "Pastikan yang dicantumkan persentase realisasi, bukan persentase sisa."

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ def _kolom_indeks(huruf: str) -> int:
     return n - 1
 
 
-def periksa_berkas(path: Path) -> None:
+def periksa_berkas(path: Path, uji_zip: bool = True) -> None:
     """Reject what is not a readable .xlsx/.xlsm with a one-line Indonesian reason."""
     if not path.exists():
         raise BerkasTidakValid(f"Berkas '{path}' tidak ditemukan.")
@@ -71,6 +72,8 @@ def periksa_berkas(path: Path) -> None:
         )
     if not awal.startswith(b"PK"):
         raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (.xlsx/.xlsm), walaupun namanya demikian.")
+    if not uji_zip:
+        return  # the fast path checks the archive while reading the names
     try:
         with zipfile.ZipFile(path) as z:
             if "xl/workbook.xml" not in z.namelist():
@@ -82,18 +85,83 @@ def periksa_berkas(path: Path) -> None:
         raise BerkasTidakValid(f"Berkas '{path.name}' rusak (bagian {rusak} tidak terbaca); minta kiriman ulang.")
 
 
-def _nama_terdefinisi(wb: Any) -> dict[str, tuple[str, int, int, int, int]]:
-    """Defined names -> (sheet, row1, col1, row2, col2), 0-based."""
+class Grid:
+    """The used area of one sheet: rows of values starting at (``r0``, ``c0``), 0-based."""
+
+    __slots__ = ("c0", "r0", "rows")
+
+    def __init__(self, rows: list[list[Any]], r0: int = 0, c0: int = 0) -> None:
+        self.rows, self.r0, self.c0 = rows, r0, c0
+
+    def sel(self, r: int, c: int) -> Any:
+        i, j = r - self.r0, c - self.c0
+        if 0 <= i < len(self.rows) and j >= 0:
+            row = self.rows[i]
+            return row[j] if j < len(row) else None
+        return None
+
+    def potong(self, r: int, c_awal: int, c_akhir: int) -> tuple[Any, ...]:
+        """Values of row ``r``, columns ``c_awal`` .. ``c_akhir - 1`` (``None`` outside)."""
+        i = r - self.r0
+        if not 0 <= i < len(self.rows):
+            return (None,) * (c_akhir - c_awal)
+        row = self.rows[i]
+        a, b = c_awal - self.c0, c_akhir - self.c0
+        if a >= 0 and b <= len(row):
+            return tuple(row[a:b])
+        return tuple(row[j] if 0 <= j < len(row) else None for j in range(a, b))
+
+
+class _GridMalas(dict):
+    """Sheet name -> :class:`Grid`, each sheet read by calamine on first access."""
+
+    def __init__(self, cal: Any) -> None:
+        super().__init__()
+        self.cal = cal
+        self.nama = set(cal.sheet_names)
+
+    def __missing__(self, lembar: str) -> Grid:
+        if lembar not in self.nama:
+            raise KeyError(lembar)
+        sh = self.cal.get_sheet_by_name(lembar)
+        rows = sh.to_python()  # the used area only; its top-left corner is sh.start
+        r0, c0 = sh.start if sh.start is not None else (0, 0)
+        grid = Grid(rows, r0, c0)
+        self[lembar] = grid
+        return grid
+
+    def get(self, lembar: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[lembar]
+        except KeyError:
+            return default
+
+
+_DEFINED = re.compile(r'<definedName name="([^"]*)"([^>]*)>([^<]*)</definedName>')
+
+
+def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
+    """Workbook-level defined names straight from ``xl/workbook.xml`` (fast, no openpyxl)."""
+    import html
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("xl/workbook.xml").decode("utf-8")
+    except KeyError:
+        raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (tidak ada xl/workbook.xml).") from None
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise BerkasTidakValid(f"Berkas '{path.name}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
     hasil = {}
-    for nama, dn in wb.defined_names.items():
-        teks = (dn.attr_text or "").lstrip("=")
-        m = _REF.match(teks)
+    for nama_def, attr, teks in _DEFINED.findall(xml):
+        if "localSheetId" in attr:
+            continue
+        m = _REF.match((html.unescape(teks) if "&" in teks else teks).lstrip("="))
         if not m or not m.group("lembar"):
             continue
         r1, c1 = int(m.group("r1")) - 1, _kolom_indeks(m.group("c1"))
         r2 = int(m.group("r2")) - 1 if m.group("r2") else r1
         c2 = _kolom_indeks(m.group("c2")) if m.group("c2") else c1
-        hasil[nama] = (m.group("lembar"), r1, c1, r2, c2)
+        hasil[html.unescape(nama_def)] = (m.group("lembar").replace("''", "'"), r1, c1, r2, c2)
     return hasil
 
 
@@ -101,8 +169,8 @@ def _versi(nilai: dict[str, list[list[Any]]], nama: dict[str, Any]) -> Any:
     if "VersiSkema" not in nama:
         return None
     lembar, r, c, _, _ = nama["VersiSkema"]
-    data = nilai.get(lembar, [])
-    return data[r][c] if r < len(data) and c < len(data[r]) else None
+    grid = nilai.get(lembar)
+    return grid.sel(r, c) if grid is not None else None
 
 
 def _bersih(v: Any) -> Any:
@@ -132,7 +200,7 @@ class _Pembaca:
     def __init__(
         self,
         nama_berkas: str,
-        nilai: dict[str, list[list[Any]]],
+        nilai: dict[str, Grid],
         nama: dict[str, tuple[str, int, int, int, int]],
         rumus: dict[str, list[list[Any]]] | None,
     ) -> None:
@@ -143,17 +211,24 @@ class _Pembaca:
         self.temuan: list[Temuan] = []
 
     @classmethod
-    def dari_berkas(cls, path: Path) -> _Pembaca:
-        from openpyxl import load_workbook
+    def dari_berkas(cls, path: Path, periksa_rumus: bool = True) -> _Pembaca:
+        """Values by python-calamine (each sheet loaded on first use), names from
+        ``xl/workbook.xml``; formulas by openpyxl read-only only when ``periksa_rumus``."""
         from python_calamine import CalamineWorkbook
 
         try:
-            wf = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+            nama = _nama_dari_zip(path)
             cal = CalamineWorkbook.from_path(str(path))
-            nilai = {n: cal.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in cal.sheet_names}
-            nama = _nama_terdefinisi(wf)
-            rumus = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wf.worksheets}
-            wf.close()
+            nilai = _GridMalas(cal)
+            rumus = None
+            if periksa_rumus:
+                from openpyxl import load_workbook
+
+                wf = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+                rumus = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wf.worksheets}
+                wf.close()
+        except BerkasTidakValid:
+            raise
         except Exception as e:  # any parser failure means a damaged file
             raise BerkasTidakValid(
                 f"Berkas '{path.name}' tidak dapat dibaca sebagai buku kerja ({type(e).__name__})."
@@ -161,10 +236,8 @@ class _Pembaca:
         return cls(path.name, nilai, nama, rumus)
 
     def sel(self, lembar: str, r: int, c: int) -> Any:
-        data = self.nilai.get(lembar, [])
-        if r < len(data) and c < len(data[r]):
-            return data[r][c]
-        return None
+        grid = self.nilai.get(lembar)
+        return grid.sel(r, c) if grid is not None else None
 
     def tata(self) -> S.Tata:
         tata = S.Tata()
@@ -186,14 +259,19 @@ class _Pembaca:
 
 
 def _baris_terisi(vals: list[Any]) -> bool:
-    return any(_bersih(v) is not None for v in vals)
+    """Whether a row of already-cleaned values holds anything."""
+    return any(v is not None for v in vals)
 
 
-def baca_buku_kerja(path: str | Path) -> BukuKerja:
-    """Read a workbook file; raises :class:`BerkasTidakValid` (one Indonesian line) when it cannot."""
+def baca_buku_kerja(path: str | Path, periksa_rumus: bool = True) -> BukuKerja:
+    """Read a workbook file; raises :class:`BerkasTidakValid` (one Indonesian line) when it cannot.
+
+    ``periksa_rumus=False`` skips the overwritten-formula check (it needs openpyxl, ten times
+    slower than reading the values): the regional rekap recomputes everything in Python.
+    """
     path = Path(path)
-    periksa_berkas(path)
-    return baca_grid(_Pembaca.dari_berkas(path))
+    periksa_berkas(path, uji_zip=periksa_rumus)
+    return baca_grid(_Pembaca.dari_berkas(path, periksa_rumus))
 
 
 def baca_grid(pb: _Pembaca) -> BukuKerja:
@@ -229,17 +307,19 @@ def baca_grid(pb: _Pembaca) -> BukuKerja:
     # Tables.
     peta: Peta = {}
 
-    def rows(kunci: str, kolom: list[str] | None = None) -> list[tuple[int, dict[str, Any]]]:
+    def rows(kunci: str) -> list[tuple[int, dict[str, Any]]]:
         p = tata.posisi[kunci]
-        t = p.tabel
+        grid = pb.nilai.get(p.tabel.lembar) or Grid([])
+        kolom = [(k.kunci, p.kolom(k.kunci) - p.kolom_awal) for k in p.tabel.kolom if k.jenis == "input"]
+        c_awal, c_akhir = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
         keluar = []
+        kosong = {k: None for k, _ in kolom}
         for i in range(p.jumlah_baris):
-            vals = {
-                k.kunci: _bersih(pb.sel(t.lembar, p.awal + i, p.kolom(k.kunci))) for k in t.kolom if k.jenis == "input"
-            }
-            if kolom is not None:
-                vals = {k: v for k, v in vals.items() if k in kolom}
-            keluar.append((i, vals))
+            baris = grid.potong(p.awal + i, c_awal, c_akhir)
+            if all(v is None or v == "" for v in baris):
+                keluar.append((i, dict(kosong)))  # a spare row: skip the per-cell work
+            else:
+                keluar.append((i, {k: _bersih(baris[c]) for k, c in kolom}))
         return keluar
 
     def daftar(kunci: str, model_path: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -351,22 +431,52 @@ def baca_grid(pb: _Pembaca) -> BukuKerja:
 
 
 def _aturan(pb: _Pembaca, tata: S.Tata) -> dict[str, Any]:
-    """The rule data as edited on the Referensi sheet (shaped like data/aturan.json)."""
-    bawaan = aturan_bawaan()
+    """The rule data as edited on the Referensi sheet (shaped like data/aturan.json).
 
-    def isi(kunci: str) -> list[dict[str, Any]]:
+    Nearly every workbook carries the same rules, so the conversion is cached on the raw cells.
+    """
+    mentah: list[Any] = []
+    for kunci in S.REFERENSI_TABEL:
         p = tata.posisi[kunci]
+        grid = pb.nilai.get(p.tabel.lembar) or Grid([])
+        c0, c1 = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
+        mentah.append(tuple(grid.potong(r, c0, c1) for r in range(p.awal, p.akhir + 1)))
+    sel = []
+    for s in S.PENGATURAN.sel:
+        if not s.kunci.startswith("pengaturan.") and s.nama in tata.sel:
+            lembar, r, c = tata.sel[s.nama]
+            sel.append((s.kunci, pb.sel(lembar, r, c)))
+    return _aturan_dari(tuple(mentah), tuple(sel))
+
+
+@lru_cache(maxsize=64)
+def _aturan_dari_cache(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> str:
+    import json
+
+    return json.dumps(_aturan_baru(mentah, sel))
+
+
+def _aturan_dari(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    import json
+
+    return json.loads(_aturan_dari_cache(mentah, sel))
+
+
+def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    bawaan = aturan_bawaan()
+    tabel = {}
+    for kunci, rows in zip(S.REFERENSI_TABEL, mentah, strict=True):
+        t = next(x for x in S.TABEL if x.kunci == kunci)
         out = []
-        for i in range(p.jumlah_baris):
-            vals = {k.kunci: _bersih(pb.sel(p.tabel.lembar, p.awal + i, p.kolom(k.kunci))) for k in p.tabel.kolom}
+        for row in rows:
+            vals = {k.kunci: (_bersih(row[j]) if j < len(row) else None) for j, k in enumerate(t.kolom)}
             if _baris_terisi(list(vals.values())):
                 out.append(vals)
-        return out
-
+        tabel[kunci] = out
     ikpa: dict[str, Any] = {}
-    for r in isi("RefAturanIkpa"):
+    for r in tabel["RefAturanIkpa"]:
         ikpa[str(r["kode"])] = {"nama": r["nama"], "dispensasi": r["dispensasi"], "indikator": []}
-    for r in isi("RefIkpa"):
+    for r in tabel["RefIkpa"]:
         d = ikpa.setdefault(str(r["aturan"]), {"nama": str(r["aturan"]), "dispensasi": "bobot", "indikator": []})
         d["indikator"].append(
             {
@@ -378,39 +488,30 @@ def _aturan(pb: _Pembaca, tata: S.Tata) -> dict[str, Any]:
         )
     aturan: dict[str, Any] = {"_catatan": bawaan.get("_catatan"), "ikpa": ikpa}
     aturan["predikat_ikpa"] = [
-        {"batas_bawah": r["batas_bawah"], "predikat": r["predikat"]} for r in isi("RefPredikatIkpa")
+        {"batas_bawah": r["batas_bawah"], "predikat": r["predikat"]} for r in tabel["RefPredikatIkpa"]
     ]
     nka: dict[str, Any] = {"bobot": {}, "predikat": []}
     sakip: dict[str, Any] = {"bobot": {}, "predikat": []}
     pkpa: dict[str, Any] = {}
     target = {"nka": nka, "pkpa": pkpa, "sakip": sakip}
-    for s in S.PENGATURAN.sel:
-        if s.kunci.startswith("pengaturan.") or s.nama not in tata.sel:
-            continue
-        lembar, r, c = tata.sel[s.nama]
-        v = _bersih(pb.sel(lembar, r, c))
-        bagian = s.kunci.split(".")
+    for kunci, v in sel:
+        bagian = kunci.split(".")
         d = target[bagian[0]]
         for b in bagian[1:-1]:
             d = d.setdefault(b, {})
-        d[bagian[-1]] = v
-    nka["predikat"] = [{"lebih_dari": r["lebih_dari"], "predikat": r["predikat"]} for r in isi("RefPredikatNka")]
-    sakip["predikat"] = [{"lebih_dari": r["lebih_dari"], "predikat": r["predikat"]} for r in isi("RefPredikatSakip")]
+        d[bagian[-1]] = _bersih(v)
+    nka["predikat"] = [{"lebih_dari": r["lebih_dari"], "predikat": r["predikat"]} for r in tabel["RefPredikatNka"]]
+    sakip["predikat"] = [{"lebih_dari": r["lebih_dari"], "predikat": r["predikat"]} for r in tabel["RefPredikatSakip"]]
     aturan["nka"] = {"bobot": nka["bobot"], "efisiensi_batas": nka.get("efisiensi_batas"), "predikat": nka["predikat"]}
     aturan["pkpa"] = pkpa
     aturan["sakip"] = {"bobot": sakip["bobot"], "predikat": sakip["predikat"]}
-    return _seperti_bawaan(aturan, bawaan)
-
-
-def _seperti_bawaan(aturan: dict[str, Any], bawaan: dict[str, Any]) -> dict[str, Any]:
-    """Numbers read back as ints where the shipped data has ints, so equal rules compare equal."""
-    import json
-
-    return json.loads(json.dumps(aturan), parse_float=lambda s: int(float(s)) if float(s).is_integer() else float(s))
+    return aturan
 
 
 def _rumus_ditimpa(pb: _Pembaca, tata: S.Tata) -> list[Temuan]:
     """Formula cells of the schema that hold a constant instead (openpyxl read-only)."""
+    if pb.rumus is None:  # the source cannot show formulas (fast path, or a remote workbook)
+        return []
     harap: dict[str, set[tuple[int, int]]] = {}
     for p in tata.posisi.values():
         for k in p.tabel.kolom:

@@ -15,6 +15,7 @@ import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from ... import __version__
@@ -80,6 +81,13 @@ def sumber_xlwings() -> tuple[str, str]:
 
 def bangun_vba(tujuan: Path, jumlah_lembar: int) -> Path:
     """Write ``vbaProject.bin`` for a workbook of ``jumlah_lembar`` sheets to ``tujuan``."""
+    tujuan.write_bytes(_vba_bytes(jumlah_lembar))
+    return tujuan
+
+
+@cache
+def _vba_bytes(jumlah_lembar: int) -> bytes:
+    """The project bytes (pyOpenVBA's output is deterministic, so one build per process)."""
     import xlsxwriter
     from pyopenvba import ExcelFile, VBAModuleKind
 
@@ -101,8 +109,7 @@ def bangun_vba(tujuan: Path, jumlah_lembar: int) -> Path:
             pr.add_module("LakipTombol", modul_tombol())
             wb.save()
         with zipfile.ZipFile(book) as z:
-            tujuan.write_bytes(z.read("xl/vbaProject.bin"))
-    return tujuan
+            return z.read("xl/vbaProject.bin")
 
 
 def modul_vba(xlsm: Path) -> dict[str, str]:
