@@ -86,7 +86,7 @@ def unit(i: int, benih: int) -> Lakip:
                 target_tw=target_tw,
                 realisasi_tw=real_tw,
                 realisasi_tahun_lalu=_r2(target * rnd.uniform(0.8, 1.05)) if rnd.random() < 0.5 else None,
-            )  # fmt: skip
+            )
         )
     programs = []
     n_out = 0
@@ -111,7 +111,7 @@ def unit(i: int, benih: int) -> Lakip:
                         pagu=pagu,
                         realisasi=realisasi,
                         penyerapan_dinyatakan=_r2(realisasi / pagu * 100) if rnd.random() < 0.5 else None,
-                    )  # fmt: skip
+                    )
                 )
             pagu_k = sum(o.pagu for o in outs)
             if rnd.random() < 0.05:
@@ -165,7 +165,7 @@ def unit(i: int, benih: int) -> Lakip:
             kepala_nama=f"Kepala Satker {i}",
             kepala_nip=f"19{rnd.randint(70, 89)}{rnd.randint(10**13, 10**14 - 1)}",
             kota=kota,
-        ),  # fmt: skip
+        ),
         wilayah=[
             Wilayah(
                 nama=f"Kabupaten {k}",
@@ -184,13 +184,13 @@ def unit(i: int, benih: int) -> Lakip:
             periode=f"{periode} {tahun}",
             komponen=komponen,
             pengurang_dispensasi=_r2(rnd.choice((0, 0, 0, 0.25, 0.5))) if aturan == "2024" else None,
-        ),  # fmt: skip
+        ),
         smart=Smart(
             penyerapan=_r2(penyerapan),
             konsistensi=_r2(rnd.uniform(70, 100)),
             capaian_output=_r2(rnd.uniform(60, 100)),
             efisiensi_mentah=_r2(rnd.uniform(-10, 20)),
-        ),  # fmt: skip
+        ),
         narasi=Narasi(kesimpulan="Kinerja satker pada periode ini dijelaskan pada Bab III."),
         pengaturan=Pengaturan(batas_capaian_output=100.0),
     )

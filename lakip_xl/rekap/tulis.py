@@ -339,7 +339,7 @@ def tulis_laporan_rekap(h: HasilRekap, tujuan: Path, timpa: bool = False) -> Pat
                 "galat": str(u.galat),
             }
             for i, u in enumerate(unit)
-        ],  # fmt: skip
+        ],
         "masalah": [f"{Path(m.berkas).name}: {m.alasan}" for m in h.masalah],
     }
     periksa_templat(tpl, konteks)

@@ -93,7 +93,7 @@ class _Pembaca:
                     )
                 continue
             # Fast paths for the values almost every cell holds; everything else goes the long way.
-            jenis, base = a[0], a[1]
+            base = a[1]
             if isi is None:
                 if a[2]:
                     nilai[kunci] = None
