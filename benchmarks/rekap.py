@@ -167,7 +167,8 @@ def main() -> None:
         "",
         "Target: 1.000 buku kerja ≤ 30 s pada 2 inti dengan puncak memori ≤ 500 MB; baca-periksa-hitung per buku ≤ 2× "
         "pembacaan calamine saja. Per-buku calamine, openpyxl, dan lakip-xl diukur pada (paling banyak) 200, 50, dan 200 berkas pertama, "
-        "dalam satu proses; calamine dan lakip-xl diambil yang terbaik dari 3 putaran.",
+        "dalam satu proses; calamine dan lakip-xl diambil yang terbaik dari 3 putaran. Pada baris 1 buku kerja, "
+        "waktu rekap dan per-buku didominasi biaya awal (memulai proses, impor, cache aturan), bukan biaya per berkas.",
         "",
     ]
     hasil = "\n".join(teks)

@@ -165,8 +165,10 @@ def test_reader_findings_name_sheet_and_cell(tmp_path):
     real = p.sel("realisasi", 1)  # OUT-02 realisasi
     rumus = p.sel("penyerapan", 2)  # a formula cell
     ikpa = bk.tata.posisi["IkpaKomponen"].sel("nilai", 1)
+    induk = bk.tata.posisi["Kegiatan"].sel("program", 7)  # the last kegiatan
 
     def ubah(wb):
+        wb["Output"][induk] = "PRG-9"  # a program code that does not exist
         wb["Output"][pagu] = "195.193.000"  # Indonesian text: read, with a warning
         wb["Output"][real] = "empat ratus"  # unreadable
         wb["Output"][rumus] = 57.29  # a formula overwritten by a constant
@@ -179,6 +181,8 @@ def test_reader_findings_name_sheet_and_cell(tmp_path):
     assert by[("ANGKA_TIDAK_VALID", f"Output!{real}")].tingkat == "galat"
     assert by[("RUMUS_DITIMPA", f"Output!{rumus}")].tingkat == "galat"
     assert ("ANGKA_SEBAGAI_TEKS", f"IKPA!{ikpa}") in by
+    assert "PRG-9" in by[("INDUK_TIDAK_ADA", f"Output!{induk}")].pesan
+    assert sum(len(p.kegiatan) for p in bk2.lakip.anggaran.program) == 7
     out = bk2.lakip.anggaran.program[0].kegiatan[0].output
     assert out[0].pagu == 195193000
     assert out[1].realisasi is None

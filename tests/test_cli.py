@@ -1,6 +1,7 @@
 """The command line as a user runs it (a real subprocess)."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -13,7 +14,12 @@ CONTOH = str(contoh_path())
 
 def run(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "lakip_xl.doors.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+        [sys.executable, "-m", "lakip_xl.doors.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "200"},
     )
 
 
@@ -88,3 +94,24 @@ def test_contoh_writes_its_files(tmp_path):
     hasil = json.loads((tmp_path / "hasil" / "Hasil_Kotabumi_2022.json").read_text("utf-8"))
     assert hasil["wilayah"]["desa"] == 1084
     assert "disimpan di" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "pesan"),
+    [
+        (["hitung"], "Argumen SUMBER belum diisi."),
+        (["tidakada"], "Perintah 'tidakada' tidak dikenal."),
+        (["hitung", CONTOH, "--salah"], "Opsi --salah tidak dikenal."),
+    ],
+)
+def test_usage_errors_are_indonesian(args, pesan):
+    r = run(*args)
+    assert r.returncode == 2
+    assert pesan in r.stderr and "lakip-xl --help" in r.stderr
+    assert "Traceback" not in r.stderr and "Usage" not in r.stderr
+
+
+def test_help_is_indonesian():
+    r = run("hitung", "--help")
+    assert r.returncode == 0
+    assert "Pemakaian:" in r.stdout and "Argumen" in r.stdout and "Tampilkan bantuan ini lalu keluar." in r.stdout

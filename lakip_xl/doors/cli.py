@@ -24,14 +24,17 @@ app = typer.Typer(
     help="lakip-xl: menghitung, memeriksa, dan menyusun Laporan Kinerja (LAKIP/LKjIP) satker.",
     add_completion=False,
     no_args_is_help=True,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
 )
 # Logs and pipes get a wide page; a terminal uses its own width.
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 SumberArg = Annotated[
-    Path, typer.Argument(help="Buku kerja induk (.xlsm) atau berkas data LAKIP (.json).", show_default=False)
+    Path,
+    typer.Argument(
+        help="Buku kerja induk (.xlsm) atau berkas data LAKIP (.json).", show_default=False, metavar="SUMBER"
+    ),
 ]
 
 EKSTENSI_BUKU_KERJA = {".xlsm", ".xlsx", ".xls", ".xlsb", ".xltm", ".xltx"}
@@ -504,7 +507,10 @@ def _kemajuan(judul: str):
 @app.command("rekap")
 def cmd_rekap(
     folder: Annotated[
-        list[Path], typer.Argument(help="Folder berisi buku kerja (.xlsm) dan data (.json) satker.", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="Folder berisi buku kerja (.xlsm) dan data (.json) satker.", show_default=False, metavar="FOLDER..."
+        ),
     ],
     keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Buku kerja rekap (.xlsx).")],
     laporan: Annotated[Path | None, typer.Option("--laporan", help="Juga buat laporan rekap Word (.docx).")] = None,
@@ -567,8 +573,76 @@ def cmd_contoh_sintetis(
     out.print(f"{len(hasil)} berkas dibuat di: {keluaran}")
 
 
+def _indonesiakan_bantuan() -> None:
+    """Panel titles of the help screen in Indonesian (typer keeps them as module constants)."""
+    import typer.rich_utils as ru
+
+    ru.ARGUMENTS_PANEL_TITLE = "Argumen"
+    ru.OPTIONS_PANEL_TITLE = "Opsi"
+    ru.COMMANDS_PANEL_TITLE = "Perintah"
+    ru.ERRORS_PANEL_TITLE = "Galat"
+    ru.ABORTED_TEXT = "Dibatalkan."
+    ru.RICH_HELP = "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan."
+    ru.DEFAULT_STRING = "[bawaan: {}]"
+    ru.REQUIRED_LONG_STRING = "[wajib]"
+    try:  # typer's vendored click keeps these as literals; best effort, English if this breaks
+        from typer._click import core as cc
+        from typer._click import formatting as cf
+
+        asli_bantuan = cc.Command.get_help_option
+        asli_pemakaian = cf.HelpFormatter.write_usage
+
+        def get_help_option(self: Any, ctx: Any) -> Any:
+            opsi = asli_bantuan(self, ctx)
+            if opsi is not None:
+                opsi.help = "Tampilkan bantuan ini lalu keluar."
+            return opsi
+
+        def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+            asli_pemakaian(self, prog, args, "Pemakaian: " if prefix is None else prefix)
+
+        cc.Command.get_help_option = get_help_option
+        cf.HelpFormatter.write_usage = write_usage
+    except (ImportError, AttributeError):  # pragma: no cover - a different typer layout
+        pass
+
+
+_POLA_GALAT = (
+    (r"Missing argument '(.+)'\.?", "Argumen {0} belum diisi."),
+    (r"Missing option '(.+)'\.?", "Opsi {0} wajib diisi."),
+    (r"No such command '(.+)'\.?", "Perintah '{0}' tidak dikenal."),
+    (r"No such option: (\S+).*", "Opsi {0} tidak dikenal."),
+    (r"Got unexpected extra arguments? \((.+)\)", "Argumen berlebih: {0}."),
+    (r"Invalid value for (.+?): (.+)", "Nilai tidak sah untuk {0}: {1}"),
+    (r"Option '(.+)' requires an argument\.?", "Opsi {0} memerlukan nilai."),
+)
+
+
+def terjemah_galat(pesan: str) -> str:
+    """The parser's English usage errors, in Indonesian."""
+    import re
+
+    for pola, teks in _POLA_GALAT:
+        m = re.fullmatch(pola, pesan.strip())
+        if m:
+            return teks.format(*m.groups())
+    return pesan
+
+
 def main() -> None:  # pragma: no cover - console entry point
-    app()
+    _indonesiakan_bantuan()
+    try:
+        rv = app(standalone_mode=False)
+    except KeyboardInterrupt:
+        err.print("Dibatalkan.")
+        sys.exit(130)
+    except Exception as e:  # usage errors of the command-line parser
+        format_message = getattr(e, "format_message", None)
+        if format_message is None:
+            raise
+        err.print(f"[bold red]Galat:[/] {terjemah_galat(format_message())} Jalankan 'lakip-xl --help' untuk bantuan.")
+        sys.exit(getattr(e, "exit_code", 2) or 2)
+    sys.exit(rv if isinstance(rv, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,42 +26,35 @@ def _label(kode: str, nama: str, lebar: int = 38) -> str:
     return textwrap.shorten(f"{kode} {nama}".strip(), lebar, placeholder="…")
 
 
-def grafik_capaian(hasil: Hasil, path: Path) -> Path | None:
-    """Capaian of each indicator against the target (100 %)."""
-    data = [(i.kode, i.nama, i.capaian) for i in hasil.indikator if i.capaian is not None]
-    if not data:
-        return None
+def _batang(data: list[tuple[str, str, float]], path: Path, xlabel: str, abu: str, arsir: str, target: bool) -> Path:
+    """Horizontal bars with their values, labelled by code and name."""
     with plt.rc_context(GAYA):
         fig, ax = plt.subplots(figsize=(6.3, 0.32 * len(data) + 1.0))
         y = range(len(data))
-        ax.barh(y, [d[2] for d in data], color="0.75", edgecolor="black", hatch="///", linewidth=0.6)
-        ax.axvline(100, color="black", linestyle="--", linewidth=1, label="Target (100 %)")
+        ax.barh(y, [d[2] for d in data], color=abu, edgecolor="black", hatch=arsir, linewidth=0.6)
+        if target:
+            ax.axvline(100, color="black", linestyle="--", linewidth=1, label="Target (100 %)")
         for yi, d in zip(y, data, strict=True):
             ax.text(d[2] + 1, yi, f"{d[2]:.2f}".replace(".", ","), va="center", fontsize=7)
         ax.set_yticks(list(y), [_label(d[0], d[1]) for d in data])
         ax.invert_yaxis()
-        ax.set_xlabel("Capaian (%)")
+        ax.set_xlabel(xlabel)
         ax.set_xlim(0, max(110, max(d[2] for d in data) * 1.12))
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
+        if target:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
         return _simpan(fig, path)
+
+
+def grafik_capaian(hasil: Hasil, path: Path) -> Path | None:
+    """Capaian of each indicator against the target (100 %)."""
+    data = [(i.kode, i.nama, i.capaian) for i in hasil.indikator if i.capaian is not None]
+    return _batang(data, path, "Capaian (%)", "0.75", "///", target=True) if data else None
 
 
 def grafik_anggaran(hasil: Hasil, path: Path) -> Path | None:
     """Budget absorption per output group (kegiatan)."""
     data = [(k.kode, k.nama, k.penyerapan) for k in hasil.anggaran.per_kegiatan if k.penyerapan is not None]
-    if not data:
-        return None
-    with plt.rc_context(GAYA):
-        fig, ax = plt.subplots(figsize=(6.3, 0.32 * len(data) + 1.0))
-        y = range(len(data))
-        ax.barh(y, [d[2] for d in data], color="0.55", edgecolor="black", hatch="..", linewidth=0.6)
-        for yi, d in zip(y, data, strict=True):
-            ax.text(d[2] + 1, yi, f"{d[2]:.2f}".replace(".", ","), va="center", fontsize=7)
-        ax.set_yticks(list(y), [_label(d[0], d[1]) for d in data])
-        ax.invert_yaxis()
-        ax.set_xlabel("Penyerapan anggaran (%)")
-        ax.set_xlim(0, max(110, max(d[2] for d in data) * 1.12))
-        return _simpan(fig, path)
+    return _batang(data, path, "Penyerapan anggaran (%)", "0.55", "..", target=False) if data else None
 
 
 def grafik_ikpa(hasil: Hasil, path: Path) -> Path | None:

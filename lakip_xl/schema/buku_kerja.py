@@ -266,21 +266,21 @@ REALISASI = Tabel(
     cadangan=15,
 )  # fmt: skip
 
-PROGRAM = Tabel(
-    "Program",
-    "Output",
-    "Program",
-    (
-        Kolom("kode", "Kode program", lebar=12),
-        Kolom("nama", "Program", lebar=40),
-        Kolom("pagu", "Pagu DIPA", format="uang", lebar=16, catatan="kosongkan untuk memakai jumlah kegiatan"),
+
+def _kolom_induk(anak: str, tabel_anak: str, kolom_induk: str, pagu_anak: str, real_anak: str) -> tuple[Kolom, ...]:
+    """A parent row's money: the DIPA figures (inputs), the sums of its children, the figures in
+    effect (DIPA when filled, else the sum), sisa and penyerapan. Children are the rows of
+    ``tabel_anak`` whose ``kolom_induk`` holds this row's code."""
+
+    def jumlah_anak(kol: str) -> str:
+        ada = f"SUMPRODUCT(({{{tabel_anak}.{kolom_induk}:}}={{kode}})*ISNUMBER({{{tabel_anak}.{kol}:}}))"
+        return f'IF({{kode}}="","",IF({ada}=0,"",SUMIFS({{{tabel_anak}.{kol}:}},{{{tabel_anak}.{kolom_induk}:}},{{kode}})))'
+
+    return (
+        Kolom("pagu", "Pagu DIPA", format="uang", lebar=16, catatan=f"kosongkan untuk memakai jumlah {anak}"),
         Kolom("realisasi", "Realisasi DIPA", format="uang", lebar=16),
-        Kolom("pagu_rincian", "Jumlah pagu kegiatan", jenis="rumus", format="uang", lebar=16,
-              rumus='IF({kode}="","",IF(SUMPRODUCT(({Kegiatan.program:}={kode})*ISNUMBER({Kegiatan.pagu_efektif:}))=0,"",'
-                    'SUMIFS({Kegiatan.pagu_efektif:},{Kegiatan.program:},{kode})))'),
-        Kolom("realisasi_rincian", "Jumlah realisasi kegiatan", jenis="rumus", format="uang", lebar=16,
-              rumus='IF({kode}="","",IF(SUMPRODUCT(({Kegiatan.program:}={kode})*ISNUMBER({Kegiatan.realisasi_efektif:}))=0,"",'
-                    'SUMIFS({Kegiatan.realisasi_efektif:},{Kegiatan.program:},{kode})))'),
+        Kolom("pagu_rincian", f"Jumlah pagu {anak}", jenis="rumus", format="uang", lebar=16, rumus=jumlah_anak(pagu_anak)),
+        Kolom("realisasi_rincian", f"Jumlah realisasi {anak}", jenis="rumus", format="uang", lebar=16, rumus=jumlah_anak(real_anak)),
         Kolom("pagu_efektif", "Pagu", jenis="rumus", format="uang", lebar=16,
               rumus='IF({kode}="","",' + efektif("{pagu}", "{pagu_rincian}") + ")"),
         Kolom("realisasi_efektif", "Realisasi", jenis="rumus", format="uang", lebar=16,
@@ -288,6 +288,17 @@ PROGRAM = Tabel(
         Kolom("sisa", "Sisa", jenis="rumus", format="uang", lebar=16, rumus=sisa("{pagu_efektif}", "{realisasi_efektif}")),
         Kolom("penyerapan", "Penyerapan (%)", jenis="rumus", format="persen", lebar=11,
               rumus=penyerapan("{pagu_efektif}", "{realisasi_efektif}")),
+    )  # fmt: skip
+
+
+PROGRAM = Tabel(
+    "Program",
+    "Output",
+    "Program",
+    (
+        Kolom("kode", "Kode program", lebar=12),
+        Kolom("nama", "Program", lebar=40),
+        *_kolom_induk("kegiatan", "Kegiatan", "program", "pagu_efektif", "realisasi_efektif"),
         Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
         Kolom("pagu_pk", "Alokasi pada PK", format="uang", lebar=16),
         Kolom("pembanding_pagu", "Pagu periode pembanding", format="uang", lebar=16),
@@ -308,21 +319,7 @@ KEGIATAN = Tabel(
         Kolom("kode", "Kode kegiatan", lebar=12),
         Kolom("program", "Kode program", lebar=12),
         Kolom("nama", "Kegiatan", lebar=40),
-        Kolom("pagu", "Pagu DIPA", format="uang", lebar=16, catatan="kosongkan untuk memakai jumlah output"),
-        Kolom("realisasi", "Realisasi DIPA", format="uang", lebar=16),
-        Kolom("pagu_rincian", "Jumlah pagu output", jenis="rumus", format="uang", lebar=16,
-              rumus='IF({kode}="","",IF(SUMPRODUCT(({Output.kegiatan:}={kode})*ISNUMBER({Output.pagu:}))=0,"",'
-                    'SUMIFS({Output.pagu:},{Output.kegiatan:},{kode})))'),
-        Kolom("realisasi_rincian", "Jumlah realisasi output", jenis="rumus", format="uang", lebar=16,
-              rumus='IF({kode}="","",IF(SUMPRODUCT(({Output.kegiatan:}={kode})*ISNUMBER({Output.realisasi:}))=0,"",'
-                    'SUMIFS({Output.realisasi:},{Output.kegiatan:},{kode})))'),
-        Kolom("pagu_efektif", "Pagu", jenis="rumus", format="uang", lebar=16,
-              rumus='IF({kode}="","",' + efektif("{pagu}", "{pagu_rincian}") + ")"),
-        Kolom("realisasi_efektif", "Realisasi", jenis="rumus", format="uang", lebar=16,
-              rumus='IF({kode}="","",' + efektif("{realisasi}", "{realisasi_rincian}") + ")"),
-        Kolom("sisa", "Sisa", jenis="rumus", format="uang", lebar=16, rumus=sisa("{pagu_efektif}", "{realisasi_efektif}")),
-        Kolom("penyerapan", "Penyerapan (%)", jenis="rumus", format="persen", lebar=11,
-              rumus=penyerapan("{pagu_efektif}", "{realisasi_efektif}")),
+        *_kolom_induk("output", "Output", "kegiatan", "pagu", "realisasi"),
         Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
     ),
     cadangan=5,

@@ -362,22 +362,30 @@ def baca_grid(pb: _Pembaca) -> BukuKerja:
         if vals.get("kode") is not None:
             by_prog.setdefault(str(vals["kode"]), (pi, vals))
     by_keg: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
-    for i, vals in rows("Kegiatan"):
-        if not _baris_terisi(list(vals.values())):
-            continue
-        kode_prog = vals.pop("program")
-        induk = by_prog.get(str(kode_prog)) if kode_prog is not None else None
+
+    def induk_dari(
+        vals: dict[str, Any], i: int, tabel: str, kolom: str, daftar: dict[str, Any], jenis: str, jenis_induk: str
+    ):
+        kode = vals.pop(kolom)
+        induk = daftar.get(str(kode)) if kode is not None else None
         if induk is None:
             pb.temuan.append(
                 Temuan(
                     "INDUK_TIDAK_ADA",
                     "galat",
-                    ("anggaran", "kegiatan"),
-                    f"Kegiatan '{vals.get('kode') or ''}' menyebut kode program '{kode_prog or ''}' yang tidak ada di tabel "
-                    "Program; kegiatan ini tidak ikut dihitung. Isi kode program yang benar.",
-                    lokasi_sel=f"Output!{tata.posisi['Kegiatan'].sel('program', i)}",
+                    ("anggaran", jenis),
+                    f"{jenis.capitalize()} '{vals.get('kode') or ''}' menyebut kode {jenis_induk} '{kode or ''}' yang tidak ada "
+                    f"di tabel {jenis_induk.capitalize()}; {jenis} ini tidak ikut dihitung. Isi kode {jenis_induk} yang benar.",
+                    lokasi_sel=f"Output!{tata.posisi[tabel].sel(kolom, i)}",
                 )
             )
+        return induk
+
+    for i, vals in rows("Kegiatan"):
+        if not _baris_terisi(list(vals.values())):
+            continue
+        induk = induk_dari(vals, i, "Kegiatan", "program", by_prog, "kegiatan", "program")
+        if induk is None:
             continue
         pi, prog = induk
         vals = dict(vals, output=[])
@@ -389,19 +397,8 @@ def baca_grid(pb: _Pembaca) -> BukuKerja:
     for i, vals in rows("Output"):
         if not _baris_terisi(list(vals.values())):
             continue
-        kode_keg = vals.pop("kegiatan")
-        induk = by_keg.get(str(kode_keg)) if kode_keg is not None else None
+        induk = induk_dari(vals, i, "Output", "kegiatan", by_keg, "output", "kegiatan")
         if induk is None:
-            pb.temuan.append(
-                Temuan(
-                    "INDUK_TIDAK_ADA",
-                    "galat",
-                    ("anggaran", "output"),
-                    f"Output '{vals.get('kode') or ''}' menyebut kode kegiatan '{kode_keg or ''}' yang tidak ada di tabel "
-                    "Kegiatan; output ini tidak ikut dihitung. Isi kode kegiatan yang benar.",
-                    lokasi_sel=f"Output!{tata.posisi['Output'].sel('kegiatan', i)}",
-                )
-            )
             continue
         path, keg = induk
         peta[(*path, "output", len(keg["output"]))] = ("Output", i)
