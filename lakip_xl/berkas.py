@@ -22,6 +22,10 @@ def tulis_atomik(path: Path, isi: bytes, timpa: bool = True) -> Path:
         raise BerkasSudahAda(f"Berkas '{path}' sudah ada dan tidak ditimpa.")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode an ordinary new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as f:
             f.write(isi)
             f.flush()

@@ -299,3 +299,43 @@ def test_macro_runs_in_libreoffice(uno_python, tmp_path):
     assert set(tombol) == {t.judul for t in TOMBOL}
     for t in TOMBOL:
         assert tombol[t.judul].endswith(f"LakipTombol.{t.sub}?language=Basic&location=document")
+
+
+def test_upgrade_reads_an_older_schema_and_refuses_to_lose_input(tmp_path):
+    def versi0(wb):
+        wb["_meta"]["B2"] = 0
+
+    lama = _ubah(CONTOH, tmp_path / "lama.xlsm", versi0)
+    r = cli("validasi", lama)
+    assert r.returncode == 2 and "tingkatkan" in r.stderr
+    baru = tmp_path / "baru.xlsm"
+    r = cli("buku-kerja", "tingkatkan", lama, "-o", baru)
+    assert r.returncode == 0, r.stderr
+    assert ke_dict(baca_buku_kerja(baru).lakip) == ke_dict(_contoh_model())
+    # An unreadable typed value would be lost: refused unless --paksa.
+    bk = baca_buku_kerja(CONTOH)
+    sel = bk.tata.posisi["Output"].sel("volume_realisasi", 0)
+
+    def ketik(wb):
+        wb["Output"][sel] = "sepuluh"
+
+    salah = _ubah(CONTOH, tmp_path / "salah.xlsm", ketik)
+    r = cli("buku-kerja", "tingkatkan", salah, "-o", tmp_path / "x.xlsm")
+    assert r.returncode == 2 and f"Output!{sel}" in r.stderr and "--paksa" in r.stderr
+    assert not (tmp_path / "x.xlsm").exists()
+    r = cli("ekspor-data", salah, "-o", tmp_path / "x.json")
+    assert r.returncode == 2 and not (tmp_path / "x.json").exists()
+    assert cli("buku-kerja", "tingkatkan", salah, "-o", tmp_path / "x.xlsm", "--paksa").returncode == 0
+
+
+def test_rows_without_a_code_are_named(tmp_path):
+    bk = baca_buku_kerja(CONTOH)
+    p = bk.tata.posisi["Output"]
+    i = len(bk.lakip.anggaran.program[0].kegiatan[0].output) + 17  # a spare row
+
+    def ketik(wb):
+        wb["Output"][p.sel("pagu", i)] = 5000000
+
+    path = _ubah(CONTOH, tmp_path / "tanpa_kode.xlsm", ketik)
+    temuan = {(t.kode, t.lokasi) for t in baca_buku_kerja(path).temuan}
+    assert ("KODE_KOSONG", f"Output!{p.sel('kode', i)}") in temuan

@@ -55,13 +55,35 @@ class Sumber:
     buku_kerja: Any = None  # BukuKerja when the source is a workbook
 
 
-def baca_sumber(sumber: Path) -> Sumber:
+# Reading findings that mean a typed value could not be carried into the model.
+KODE_HILANG = {
+    "ANGKA_TIDAK_VALID",
+    "BUKAN_BILANGAN_BULAT",
+    "BENTUK_DATA",
+    "PILIHAN_TIDAK_VALID",
+    "INDUK_TIDAK_ADA",
+    "KODE_KOSONG",
+}
+
+
+def tolak_bila_hilang(src: Sumber, paksa: bool, tindakan: str) -> None:
+    """Refuse to write a copy that would lose what the user typed (unless forced)."""
+    hilang = [t for t in src.temuan if t.kode in KODE_HILANG]
+    if hilang and not paksa:
+        sel = ", ".join(t.lokasi for t in hilang[:6]) + (" ..." if len(hilang) > 6 else "")
+        raise _gagal(
+            f"{tindakan} dibatalkan: {len(hilang)} isian tidak dapat dibaca dan akan hilang ({sel}). "
+            "Perbaiki isian itu (lihat 'lakip-xl validasi'), atau ulangi dengan --paksa bila memang ingin dibuang."
+        )
+
+
+def baca_sumber(sumber: Path, versi_lama: bool = False) -> Sumber:
     """Read a data file or a workbook; exits 2 with one Indonesian line when unreadable."""
     try:
         if sumber.suffix.lower() in EKSTENSI_BUKU_KERJA:
             from .buku_kerja.baca import baca_buku_kerja
 
-            bk = baca_buku_kerja(sumber)
+            bk = baca_buku_kerja(sumber, versi_lama=versi_lama)
             return Sumber(bk.lakip, bk.temuan, bk.aturan, bk)
         lakip, temuan = baca_json(sumber)
         return Sumber(lakip, temuan)
@@ -282,6 +304,9 @@ buku_kerja_app = typer.Typer(help="Membuat dan memperbarui buku kerja induk (.xl
 app.add_typer(buku_kerja_app, name="buku-kerja")
 
 TimpaOpt = Annotated[bool, typer.Option("--timpa", help="Timpa berkas tujuan bila sudah ada.")]
+PaksaOpt = Annotated[
+    bool, typer.Option("--paksa", help="Tetap lanjutkan walaupun ada isian yang tidak terbaca (isian itu dibuang).")
+]
 
 
 def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: dict[str, Any] | None = None) -> Path:
@@ -322,13 +347,20 @@ def cmd_buku_kerja_tingkatkan(
         ),
     ] = False,
     timpa: TimpaOpt = False,
+    paksa: PaksaOpt = False,
 ) -> None:
     """Pindahkan data satker ke templat buku kerja terbaru (berkas lama tidak diubah)."""
     from .buku_kerja.tingkatkan import siapkan_tahun_baru
 
-    src = baca_sumber(sumber)
+    src = baca_sumber(sumber, versi_lama=True)
+    tolak_bila_hilang(src, paksa, "Peningkatan buku kerja")
     lakip = src.lakip
     if tahun_baru:
+        if lakip.profil.periode != "Tahunan":
+            out.print(
+                f"[yellow]Perhatian:[/] buku kerja sumber berperiode {lakip.profil.periode}; 'realisasi tahun lalu' diisi "
+                "dari realisasi periode itu. Untuk angka setahun penuh, pakai buku kerja Tahunan."
+            )
         lakip = siapkan_tahun_baru(lakip, src.aturan)
     if keluaran.resolve() == sumber.resolve():
         raise _gagal("Berkas tujuan sama dengan berkas sumber; pakai nama lain agar data lama tetap utuh.")
@@ -336,6 +368,8 @@ def cmd_buku_kerja_tingkatkan(
     out.print(f"Data dari '{sumber.name}' dipindahkan ke buku kerja baru: {path}")
     if tahun_baru:
         out.print(f"Tahun anggaran sekarang {lakip.profil.tahun}; isi realisasi dan pagu DIPA yang baru.")
+        if any(vars(lakip.narasi).values()):
+            out.print("[yellow]Perhatian:[/] narasi disalin dari tahun sebelumnya; perbarui di lembar Narasi.")
 
 
 @buku_kerja_app.command("vba")
@@ -355,12 +389,14 @@ def cmd_ekspor_data(
     sumber: SumberArg,
     keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Berkas .json yang dibuat.")],
     timpa: TimpaOpt = False,
+    paksa: PaksaOpt = False,
 ) -> None:
     """Ekspor isi buku kerja ke berkas data JSON (tanpa kehilangan isi)."""
     from ..berkas import BerkasSudahAda
     from ..schema.data import tulis_json
 
     src = baca_sumber(sumber)
+    tolak_bila_hilang(src, paksa, "Ekspor")
     try:
         tulis_json(src.lakip, keluaran, timpa=timpa)
     except BerkasSudahAda:

@@ -20,6 +20,7 @@ from babel.dates import format_datetime
 
 from ..compute.angka import format_angka, format_persen
 from ..compute.hasil import Hasil, hitung
+from ..schema import buku_kerja as S
 from ..schema.data import BerkasTidakValid, ke_dict
 from ..validasi import Temuan, validasi
 from .buku_kerja.baca import _REF, BukuKerja, Grid, _kolom_indeks, _Pembaca, baca_grid
@@ -144,8 +145,8 @@ def _tulis_validasi(book: Any, bk: BukuKerja, hasil: Hasil, temuan: list[Temuan]
     p = bk.tata.posisi["Temuan"]
     sh = book.sheets[p.tabel.lembar]
     awal = p.awal + 1  # 1-based row of the first finding
-    lama = max(p.jumlah_baris, 1)
-    sh.range((awal, 1), (awal + max(lama, len(temuan)) + 200, 4)).clear_contents()
+    temuan = temuan[: S.MAKS_TEMUAN]  # Beranda counts this many rows
+    sh.range((awal, 1), (awal + S.MAKS_TEMUAN - 1, 4)).clear_contents()
     if temuan:
         sh.range((awal, 1)).value = [[t.tingkat, t.kode, t.lokasi, t.pesan] for t in temuan]
         for i, t in enumerate(temuan):
@@ -250,7 +251,7 @@ def ekspor_kanwil(book: Any = None) -> str:
             return "Ekspor dibatalkan: isi kode satker dan tahun anggaran di lembar Profil lebih dulu."
         dasar = f"{p.kode_satker}_{p.tahun}_{p.periode.replace(' ', '')}"
         folder = _folder(b) / "Kirim_Kanwil"
-        buku = nama_berversi(folder / f"{dasar}.xlsm")
+        buku = nama_berversi(folder / f"{dasar}.xlsm", pendamping=(".json",))
         data = buku.with_suffix(".json")
         _status(b, "lakip-xl: menyiapkan salinan untuk Kanwil...")
         bangun_buku_kerja(bk.lakip, buku, aturan=bk.aturan, temuan=temuan, timpa=False)

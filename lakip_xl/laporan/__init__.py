@@ -203,8 +203,11 @@ def susun_laporan(
         )
     if keluaran.suffix.lower() != ".docx":
         raise LaporanGagal(f"Nama berkas laporan '{keluaran.name}' harus berakhiran .docx.")
-    if keluaran.exists() and not timpa:
-        raise LaporanGagal(f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa.")
+    for tujuan in (keluaran, keluaran.with_suffix(".pdf")) if pdf else (keluaran,):
+        if tujuan.exists() and not timpa:
+            raise LaporanGagal(
+                f"Berkas '{tujuan}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
+            )
     isi, draf = render_docx(lakip, hasil, temuan, asal, template)
     try:
         docx = tulis_atomik(keluaran, isi, timpa=timpa)
@@ -223,14 +226,19 @@ def susun_laporan(
     return out
 
 
-def nama_berversi(path: Path) -> Path:
-    """``Laporan.docx`` or, when taken, ``Laporan (2).docx``, ``Laporan (3).docx``, ..."""
-    if not path.exists():
+def nama_berversi(path: Path, pendamping: tuple[str, ...] = (".pdf",)) -> Path:
+    """``Laporan.docx`` or, when taken, ``Laporan (2).docx``, ``Laporan (3).docx``, ... A name
+    counts as taken when the file or a companion with one of the ``pendamping`` suffixes exists."""
+
+    def terpakai(p: Path) -> bool:
+        return p.exists() or any(p.with_suffix(x).exists() for x in pendamping)
+
+    if not terpakai(path):
         return path
     n = 2
     while True:
         p = path.with_name(f"{path.stem} ({n}){path.suffix}")
-        if not p.exists() and not p.with_suffix(".pdf").exists():
+        if not terpakai(p):
             return p
         n += 1
 

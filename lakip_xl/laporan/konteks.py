@@ -48,12 +48,15 @@ def paragraf(teks: str) -> list[str]:
     return [p.strip() for p in teks.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
-def tanggal(iso: str, cadangan: dt.date) -> str:
+TANGGAL_KOSONG = "...................."
+
+
+def tanggal(iso: str) -> str:
+    """An ISO date the Indonesian way; dots to fill in by hand when blank or unreadable."""
     try:
-        d = dt.date.fromisoformat(iso) if iso else cadangan
+        return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="id") if iso else TANGGAL_KOSONG
     except ValueError:
-        d = cadangan
-    return format_date(d, "d MMMM y", locale="id")
+        return TANGGAL_KOSONG
 
 
 @dataclass
@@ -74,10 +77,15 @@ def _kalimat_capaian(hasil: Hasil) -> str:
     teks = f"Dari {len(iku)} indikator kinerja utama, {len(terukur)} dapat diukur capaiannya"
     if terukur:
         tercapai = sum(1 for i in terukur if i.capaian >= 100)
-        teks += (
-            f"; {tercapai} indikator mencapai atau melampaui target dan {len(terukur) - tercapai} indikator belum. "
-            f"Rata-rata capaian indikator kinerja utama adalah {persen(hasil.rata_rata_capaian_iku)}."
-        )
+        if tercapai == 0:
+            bagian = "; belum ada indikator yang mencapai target"
+        elif tercapai == len(terukur):
+            bagian = "; semuanya mencapai atau melampaui target"
+        else:
+            bagian = (
+                f"; {tercapai} indikator mencapai atau melampaui target dan {len(terukur) - tercapai} indikator belum"
+            )
+        teks += f"{bagian}. Rata-rata capaian indikator kinerja utama adalah {persen(hasil.rata_rata_capaian_iku)}."
     else:
         teks += "."
     return teks
@@ -171,17 +179,36 @@ def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal,
     keg_iter = iter(a.per_kegiatan)
     out_iter = iter(hasil.output)
     for prog, hp in zip(lakip.anggaran.program, a.per_program, strict=True):
-        hierarki.append({"tingkat": "program", "kode": prog.kode, "nama": prog.nama, "target": "", **_uang(hp)})
+        hierarki.append(
+            {
+                "tingkat": "program",
+                "kode": prog.kode,
+                "nama_tebal": prog.nama,
+                "nama_biasa": "",
+                "target": "",
+                **_uang(hp),
+            }
+        )
         for keg in prog.kegiatan:
             hk = next(keg_iter)
-            hierarki.append({"tingkat": "kegiatan", "kode": keg.kode, "nama": keg.nama, "target": "", **_uang(hk)})
+            hierarki.append(
+                {
+                    "tingkat": "kegiatan",
+                    "kode": keg.kode,
+                    "nama_tebal": keg.nama,
+                    "nama_biasa": "",
+                    "target": "",
+                    **_uang(hk),
+                }
+            )
             for o in keg.output:
                 ho = next(out_iter)
                 hierarki.append(
                     {
                         "tingkat": "output",
                         "kode": o.kode,
-                        "nama": o.nama,
+                        "nama_tebal": "",
+                        "nama_biasa": f"– {o.nama}",
                         "target": f"{volume(o.volume_target)} {o.satuan}".strip()
                         if o.volume_target is not None
                         else "",
@@ -271,7 +298,7 @@ def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal,
         "periode": periode_teks,
         "kepala": {"nama": p.kepala_nama, "nip": p.kepala_nip, "jabatan": p.kepala_jabatan or "Kepala Kantor"},
         "kota": p.kota,
-        "tanggal": tanggal(p.tanggal_laporan, asal.waktu.date()),
+        "tanggal": tanggal(p.tanggal_laporan),
         "draf": draf,
         "visi": p.visi,
         "misi": p.misi,
@@ -330,7 +357,7 @@ def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal,
                 "judul": x.judul,
                 "pemberi": x.pemberi,
                 "nomor": x.nomor,
-                "tanggal": tanggal(x.tanggal, asal.waktu.date()) if x.tanggal else "",
+                "tanggal": tanggal(x.tanggal) if x.tanggal else "",
                 "nilai": angka(x.nilai, 3 if x.nilai is not None and round(x.nilai, 2) != x.nilai else 2)
                 if x.nilai is not None
                 else "",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -21,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..berkas import tulis_atomik
+from ..schema.buku_kerja import NARASI_LABEL as LABEL_NARASI
 
 FONT = "Arial"
 WARNA_KEPALA = "D9D9D9"
@@ -132,10 +134,16 @@ class _Penyusun:
     def h2(self, teks: str) -> None:
         self.doc.add_heading(teks, level=2)
 
-    def narasi(self, kunci: str) -> None:
+    def narasi(self, kunci: str, wajib: bool = True) -> None:
+        """The unit's own text; a required section left blank shows a visible note."""
         self.tag(f"{{%p for par in narasi.{kunci} %}}")
         self.p("{{ par }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.tag("{%p endfor %}")
+        if wajib:
+            self.tag(f"{{%p if not narasi.{kunci} %}}")
+            run = self.p().add_run(f"[Bagian ini belum diisi: lembar Narasi, {LABEL_NARASI[kunci]}.]")
+            run.italic = True
+            self.tag("{%p endif %}")
 
     def kalimat(self, kunci: str) -> None:
         self.tag(f"{{%p if kalimat.{kunci} %}}")
@@ -154,7 +162,7 @@ class _Penyusun:
         total: list[str] | None = None,
         kanan: set[int] | None = None,
         ukuran: float = 9,
-    ) -> None:
+    ) -> Any:
         """A table: header row, a row loop ``{%tr for ... %}`` over ``sel``, optional total row."""
         kanan = kanan or set()
         n = len(judul)
@@ -197,6 +205,7 @@ class _Penyusun:
                     for run in par.runs:
                         run.font.size = Pt(ukuran)
         self.p()
+        return t
 
     # -- the document -------------------------------------------------------------------------
     def bangun(self) -> Document:
@@ -230,7 +239,7 @@ class _Penyusun:
         # Kata pengantar
         self.p("KATA PENGANTAR", "Title")
         self.tag("{%p if narasi.kata_pengantar %}")
-        self.narasi("kata_pengantar")
+        self.narasi("kata_pengantar", wajib=False)
         self.tag("{%p else %}")
         self.p(
             "Laporan Kinerja {{ satker.nama }} {{ periode }} ini disusun sebagai bentuk pertanggungjawaban atas "
@@ -252,7 +261,7 @@ class _Penyusun:
 
         # Ikhtisar eksekutif
         self.p("IKHTISAR EKSEKUTIF", "Title")
-        self.narasi("ikhtisar")
+        self.narasi("ikhtisar", wajib=False)
         self.tag("{%p for k in kalimat.ikhtisar %}")
         self.p("{{ k }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.tag("{%p endfor %}")
@@ -401,7 +410,7 @@ class _Penyusun:
             ["No", "Output", "Target", "Realisasi", "Satuan", "Capaian (%)"],
             ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.satuan }}", "{{ r.capaian }}"],
             "output",
-            [11, 72, 20, 20, 20, 20],
+            [11, 68, 20, 20, 22, 20],
             kanan={2, 3, 5},
         )
         self.tag("{%p endif %}")
@@ -434,16 +443,21 @@ class _Penyusun:
         self.tag("{%p endif %}")
         self.tag("{%p if hierarki %}")
         self.p("Realisasi anggaran per program, kegiatan, dan output", tebal=True)
-        self.tabel(
+        t = self.tabel(
             ["Kode", "Uraian", "Target", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "%"],
-            ["{{ r.kode }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.sisa }}",
+            ["{{ r.kode }}", "{{ r.nama_tebal }}", "{{ r.target }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.sisa }}",
              "{{ r.persen }}"],
             "hierarki",
-            [15, 40, 15, 26, 26, 26, 12],
+            [15, 36, 20, 26, 26, 26, 14],
             total=["", "Total DIPA", "", "{{ dipa.pagu }}", "{{ dipa.realisasi }}", "{{ dipa.sisa }}", "{{ dipa.persen }}"],
             kanan={3, 4, 5, 6},
             ukuran=8,
         )  # fmt: skip
+        # Program and kegiatan names bold, outputs plain: two runs, one of them empty per row.
+        sel_nama = t.rows[2].cells[1].paragraphs[0]
+        sel_nama.runs[0].bold = True
+        biasa = sel_nama.add_run("{{ r.nama_biasa }}")
+        biasa.font.size = Pt(8)
         self.tag("{%p endif %}")
         self.tag("{%p if grafik_anggaran %}")
         self.p("{{ grafik_anggaran }}", tengah=True)
@@ -456,7 +470,7 @@ class _Penyusun:
             ["{{ r.nama }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.persen }}", "{{ r.b_pagu }}", "{{ r.b_realisasi }}",
              "{{ r.b_persen }}"],
             "perbandingan",
-            [36, 26, 26, 11, 26, 26, 11],
+            [32, 26, 26, 13, 26, 26, 13],
             kanan={1, 2, 3, 4, 5, 6},
             ukuran=8,
         )  # fmt: skip
@@ -516,7 +530,7 @@ class _Penyusun:
         # Bab IV
         self.h1("BAB IV PENUTUP")
         self.h2("A. Kesimpulan")
-        self.narasi("kesimpulan")
+        self.narasi("kesimpulan", wajib=False)
         self.tag("{%p for k in kalimat.ikhtisar %}")
         self.p("{{ k }}", "List Bullet")
         self.tag("{%p endfor %}")
@@ -544,7 +558,8 @@ class _Penyusun:
             ["Tingkat", "Kode", "Lokasi", "Pesan"],
             ["{{ r.tingkat }}", "{{ r.kode }}", "{{ r.lokasi }}", "{{ r.pesan }}"],
             "temuan",
-            [18, 30, 30, 82],
+            [20, 40, 28, 72],
+            ukuran=8,
         )
         self.tag("{%p endif %}")
 

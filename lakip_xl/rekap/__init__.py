@@ -184,7 +184,8 @@ def rekap(
     import time
 
     t0 = time.perf_counter()
-    berkas, masalah = kumpulkan(folder, kecuali)
+    folder_list = [Path(f) for f in folder]
+    berkas, masalah = kumpulkan(folder_list, kecuali)
     per_satker: dict[str, Unit] = {}
     tanpa_kode: list[Unit] = []
     for r in jalankan(berkas, jobs, kemajuan):
@@ -206,13 +207,38 @@ def rekap(
         masalah.append(
             MasalahBerkas(
                 usang.berkas,
-                f"Satker {r.kode_satker} dikirim lebih dari sekali: dipakai '{Path(baru.berkas).name}' "
+                f"Satker {r.kode_satker} dikirim lebih dari sekali: dipakai '{_nama_relatif(baru.berkas, folder_list)}' "
                 f"({baru.periode} {baru.tahun}), berkas ini diabaikan.",
                 "peringatan",
             )
         )
     unit = sorted([*per_satker.values(), *tanpa_kode], key=lambda u: (u.kode_satker, u.berkas))
+    # Units of another year or period than most are flagged: their figures do not compare.
+    from collections import Counter
+
+    if unit:
+        (tahun, periode), _ = Counter((u.tahun, u.periode) for u in unit).most_common(1)[0]
+        for u in unit:
+            if (u.tahun, u.periode) != (tahun, periode):
+                masalah.append(
+                    MasalahBerkas(
+                        u.berkas,
+                        f"Satker {u.kode_satker} melapor {u.periode} {u.tahun}, sedangkan sebagian besar satker "
+                        f"{periode} {tahun}; angkanya tidak sebanding dan peringkatnya perlu dibaca hati-hati.",
+                        "peringatan",
+                    )
+                )
     return HasilRekap(unit, masalah, len(berkas), time.perf_counter() - t0)
+
+
+def _nama_relatif(berkas: str, akar: list[Path]) -> str:
+    p = Path(berkas)
+    for a in akar:
+        try:
+            return str(p.resolve().relative_to(a.resolve()))
+        except ValueError:
+            continue
+    return p.name
 
 
 def kode_iku(unit: list[Unit]) -> list[str]:

@@ -11,7 +11,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..berkas import tulis_atomik
-from ..compute.angka import format_angka, format_persen, format_rupiah
+from ..compute.angka import format_angka
 from . import HasilRekap, Unit, kode_iku
 
 AWAL = 4  # first data row (0-based); header at row 3
@@ -262,22 +262,20 @@ def tulis_rekap(h: HasilRekap, tujuan: Path, akar: list[Path], timpa: bool = Fal
 
 
 def _relatif(berkas: str, akar: list[Path]) -> str:
-    p = Path(berkas)
-    for a in akar:
-        try:
-            return str(p.resolve().relative_to(Path(a).resolve()))
-        except ValueError:
-            continue
-    return p.name
+    from . import _nama_relatif
+
+    return _nama_relatif(berkas, [Path(a) for a in akar])
 
 
 def tulis_laporan_rekap(h: HasilRekap, tujuan: Path, timpa: bool = False) -> Path:
     """A short Word rekap through the report machinery (docxtpl, sandboxed, autoescaped)."""
+    from babel.dates import format_datetime
     from docx import Document
     from docx.shared import Pt
     from docxtpl import DocxTemplate
 
     from ..laporan import LaporanGagal, _lingkungan, periksa_templat
+    from ..laporan.konteks import persen, rps
     from . import waktu_sekarang
 
     doc = Document()
@@ -320,11 +318,11 @@ def tulis_laporan_rekap(h: HasilRekap, tujuan: Path, timpa: bool = False) -> Pat
     unit = urut(h.unit)
     tot = totals(unit, kode_iku(unit))
     konteks = {
-        "waktu": waktu_sekarang().strftime("%d-%m-%Y %H.%M"),
+        "waktu": format_datetime(waktu_sekarang(), "d MMMM y HH.mm", locale="id"),
         "jumlah_berkas": str(h.jumlah_berkas),
         "ringkas": (
-            f"{len(unit)} satker direkap. Total pagu {format_rupiah(tot['pagu'])}, realisasi "
-            f"{format_rupiah(tot['realisasi'])} ({format_persen(tot['penyerapan'])}). Rata-rata nilai IKPA "
+            f"{len(unit)} satker direkap. Total pagu {rps(tot['pagu'])}, realisasi "
+            f"{rps(tot['realisasi'])} ({persen(tot['penyerapan'])}). Rata-rata nilai IKPA "
             f"{format_angka(tot['ikpa'])}, rata-rata NKA {format_angka(tot['nka'])}. "
             f"{sum(1 for u in unit if u.galat)} satker masih memiliki galat data."
         ),

@@ -700,6 +700,9 @@ VALIDASI = Tabel(
     minimum=1,
 )
 
+# Rows the Validasi sheet reserves for findings written by the "Hitung & Validasi" button.
+MAKS_TEMUAN = 5000
+
 TABEL: tuple[Tabel, ...] = (
     WILAYAH,
     INDIKATOR,

@@ -223,6 +223,12 @@ def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
     """Build the model from parsed JSON; returns the model and the reading findings."""
     if not isinstance(data, dict):
         raise BerkasTidakValid("Isi berkas JSON bukan objek data LAKIP ({...}).")
+    dikenal = set(_hints(Lakip))
+    if data and not (set(data) & dikenal):
+        contoh = ", ".join(sorted(map(str, data))[:3])
+        raise BerkasTidakValid(
+            f"Isi berkas JSON bukan data LAKIP (kunci {contoh} tidak dikenal; lihat docs/format-data.md)."
+        )
     versi = data.get("versi_skema", SCHEMA_VERSION)
     if not isinstance(versi, int) or isinstance(versi, bool):
         raise BerkasTidakValid(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -12,6 +13,7 @@ from ..compute.aturan import aturan_ikpa, daftar_aturan_ikpa
 from ..compute.capaian import capaian
 from ..compute.hasil import Hasil, hitung
 from ..model import Lakip
+from ..schema.buku_kerja import NARASI_LABEL
 from .temuan import Jalur, Temuan
 
 # Finding codes (documented in docs/validasi.md).
@@ -32,6 +34,10 @@ TARGET_TRIWULAN = "TARGET_TRIWULAN"
 PROFIL = "PROFIL"
 NILAI_DI_LUAR_RENTANG = "NILAI_DI_LUAR_RENTANG"
 KODE_KOSONG = "KODE_KOSONG"
+NARASI_KOSONG = "NARASI_KOSONG"
+# Narrative sections the report shows as their own text (the others have generated text).
+NARASI_WAJIB = ("latar_belakang", "maksud_tujuan", "aspek_strategis", "isu_strategis", "rencana_strategis",
+                "analisis_capaian", "analisis_anggaran", "hambatan", "saran")  # fmt: skip
 PENGATURAN = "PENGATURAN"
 REALISASI_GANDA = "REALISASI_GANDA"
 
@@ -136,6 +142,31 @@ class _Pemeriksa:
                 ("profil", "kepala_nip"),
                 f"NIP '{p.kepala_nip}' tidak terdiri dari 18 angka. Periksa NIP kepala kantor.",
             )
+        if not p.tanggal_laporan:
+            self.add(
+                PROFIL,
+                "peringatan",
+                ("profil", "tanggal_laporan"),
+                "Tanggal laporan belum diisi; tanda tangan laporan akan berisi titik-titik untuk diisi tangan.",
+            )
+        else:
+            try:
+                dt.date.fromisoformat(p.tanggal_laporan)
+            except ValueError:
+                self.add(
+                    PROFIL,
+                    "galat",
+                    ("profil", "tanggal_laporan"),
+                    f"Tanggal laporan '{p.tanggal_laporan}' bukan tanggal TTTT-BB-HH.",
+                )
+        for bagian in NARASI_WAJIB:
+            if not getattr(self.l.narasi, bagian).strip():
+                self.add(
+                    NARASI_KOSONG,
+                    "peringatan",
+                    ("narasi", bagian),
+                    f"Bagian narasi '{NARASI_LABEL[bagian]}' belum diisi; laporan akan menampilkan catatan 'belum diisi'.",
+                )
         if p.kode_satker and not re.fullmatch(r"\d{6}", p.kode_satker):
             self.add(PROFIL, "peringatan", ("profil", "kode_satker"), f"Kode satker '{p.kode_satker}' bukan 6 angka.")
         if p.kelas:

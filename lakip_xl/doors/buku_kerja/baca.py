@@ -263,7 +263,7 @@ def _baris_terisi(vals: list[Any]) -> bool:
     return any(v is not None for v in vals)
 
 
-def baca_buku_kerja(path: str | Path, periksa_rumus: bool = True) -> BukuKerja:
+def baca_buku_kerja(path: str | Path, periksa_rumus: bool = True, versi_lama: bool = False) -> BukuKerja:
     """Read a workbook file; raises :class:`BerkasTidakValid` (one Indonesian line) when it cannot.
 
     ``periksa_rumus=False`` skips the overwritten-formula check (it needs openpyxl, ten times
@@ -271,19 +271,35 @@ def baca_buku_kerja(path: str | Path, periksa_rumus: bool = True) -> BukuKerja:
     """
     path = Path(path)
     periksa_berkas(path, uji_zip=periksa_rumus)
-    return baca_grid(_Pembaca.dari_berkas(path, periksa_rumus))
+    return baca_grid(_Pembaca.dari_berkas(path, periksa_rumus), versi_lama)
 
 
-def baca_grid(pb: _Pembaca) -> BukuKerja:
-    """Read the model from cell grids and names (a file or a live workbook)."""
+def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
+    """Read the model from cell grids and names (a file or a live workbook).
+
+    ``versi_lama=True`` (used by ``buku-kerja tingkatkan``) reads a workbook of an older schema
+    version through its defined names, with a warning; a newer version is always refused.
+    """
     versi = _bersih(_versi(pb.nilai, pb.nama))
     nama = pb.nama_berkas
+    lama = versi_lama and isinstance(versi, int) and not isinstance(versi, bool) and versi < SCHEMA_VERSION
+    if lama:
+        pb.temuan.append(
+            Temuan(
+                "VERSI_LAMA",
+                "peringatan",
+                ("buku_kerja",),
+                f"Buku kerja memakai skema versi {versi}; data dibaca lewat nama-nama terdefinisi dan dipindahkan ke versi "
+                f"{SCHEMA_VERSION}. Periksa hasilnya.",
+                lokasi_sel="_meta!B2",
+            )
+        )
     if versi is None:
         raise BerkasTidakValid(
             f"Buku kerja '{nama}' bukan buku kerja induk lakip-xl (tidak ada versi skema). "
             "Buat buku kerja dengan 'lakip-xl buku-kerja baru'."
         )
-    if versi != SCHEMA_VERSION:
+    if versi != SCHEMA_VERSION and not lama:
         raise BerkasTidakValid(
             f"Buku kerja '{nama}' memakai skema versi {versi}, sedangkan lakip-xl ini memakai versi {SCHEMA_VERSION}. "
             f"Pindahkan datanya ke templat baru: lakip-xl buku-kerja tingkatkan '{nama}' -o BARU.xlsm"
@@ -367,6 +383,17 @@ def baca_grid(pb: _Pembaca) -> BukuKerja:
         vals: dict[str, Any], i: int, tabel: str, kolom: str, daftar: dict[str, Any], jenis: str, jenis_induk: str
     ):
         kode = vals.pop(kolom)
+        if vals.get("kode") is None:
+            pb.temuan.append(
+                Temuan(
+                    "KODE_KOSONG",
+                    "galat",
+                    ("anggaran", jenis),
+                    f"Baris {jenis} ini berisi data tetapi kodenya kosong; baris ini tidak ikut dihitung. Isi kode {jenis} yang unik.",
+                    lokasi_sel=f"Output!{tata.posisi[tabel].sel('kode', i)}",
+                )
+            )
+            return None
         induk = daftar.get(str(kode)) if kode is not None else None
         if induk is None:
             pb.temuan.append(

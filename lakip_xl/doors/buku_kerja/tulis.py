@@ -372,7 +372,9 @@ class _Pembangun:
         row = 5 + len(S.BERANDA)
         ws.write_string(row, 0, "Temuan pemeriksaan (galat / peringatan)", self.f.get("label"))
         t = self.tata.posisi["Temuan"]
-        rng = f"Validasi!{t.rentang('tingkat')}"
+        # The button writes any number of findings below the header: count the whole column.
+        c = t.kolom("tingkat")
+        rng = f"Validasi!{xl_rowcol_to_cell(t.awal, c, True, True)}:{xl_rowcol_to_cell(t.awal + S.MAKS_TEMUAN - 1, c, True, True)}"
         galat = sum(x.tingkat == "galat" for x in self.temuan)
         ws.write_formula(
             row, 1, f'=COUNTIF({rng},"galat")&" galat / "&COUNTIF({rng},"peringatan")&" peringatan"',
