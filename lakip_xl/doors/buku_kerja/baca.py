@@ -137,11 +137,22 @@ class _GridMalas(dict):
             return default
 
 
-_DEFINED = re.compile(r'<definedName name="([^"]*)"([^>]*)>([^<]*)</definedName>')
+# Workbook-level single-range names: name, sheet ('quoted' or bare), first cell, optional last cell.
+_DEFINED = re.compile(
+    r'<definedName name="([^"]+)">(?:\'((?:[^\']|\'\')+)\'|([^!<\']+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?</definedName>'
+)
+
+
+@lru_cache(maxsize=4096)
+def _kolom_cache(huruf: str) -> int:
+    return _kolom_indeks(huruf)
 
 
 def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
-    """Workbook-level defined names straight from ``xl/workbook.xml`` (fast, no openpyxl)."""
+    """Workbook-level defined names straight from ``xl/workbook.xml`` (fast, no openpyxl).
+
+    Sheet-scoped names (``localSheetId``) and names that are not one cell range are skipped.
+    """
     import html
 
     try:
@@ -152,16 +163,18 @@ def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise BerkasTidakValid(f"Berkas '{path.name}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
     hasil = {}
-    for nama_def, attr, teks in _DEFINED.findall(xml):
-        if "localSheetId" in attr:
-            continue
-        m = _REF.match((html.unescape(teks) if "&" in teks else teks).lstrip("="))
-        if not m or not m.group("lembar"):
-            continue
-        r1, c1 = int(m.group("r1")) - 1, _kolom_indeks(m.group("c1"))
-        r2 = int(m.group("r2")) - 1 if m.group("r2") else r1
-        c2 = _kolom_indeks(m.group("c2")) if m.group("c2") else c1
-        hasil[html.unescape(nama_def)] = (m.group("lembar").replace("''", "'"), r1, c1, r2, c2)
+    for nama, berkutip, polos, c1, r1, c2, r2 in _DEFINED.findall(xml):
+        lembar = berkutip.replace("''", "'") if berkutip else polos
+        if "&" in lembar:
+            lembar = html.unescape(lembar)
+        k1 = _kolom_cache(c1)
+        hasil[html.unescape(nama) if "&" in nama else nama] = (
+            lembar,
+            int(r1) - 1,
+            k1,
+            int(r2) - 1 if r2 else int(r1) - 1,
+            _kolom_cache(c2) if c2 else k1,
+        )
     return hasil
 
 
