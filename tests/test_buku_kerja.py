@@ -21,6 +21,7 @@ from lakip_xl.office import konversi
 from lakip_xl.schema import buku_kerja as S
 from lakip_xl.schema.data import baca_json, contoh_path, ke_dict
 
+from alat import jadikan_versi
 from alat.banding import banding
 from strategi import lakip as lakip_acak
 
@@ -234,7 +235,7 @@ def test_bad_workbooks_exit_2(tmp_path):
     wb.close()
 
     def versi(wb):
-        wb["_meta"]["B2"] = 2
+        jadikan_versi(wb, 2)
 
     lama = _ubah(CONTOH, tmp_path / "versi2.xlsm", versi)
     for path, pesan in (
@@ -303,7 +304,7 @@ def test_macro_runs_in_libreoffice(uno_python, tmp_path):
 
 def test_upgrade_reads_an_older_schema_and_refuses_to_lose_input(tmp_path):
     def versi0(wb):
-        wb["_meta"]["B2"] = 0
+        jadikan_versi(wb, 0)
 
     lama = _ubah(CONTOH, tmp_path / "lama.xlsm", versi0)
     r = cli("validasi", lama)

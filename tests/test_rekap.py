@@ -22,6 +22,7 @@ from lakip_xl.rekap.sintetis import tulis_sintetis, unit
 from lakip_xl.rekap.tulis import AWAL, kolom_rekap, totals, tulis_rekap, urut
 from lakip_xl.schema.data import ke_dict, tulis_json
 
+from alat import jadikan_versi
 from alat.banding import banding
 
 ROOT = Path(__file__).parents[1]
@@ -53,7 +54,7 @@ def kiriman(tmp_path_factory):
     os.utime(ganda, (time.time() + 60, time.time() + 60))
     # A workbook of an older schema version.
     wb = load_workbook(paths[7], keep_vba=True)
-    wb["_meta"]["B2"] = 0
+    jadikan_versi(wb, 0)
     wb.save(folder / "skema_lama.xlsm")
     return folder, paths
 

@@ -162,7 +162,10 @@ def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
         raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (tidak ada xl/workbook.xml).") from None
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise BerkasTidakValid(f"Berkas '{path.name}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
-    hasil = {}
+    hasil: dict[str, Any] = {}
+    versi = _KONSTANTA_VERSI.search(xml)
+    if versi:
+        hasil["VersiSkemaNilai"] = int(versi.group(1))
     for nama, berkutip, polos, c1, r1, c2, r2 in _DEFINED.findall(xml):
         lembar = berkutip.replace("''", "'") if berkutip else polos
         if "&" in lembar:
@@ -178,7 +181,12 @@ def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
     return hasil
 
 
-def _versi(nilai: dict[str, list[list[Any]]], nama: dict[str, Any]) -> Any:
+_KONSTANTA_VERSI = re.compile(r'<definedName name="VersiSkemaNilai">(\d+)</definedName>')
+
+
+def _versi(nilai: dict[str, Any], nama: dict[str, Any]) -> Any:
+    if "VersiSkemaNilai" in nama:  # a constant name: no need to read the _meta sheet
+        return nama["VersiSkemaNilai"]
     if "VersiSkema" not in nama:
         return None
     lembar, r, c, _, _ = nama["VersiSkema"]
@@ -320,7 +328,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
         )
     tata = pb.tata()
     data: dict[str, Any] = {"versi_skema": SCHEMA_VERSION}
-    aturan = _aturan(pb, tata)
+    aturan, aturan_baku = _aturan(pb, tata)
     # Blocks.
     for b in S.BLOK:
         for s in b.sel:
@@ -452,7 +460,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     lakip, temuan_baca = dari_dict(data)
     bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta)
     bk.temuan += _rumus_ditimpa(pb, tata)
-    if aturan != aturan_bawaan():
+    if not aturan_baku:
         bk.temuan.append(
             Temuan(
                 "ATURAN_DIUBAH",
@@ -467,7 +475,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     return bk
 
 
-def _aturan(pb: _Pembaca, tata: S.Tata) -> dict[str, Any]:
+def _aturan(pb: _Pembaca, tata: S.Tata) -> tuple[dict[str, Any], bool]:
     """The rule data as edited on the Referensi sheet (shaped like data/aturan.json).
 
     Nearly every workbook carries the same rules, so the conversion is cached on the raw cells.
@@ -483,20 +491,19 @@ def _aturan(pb: _Pembaca, tata: S.Tata) -> dict[str, Any]:
         if not s.kunci.startswith("pengaturan.") and s.nama in tata.sel:
             lembar, r, c = tata.sel[s.nama]
             sel.append((s.kunci, pb.sel(lembar, r, c)))
-    return _aturan_dari(tuple(mentah), tuple(sel))
+    kunci = (tuple(mentah), tuple(sel))
+    return _aturan_dari(*kunci), _sama_dengan_bawaan(*kunci)
 
 
 @lru_cache(maxsize=64)
-def _aturan_dari_cache(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> str:
-    import json
-
-    return json.dumps(_aturan_baru(mentah, sel))
-
-
 def _aturan_dari(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
-    import json
+    """Rule data for these raw cells; cached and shared, so callers must not modify it."""
+    return _aturan_baru(mentah, sel)
 
-    return json.loads(_aturan_dari_cache(mentah, sel))
+
+@lru_cache(maxsize=64)
+def _sama_dengan_bawaan(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> bool:
+    return _aturan_dari(mentah, sel) == aturan_bawaan()
 
 
 def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> dict[str, Any]:

@@ -445,6 +445,7 @@ class _Pembangun:
             ws.write_string(i, 0, k)
             self.tulis(ws, i, 1, v, None)
         self.wb.define_name("VersiSkema", "=_meta!$B$2")
+        self.wb.define_name("VersiSkemaNilai", f"={SCHEMA_VERSION}")  # lets readers skip the _meta sheet
         ws.hide()
 
     def xlwings_conf(self) -> None:
