@@ -182,16 +182,13 @@ def main() -> None:
             f"**Hasil terhadap target ({n} buku kerja).** Waktu {detik:.1f} s (≤ 30 s): {ya(detik <= 30)}. "
             f"Puncak memori {mb:.0f} MB (≤ 500 MB): {ya(mb <= 500)}. Rasio baca-periksa-hitung / calamine "
             f"{kit / cal:.2f} (≤ 2): {ya(kit / cal <= 2)}. Rasio ini berubah-ubah antarputaran di mesin bersama "
-            "(1,85–2,12 selama pengembangan); sisa biayanya: calamine untuk 12 lembar yang dibutuhkan (±3 ms), "
+            "(1,8–2,3 selama pengembangan pada data yang sama); sisa biayanya: calamine untuk 12 lembar yang dibutuhkan (±3 ms), "
             "nama terdefinisi dari xl/workbook.xml (±0,8 ms), pembacaan tabel dan pemeriksaan tipe (±2 ms), "
             "perhitungan dan validasi (±1 ms). Pemeriksaan rumus yang ditimpa (openpyxl, ±100 ms) tidak dijalankan dalam rekap.",
             "",
         ]
     hasil = "\n".join(teks)
     print(hasil)
-    print(
-        "Catatan: bagian 'Hasil terhadap target' di docs/benchmark-rekap.md ditulis tangan; perbarui bila angkanya berubah."
-    )
     (ROOT / "docs" / "benchmark-rekap.md").write_text(hasil, encoding="utf-8")
 
 
