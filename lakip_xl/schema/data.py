@@ -108,6 +108,13 @@ class _Pembaca:
             if base is int and t is int and -BATAS_ANGKA <= isi <= BATAS_ANGKA:
                 nilai[kunci] = isi
                 continue
+            if a[0] == "lit" and isi in a[3]:
+                nilai[kunci] = isi
+                continue
+            if a[0] == "list" and t is list and _analisis(a[3])[:3] == ("angka", float, True):
+                if all(x is None or (type(x) in (int, float) and -BATAS_ANGKA <= x <= BATAS_ANGKA) for x in isi):
+                    nilai[kunci] = [None if x is None else float(x) for x in isi]
+                    continue
             v = self.nilai(hints[kunci], isi, (*jalur, kunci))
             if v is not _KOSONG:
                 nilai[kunci] = v
