@@ -36,6 +36,8 @@ def buka(monkeypatch):
         return jawaban.pop(0) if (buttons == "yes_no" and jawaban) else None
 
     monkeypatch.setattr(xw.App, "alert", alert)
+    # These tests stand in for desktop Excel, where a message box returns the user's answer.
+    monkeypatch.setattr(excel, "_jarak_jauh", lambda book: False)
 
     def _buka(path: Path, sebagai_pemanggil: bool = True) -> xw.Book:
         b = xw.Book(json=payload_from_xlsx(path, include_tables=False))

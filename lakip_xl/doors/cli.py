@@ -517,6 +517,22 @@ def cmd_contoh(
     out.print(f"Lihat semua temuan: lakip-xl validasi {buku}")
 
 
+@app.command("server")
+def cmd_server(
+    host: Annotated[
+        str, typer.Option("--host", help="Alamat yang didengar (0.0.0.0 untuk jaringan kantor).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Porta.")] = 8000,
+) -> None:
+    """Jalankan server xlwings: tombol dan fungsi LAKIP untuk satker tanpa Python (memerlukan lakip-xl[server])."""
+    try:
+        from .server import jalankan
+    except ImportError:
+        raise _gagal("Server memerlukan paket tambahan: pip install 'lakip-xl[server]'.") from None
+    out.print(f"Server lakip-xl berjalan di http://{host}:{port} (hentikan dengan Ctrl+C).")
+    jalankan(host, port)
+
+
 def _kemajuan(judul: str):
     """A rich progress bar and the callback that advances it."""
     from rich.progress import (

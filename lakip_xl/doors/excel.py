@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -118,11 +119,23 @@ def _jalankan(book: Any, tugas: str, fn: Callable[[Any], str]) -> str:
     return teks
 
 
+def _jarak_jauh(book: Any) -> bool:
+    """A workbook sent to xlwings Server (JSON): message boxes cannot return an answer."""
+    return "_xlremote" in type(getattr(book, "impl", None)).__module__
+
+
 def _waktu() -> str:
     return format_datetime(dt.datetime.now(), "d MMMM y HH.mm", locale="id")
 
 
+# Where a remote (server) book's report or export goes; set per request by the server app.
+FOLDER_KELUARAN: ContextVar[Path | None] = ContextVar("lakip_xl_folder_keluaran", default=None)
+
+
 def _folder(book: Any) -> Path:
+    tetap = FOLDER_KELUARAN.get()
+    if tetap is not None:
+        return tetap
     p = Path(book.fullname)
     return p.parent if p.is_absolute() else Path.cwd()
 
@@ -200,7 +213,13 @@ def _laporan(book: Any, pdf: bool) -> str:
         bk = baca_buku(b)
         hasil, temuan = _hitung(bk)
         galat = [t for t in temuan if t.tingkat == "galat"]
-        if galat:
+        catatan_draf = ""
+        if galat and _jarak_jauh(b):
+            # xlwings Server cannot wait for an answer: make the draft and say so.
+            catatan_draf = (
+                f"\n\nLaporan dibuat sebagai DRAF karena data masih memiliki {len(galat)} galat (lihat lampirannya)."
+            )
+        elif galat:
             daftar = "\n".join(f"- {t.lokasi}: {t.pesan}" for t in galat[:MAKS_TEMUAN_DIALOG])
             lagi = f"\n... dan {len(galat) - MAKS_TEMUAN_DIALOG} lainnya." if len(galat) > MAKS_TEMUAN_DIALOG else ""
             jawab = _pesan(
@@ -221,7 +240,7 @@ def _laporan(book: Any, pdf: bool) -> str:
             teks += f"\nLaporan PDF disimpan di:\n{h.pdf}"
         if h.pesan:
             teks += "\n\n" + "\n".join(h.pesan)
-        return teks
+        return teks + catatan_draf
 
     return _jalankan(book, "Buat PDF" if pdf else "Buat Laporan", kerja)
 
