@@ -77,3 +77,12 @@ def test_functions_and_errors(alamat):
     assert httpx.post(f"{url}/tombol/hapus_semua", json={}, timeout=10).status_code == 404
     r = httpx.post(f"{url}/tombol/hitung_dan_validasi", json={"bukan": "buku kerja"}, timeout=10)
     assert r.status_code == 400 and "tidak dapat dibaca" in r.json()["detail"]
+
+
+def test_api_key(alamat, monkeypatch):
+    monkeypatch.setenv("LAKIP_XL_API_KEY", "rahasia")
+    url = f"{alamat[0]}/fungsi/LAKIP_NKA"
+    badan = {"args": [95.53, 99.61, 99.72, 59.98]}
+    assert httpx.post(url, json=badan, timeout=10).status_code == 401
+    r = httpx.post(url, json=badan, headers={"Authorization": "rahasia"}, timeout=10)
+    assert r.status_code == 200 and abs(r.json()["nilai"] - 87.92791) < 1e-9
