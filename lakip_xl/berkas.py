@@ -7,6 +7,16 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    # Read once at import: os.umask() changes process state, unsafe to call per write in threads.
+    nilai = os.umask(0)
+    os.umask(nilai)
+    return nilai
+
+
+_UMASK = _umask()
+
+
 class BerkasSudahAda(FileExistsError):
     """The target exists and the caller did not ask to replace it."""
 
@@ -23,9 +33,7 @@ def tulis_atomik(path: Path, isi: bytes, timpa: bool = True) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); give it the mode an ordinary new file gets.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as f:
             f.write(isi)
             f.flush()

@@ -340,3 +340,26 @@ def test_rows_without_a_code_are_named(tmp_path):
     path = _ubah(CONTOH, tmp_path / "tanpa_kode.xlsm", ketik)
     temuan = {(t.kode, t.lokasi) for t in baca_buku_kerja(path).temuan}
     assert ("KODE_KOSONG", f"Output!{p.sel('kode', i)}") in temuan
+
+
+def test_defined_names_with_extra_attributes(tmp_path):
+    """Excel's Name Manager adds comment/hidden; LibreOffice writes attributes before name."""
+    import zipfile
+
+    src = tmp_path / "nama.xlsm"
+    with zipfile.ZipFile(CONTOH) as zin, zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                teks = data.decode()
+                teks = teks.replace(
+                    '<definedName name="Data_Indikator">', '<definedName name="Data_Indikator" comment="tabel">'
+                )
+                teks = teks.replace(
+                    '<definedName name="KodeSatker">', '<definedName function="false" hidden="1" name="KodeSatker">'
+                )
+                data = teks.encode()
+            zout.writestr(item, data)
+    bk = baca_buku_kerja(src, periksa_rumus=False)
+    assert bk.lakip.profil.kode_satker == "603111"
+    assert len(bk.lakip.indikator) == 10

@@ -86,3 +86,35 @@ def test_api_key(alamat, monkeypatch):
     assert httpx.post(url, json=badan, timeout=10).status_code == 401
     r = httpx.post(url, json=badan, headers={"Authorization": "rahasia"}, timeout=10)
     assert r.status_code == 200 and abs(r.json()["nilai"] - 87.92791) < 1e-9
+
+
+def _ganti_sel(payload, nama, nilai):
+    """Put a value into the cell a defined name points at, in a JSON payload."""
+    from xlsxwriter.utility import xl_cell_to_rowcol
+
+    n = next(x for x in payload["names"] if x["name"] == nama)
+    r, c = xl_cell_to_rowcol(n["address"])
+    payload["sheets"][n["sheet_index"]]["values"][r][c] = nilai
+
+
+def test_names_from_the_client_cannot_escape_the_folder(alamat, tmp_path):
+    url, folder = alamat
+    jahat = tmp_path / "jahat"
+    payload = payload_from_xlsx(CONTOH, include_tables=False)
+    _ganti_sel(payload, "KodeSatker", f"{jahat}/../x")
+    payload["book"]["name"] = "/etc/hostname"
+    r = httpx.post(f"{url}/tombol/ekspor_kanwil", json=payload, timeout=300)
+    assert r.status_code == 200, r.text
+    assert not jahat.exists() and not (tmp_path / "x_2022_SemesterI.xlsm").exists()
+    dibuat = sorted(p.name for p in (folder / "Kirim_Kanwil").iterdir())
+    assert dibuat and all("/" not in n and ".." not in n for n in dibuat)
+    r = httpx.post(f"{url}/tombol/buat_laporan", json=payload, timeout=300)
+    assert r.status_code == 200
+    import hashlib
+
+    from docx import Document
+
+    laporan = max(folder.glob("LAKIP_*.docx"), key=lambda p: p.stat().st_mtime)
+    teks = "\n".join(p.text for p in Document(str(laporan)).paragraphs)
+    assert hashlib.sha256(Path("/etc/hostname").read_bytes()).hexdigest() not in teks
+    assert "hostname (isi yang sedang terbuka)" in teks

@@ -530,7 +530,12 @@ def cmd_server(
     except ImportError:
         raise _gagal("Server memerlukan paket tambahan: pip install 'lakip-xl[server]'.") from None
     out.print(f"Server lakip-xl berjalan di http://{host}:{port} (hentikan dengan Ctrl+C).")
-    jalankan(host, port)
+    try:
+        jalankan(host, port)
+    except SystemExit as e:
+        if isinstance(e.code, str):
+            raise _gagal(e.code) from None
+        raise
 
 
 def _kemajuan(judul: str):

@@ -132,6 +132,20 @@ def _waktu() -> str:
 FOLDER_KELUARAN: ContextVar[Path | None] = ContextVar("lakip_xl_folder_keluaran", default=None)
 
 
+def nama_aman(*bagian: object) -> str:
+    """A file name from values typed in a workbook: letters, digits, '_' and '-' only."""
+    import re
+
+    teks = "_".join(str(b) for b in bagian if b not in (None, ""))
+    return re.sub(r"[^0-9A-Za-z-]+", "_", teks).strip("_-") or "LAKIP"
+
+
+def _di_dalam(folder: Path, path: Path) -> Path:
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise BerkasTidakValid(f"Nama berkas keluaran '{path.name}' tidak sah.")
+    return path
+
+
 def _folder(book: Any) -> Path:
     tetap = FOLDER_KELUARAN.get()
     if tetap is not None:
@@ -146,8 +160,10 @@ def _asal(book: Any, bk: BukuKerja):
     from ..laporan.konteks import Asal
 
     p = Path(book.fullname)
-    isi = p.read_bytes() if p.is_absolute() and p.exists() else json.dumps(ke_dict(bk.lakip), sort_keys=True).encode()
-    nama = f"{book.name} (isi yang sedang terbuka)"
+    lokal = not _jarak_jauh(book) and FOLDER_KELUARAN.get() is None and p.is_absolute() and p.is_file()
+    # A remote book's name comes from the client: never read a path it names.
+    isi = p.read_bytes() if lokal else json.dumps(ke_dict(bk.lakip), sort_keys=True).encode()
+    nama = f"{Path(book.name).name} (isi yang sedang terbuka)"
     return Asal(nama, hashlib.sha256(isi).hexdigest(), dt.datetime.now(dt.UTC).replace(microsecond=0), __version__)
 
 
@@ -158,17 +174,29 @@ def _tulis_validasi(book: Any, bk: BukuKerja, hasil: Hasil, temuan: list[Temuan]
     p = bk.tata.posisi["Temuan"]
     sh = book.sheets[p.tabel.lembar]
     awal = p.awal + 1  # 1-based row of the first finding
-    temuan = temuan[: S.MAKS_TEMUAN]  # Beranda counts this many rows
+    semua = temuan
+    tampil = temuan[: S.MAKS_TEMUAN - 1]  # Beranda counts this many rows; the last one says what was cut
     sh.range((awal, 1), (awal + S.MAKS_TEMUAN - 1, 4)).clear_contents()
-    if temuan:
-        sh.range((awal, 1)).value = [[t.tingkat, t.kode, t.lokasi, t.pesan] for t in temuan]
-        for i, t in enumerate(temuan):
+    if tampil:
+        baris = [[t.tingkat, t.kode, t.lokasi, t.pesan] for t in tampil]
+        if len(semua) > len(tampil):
+            baris.append(
+                [
+                    "-",
+                    "-",
+                    "-",
+                    f"{len(semua) - len(tampil)} temuan lain tidak ditampilkan; jalankan 'lakip-xl validasi'.",
+                ]
+            )
+        sh.range((awal, 1)).value = baris
+        for i, t in enumerate(tampil):
             if t.lokasi_sel and "!" in t.lokasi_sel:
                 lembar, sel = t.lokasi_sel.split("!")
                 sh.range((awal + i, 3)).add_hyperlink(f"#'{lembar}'!{sel}", t.lokasi_sel, f"Buka {t.lokasi_sel}")
     else:
         sh.range((awal, 1)).value = [["-", "-", "-", "Tidak ada temuan."]]
     ik = hasil.ikpa
+    temuan = semua
     galat = sum(t.tingkat == "galat" for t in temuan)
     ringkas = [
         ["Hasil perhitungan Python", ""],
@@ -231,8 +259,9 @@ def _laporan(book: Any, pdf: bool) -> str:
             if jawab is not None and str(jawab).lower() != "yes":
                 return "Laporan tidak dibuat. Perbaiki galat (lihat 'Hitung & Validasi'), lalu coba lagi."
         p = bk.lakip.profil
-        dasar = "_".join(x for x in ("LAKIP", p.kode_satker, str(p.tahun or ""), p.periode.replace(" ", "")) if x)
-        tujuan = nama_berversi(_folder(b) / f"{dasar}.docx")
+        dasar = nama_aman("LAKIP", p.kode_satker, p.tahun, p.periode.replace(" ", ""))
+        folder = _folder(b)
+        tujuan = _di_dalam(folder, nama_berversi(folder / f"{dasar}.docx"))
         _status(b, "lakip-xl: menyusun laporan...")
         h = susun_laporan(bk.lakip, hasil, temuan, _asal(b, bk), tujuan, pdf=pdf)
         teks = f"Laporan Word disimpan di:\n{h.docx}"
@@ -268,9 +297,9 @@ def ekspor_kanwil(book: Any = None) -> str:
         p = bk.lakip.profil
         if not p.kode_satker or p.tahun is None:
             return "Ekspor dibatalkan: isi kode satker dan tahun anggaran di lembar Profil lebih dulu."
-        dasar = f"{p.kode_satker}_{p.tahun}_{p.periode.replace(' ', '')}"
+        dasar = nama_aman(p.kode_satker, p.tahun, p.periode.replace(" ", ""))
         folder = _folder(b) / "Kirim_Kanwil"
-        buku = nama_berversi(folder / f"{dasar}.xlsm", pendamping=(".json",))
+        buku = _di_dalam(folder, nama_berversi(folder / f"{dasar}.xlsm", pendamping=(".json",)))
         data = buku.with_suffix(".json")
         _status(b, "lakip-xl: menyiapkan salinan untuk Kanwil...")
         bangun_buku_kerja(bk.lakip, buku, aturan=bk.aturan, temuan=temuan, timpa=False)

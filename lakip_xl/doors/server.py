@@ -35,8 +35,10 @@ def buat_app() -> Any:
     app = FastAPI(title="lakip-xl", description="Tombol dan fungsi lembar kerja LAKIP lewat xlwings Server.")
 
     def periksa_kunci(authorization: str | None) -> None:
+        import hmac
+
         kunci = os.environ.get("LAKIP_XL_API_KEY")
-        if kunci and authorization != kunci:
+        if kunci and not hmac.compare_digest((authorization or "").encode(), kunci.encode()):
             raise HTTPException(status_code=401, detail="Kunci API salah atau tidak ada (header Authorization).")
 
     @app.get("/sehat")
@@ -80,5 +82,10 @@ def buat_app() -> Any:
 
 def jalankan(host: str = "127.0.0.1", port: int = 8000) -> None:  # pragma: no cover - a long-running server
     import uvicorn
+
+    if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("LAKIP_XL_API_KEY"):
+        raise SystemExit(
+            "Server yang dibuka ke jaringan memerlukan kunci API: isi LAKIP_XL_API_KEY, atau jalankan dengan --host 127.0.0.1."
+        )
 
     uvicorn.run(buat_app(), host=host, port=port, log_level="info")

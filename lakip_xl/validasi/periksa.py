@@ -159,6 +159,17 @@ class _Pemeriksa:
                     ("profil", "tanggal_laporan"),
                     f"Tanggal laporan '{p.tanggal_laporan}' bukan tanggal TTTT-BB-HH.",
                 )
+        for i, pr in enumerate(self.l.prestasi):
+            if pr.tanggal:
+                try:
+                    dt.date.fromisoformat(pr.tanggal)
+                except ValueError:
+                    self.add(
+                        PROFIL,
+                        "peringatan",
+                        ("prestasi", i, "tanggal"),
+                        f"Tanggal prestasi '{pr.tanggal}' bukan tanggal TTTT-BB-HH; di laporan akan tampil titik-titik.",
+                    )
         for bagian in NARASI_WAJIB:
             if not getattr(self.l.narasi, bagian).strip():
                 self.add(

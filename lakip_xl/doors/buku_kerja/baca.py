@@ -137,10 +137,13 @@ class _GridMalas(dict):
             return default
 
 
-# Workbook-level single-range names: name, sheet ('quoted' or bare), first cell, optional last cell.
-_DEFINED = re.compile(
-    r'<definedName name="([^"]+)">(?:\'((?:[^\']|\'\')+)\'|([^!<\']+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?</definedName>'
-)
+# Any <definedName ...>text</definedName>; the attributes may come in any order (Excel adds
+# comment/hidden, LibreOffice writes function/hidden before name).
+_DEFINED = re.compile(r"<definedName\b([^>]*)>([^<]*)</definedName>")
+_ATTR_NAMA = re.compile(r'\bname="([^"]*)"')
+# A single cell or range: sheet ('quoted' or bare), first cell, optional last cell.
+_REF_SEL = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'<]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
+_KONSTANTA_VERSI = re.compile(r"^(\d+)$")
 
 
 @lru_cache(maxsize=4096)
@@ -163,25 +166,27 @@ def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise BerkasTidakValid(f"Berkas '{path.name}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
     hasil: dict[str, Any] = {}
-    versi = _KONSTANTA_VERSI.search(xml)
-    if versi:
-        hasil["VersiSkemaNilai"] = int(versi.group(1))
-    for nama, berkutip, polos, c1, r1, c2, r2 in _DEFINED.findall(xml):
+    for attr, teks in _DEFINED.findall(xml):
+        if "localSheetId=" in attr:
+            continue
+        m_nama = _ATTR_NAMA.search(attr)
+        if not m_nama:
+            continue
+        nama = html.unescape(m_nama.group(1)) if "&" in m_nama.group(1) else m_nama.group(1)
+        teks = (html.unescape(teks) if "&" in teks else teks).lstrip("=")
+        if nama == "VersiSkemaNilai":
+            v = _KONSTANTA_VERSI.match(teks)
+            if v:
+                hasil[nama] = int(v.group(1))
+            continue
+        m = _REF_SEL.match(teks)
+        if not m:
+            continue
+        berkutip, polos, c1, r1, c2, r2 = m.groups()
         lembar = berkutip.replace("''", "'") if berkutip else polos
-        if "&" in lembar:
-            lembar = html.unescape(lembar)
         k1 = _kolom_cache(c1)
-        hasil[html.unescape(nama) if "&" in nama else nama] = (
-            lembar,
-            int(r1) - 1,
-            k1,
-            int(r2) - 1 if r2 else int(r1) - 1,
-            _kolom_cache(c2) if c2 else k1,
-        )
+        hasil[nama] = (lembar, int(r1) - 1, k1, int(r2) - 1 if r2 else int(r1) - 1, _kolom_cache(c2) if c2 else k1)
     return hasil
-
-
-_KONSTANTA_VERSI = re.compile(r'<definedName name="VersiSkemaNilai">(\d+)</definedName>')
 
 
 def _versi(nilai: dict[str, Any], nama: dict[str, Any]) -> Any:
