@@ -24,7 +24,7 @@ from ..compute.hasil import Hasil, hitung
 from ..schema import buku_kerja as S
 from ..schema.data import BerkasTidakValid, ke_dict
 from ..validasi import Temuan, validasi
-from .buku_kerja.baca import _REF, BukuKerja, Grid, _kolom_indeks, _Pembaca, baca_grid
+from .buku_kerja.baca import BukuKerja, Grid, _Pembaca, baca_grid, baca_rujukan
 
 JUDUL = "lakip-xl"
 MAKS_TEMUAN_DIALOG = 8
@@ -37,16 +37,11 @@ def _nama_buku(book: Any) -> dict[str, tuple[str, int, int, int, int]]:
     hasil = {}
     for n in book.names:
         try:
-            teks = (n.refers_to or "").lstrip("=")
+            posisi = baca_rujukan(n.refers_to or "")
         except Exception:  # a name xlwings cannot resolve
             continue
-        m = _REF.match(teks)
-        if not m or not m.group("lembar"):
-            continue
-        r1, c1 = int(m.group("r1")) - 1, _kolom_indeks(m.group("c1"))
-        r2 = int(m.group("r2")) - 1 if m.group("r2") else r1
-        c2 = _kolom_indeks(m.group("c2")) if m.group("c2") else c1
-        hasil[n.name] = (m.group("lembar"), r1, c1, r2, c2)
+        if posisi is not None:
+            hasil[n.name] = posisi
     return hasil
 
 

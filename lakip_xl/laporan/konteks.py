@@ -178,43 +178,26 @@ def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal,
     hierarki = []
     keg_iter = iter(a.per_kegiatan)
     out_iter = iter(hasil.output)
+
+    def baris_hierarki(tingkat: str, kode: str, nama: str, target: str, uang: Any) -> dict[str, str]:
+        # Parents (program, kegiatan) print bold, outputs plain and indented: one of the two is empty.
+        induk = tingkat != "output"
+        return {
+            "tingkat": tingkat,
+            "kode": kode,
+            "nama_tebal": nama if induk else "",
+            "nama_biasa": "" if induk else f"– {nama}",
+            "target": target,
+            **_uang(uang),
+        }
+
     for prog, hp in zip(lakip.anggaran.program, a.per_program, strict=True):
-        hierarki.append(
-            {
-                "tingkat": "program",
-                "kode": prog.kode,
-                "nama_tebal": prog.nama,
-                "nama_biasa": "",
-                "target": "",
-                **_uang(hp),
-            }
-        )
+        hierarki.append(baris_hierarki("program", prog.kode, prog.nama, "", hp))
         for keg in prog.kegiatan:
-            hk = next(keg_iter)
-            hierarki.append(
-                {
-                    "tingkat": "kegiatan",
-                    "kode": keg.kode,
-                    "nama_tebal": keg.nama,
-                    "nama_biasa": "",
-                    "target": "",
-                    **_uang(hk),
-                }
-            )
+            hierarki.append(baris_hierarki("kegiatan", keg.kode, keg.nama, "", next(keg_iter)))
             for o in keg.output:
-                ho = next(out_iter)
-                hierarki.append(
-                    {
-                        "tingkat": "output",
-                        "kode": o.kode,
-                        "nama_tebal": "",
-                        "nama_biasa": f"– {o.nama}",
-                        "target": f"{volume(o.volume_target)} {o.satuan}".strip()
-                        if o.volume_target is not None
-                        else "",
-                        **_uang(ho),
-                    }
-                )
+                target = f"{volume(o.volume_target)} {o.satuan}".strip() if o.volume_target is not None else ""
+                hierarki.append(baris_hierarki("output", o.kode, o.nama, target, next(out_iter)))
     ik = hasil.ikpa
     ikpa = None
     if ik is not None:

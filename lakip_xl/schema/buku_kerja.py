@@ -647,27 +647,23 @@ REF_ATURAN_IKPA = Tabel(
     ),
     cadangan=2,
 )
-REF_PREDIKAT_IKPA = Tabel(
-    "RefPredikatIkpa",
-    "Referensi",
-    "Predikat IKPA (nilai ≥ batas bawah)",
-    (Kolom("batas_bawah", "Batas bawah", format="angka", lebar=10), Kolom("predikat", "Predikat", lebar=16)),
-    cadangan=0,
+
+
+def _ref_predikat(kunci: str, judul: str, batas: str, judul_batas: str) -> Tabel:
+    return Tabel(
+        kunci,
+        "Referensi",
+        judul,
+        (Kolom(batas, judul_batas, format="angka", lebar=10), Kolom("predikat", "Predikat", lebar=16)),
+        cadangan=0,
+    )
+
+
+REF_PREDIKAT_IKPA = _ref_predikat(
+    "RefPredikatIkpa", "Predikat IKPA (nilai ≥ batas bawah)", "batas_bawah", "Batas bawah"
 )
-REF_PREDIKAT_NKA = Tabel(
-    "RefPredikatNka",
-    "Referensi",
-    "Predikat NKA (nilai > batas)",
-    (Kolom("lebih_dari", "Lebih dari", format="angka", lebar=10), Kolom("predikat", "Predikat", lebar=16)),
-    cadangan=0,
-)
-REF_PREDIKAT_SAKIP = Tabel(
-    "RefPredikatSakip",
-    "Referensi",
-    "Predikat SAKIP (nilai > batas)",
-    (Kolom("lebih_dari", "Lebih dari", format="angka", lebar=10), Kolom("predikat", "Predikat", lebar=16)),
-    cadangan=0,
-)
+REF_PREDIKAT_NKA = _ref_predikat("RefPredikatNka", "Predikat NKA (nilai > batas)", "lebih_dari", "Lebih dari")
+REF_PREDIKAT_SAKIP = _ref_predikat("RefPredikatSakip", "Predikat SAKIP (nilai > batas)", "lebih_dari", "Lebih dari")
 
 # Lists for data validation (Referensi sheet, one column each).
 DAFTAR: dict[str, tuple[str, ...]] = {

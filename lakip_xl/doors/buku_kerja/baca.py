@@ -24,7 +24,6 @@ from ...validasi.temuan import Temuan
 from .peta import Peta, lokasi_sel
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_REF = re.compile(r"^(?:'?(?P<lembar>[^!']+)'?!)?\$?(?P<c1>[A-Z]+)\$?(?P<r1>\d+)(?::\$?(?P<c2>[A-Z]+)\$?(?P<r2>\d+))?$")
 
 
 @dataclass
@@ -151,6 +150,20 @@ def _kolom_cache(huruf: str) -> int:
     return _kolom_indeks(huruf)
 
 
+Rentang = tuple[str, int, int, int, int]  # sheet, first row, first col, last row, last col (0-based)
+
+
+def baca_rujukan(teks: str) -> Rentang | None:
+    """``Profil!$B$4`` / ``'xlwings.conf'!$A$1:$B$3`` -> position; ``None`` for anything else."""
+    m = _REF_SEL.match(teks.lstrip("="))
+    if not m:
+        return None
+    berkutip, polos, c1, r1, c2, r2 = m.groups()
+    lembar = berkutip.replace("''", "'") if berkutip else polos
+    k1 = _kolom_cache(c1)
+    return (lembar, int(r1) - 1, k1, int(r2) - 1 if r2 else int(r1) - 1, _kolom_cache(c2) if c2 else k1)
+
+
 def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
     """Workbook-level defined names straight from ``xl/workbook.xml`` (fast, no openpyxl).
 
@@ -179,13 +192,9 @@ def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
             if v:
                 hasil[nama] = int(v.group(1))
             continue
-        m = _REF_SEL.match(teks)
-        if not m:
-            continue
-        berkutip, polos, c1, r1, c2, r2 = m.groups()
-        lembar = berkutip.replace("''", "'") if berkutip else polos
-        k1 = _kolom_cache(c1)
-        hasil[nama] = (lembar, int(r1) - 1, k1, int(r2) - 1 if r2 else int(r1) - 1, _kolom_cache(c2) if c2 else k1)
+        posisi = baca_rujukan(teks)
+        if posisi is not None:
+            hasil[nama] = posisi
     return hasil
 
 

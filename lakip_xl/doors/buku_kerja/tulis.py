@@ -400,42 +400,37 @@ class _Pembangun:
         for i, teks in enumerate(cara):
             ws.write_string(17 + i, 0, teks, self.f.get("label", border=0, text_wrap=False) if i == 0 else polos)
         # Charts: capaian per indicator and penyerapan per kegiatan.
-        n_ind = max(1, len(self.lakip.indikator))
-        pr = self.tata.posisi["Realisasi"]
-        ch = self.wb.add_chart({"type": "bar"})
-        ch.add_series(
-            {
-                "name": "Capaian (%)",
-                "categories": ["Realisasi", pr.awal, pr.kolom("kode"), pr.awal + n_ind - 1, pr.kolom("kode")],
-                "values": ["Realisasi", pr.awal, pr.kolom("capaian"), pr.awal + n_ind - 1, pr.kolom("capaian")],
-                "fill": {"color": "#404040"},
-                "data_labels": {"value": True, "num_format": "0.00"},
-            }
-        )
-        ch.set_title({"name": "Capaian indikator (%)"})
-        ch.set_legend({"none": True})
-        ch.set_y_axis({"reverse": True})
-        ch.set_size({"width": 560, "height": 320})
-        ws.insert_chart(3, 6, ch)
-        n_keg = max(1, len(self.rows["Kegiatan"]))
-        pk = self.tata.posisi["Kegiatan"]
-        ch2 = self.wb.add_chart({"type": "column"})
-        ch2.add_series(
-            {
-                "name": "Penyerapan (%)",
-                "categories": ["Output", pk.awal, pk.kolom("kode"), pk.awal + n_keg - 1, pk.kolom("kode")],
-                "values": ["Output", pk.awal, pk.kolom("penyerapan"), pk.awal + n_keg - 1, pk.kolom("penyerapan")],
-                "fill": {"color": "#7F7F7F"},
-                "data_labels": {"value": True, "num_format": "0.00"},
-            }
-        )
-        ch2.set_title({"name": "Penyerapan anggaran per kegiatan (%)"})
-        ch2.set_legend({"none": True})
-        ch2.set_size({"width": 560, "height": 300})
-        ws.insert_chart(20, 6, ch2)
+        self.grafik(ws, "bar", "Realisasi", "capaian", len(self.lakip.indikator), "Capaian (%)",
+                    "Capaian indikator (%)", "#404040", 320, (3, 6), terbalik=True)  # fmt: skip
+        self.grafik(ws, "column", "Kegiatan", "penyerapan", len(self.rows["Kegiatan"]), "Penyerapan (%)",
+                    "Penyerapan anggaran per kegiatan (%)", "#7F7F7F", 300, (20, 6))  # fmt: skip
         self.set_lebar("Beranda", 0, 38)
         self.set_lebar("Beranda", 1, 22)
         self.set_lebar("Beranda", 3, 30)
+
+    def grafik(
+        self, ws: Any, jenis: str, tabel: str, kolom: str, n: int, seri: str, judul: str, warna: str, tinggi: int,
+        letak: tuple[int, int], terbalik: bool = False,
+    ) -> None:  # fmt: skip
+        """A chart of one column of a table against its codes (the filled rows only)."""
+        p = self.tata.posisi[tabel]
+        akhir = p.awal + max(1, n) - 1
+        ch = self.wb.add_chart({"type": jenis})
+        ch.add_series(
+            {
+                "name": seri,
+                "categories": [p.tabel.lembar, p.awal, p.kolom("kode"), akhir, p.kolom("kode")],
+                "values": [p.tabel.lembar, p.awal, p.kolom(kolom), akhir, p.kolom(kolom)],
+                "fill": {"color": warna},
+                "data_labels": {"value": True, "num_format": "0.00"},
+            }
+        )
+        ch.set_title({"name": judul})
+        ch.set_legend({"none": True})
+        if terbalik:
+            ch.set_y_axis({"reverse": True})
+        ch.set_size({"width": 560, "height": tinggi})
+        ws.insert_chart(*letak, ch)
 
     def meta(self) -> None:
         ws = self.ws["_meta"]
