@@ -6,6 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from .galat import BerkasSudahAda
+
+__all__ = ["BerkasSudahAda", "tulis_atomik"]
+
 
 def _umask() -> int:
     # Read once at import: os.umask() changes process state, unsafe to call per write in threads.
@@ -15,10 +19,6 @@ def _umask() -> int:
 
 
 _UMASK = _umask()
-
-
-class BerkasSudahAda(FileExistsError):
-    """The target exists and the caller did not ask to replace it."""
 
 
 def tulis_atomik(path: Path, isi: bytes, timpa: bool = True) -> Path:

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from lakip_xl.buku_kerja.baca import baca_buku_kerja  # noqa: E402
 from lakip_xl.compute.hasil import hitung  # noqa: E402
-from lakip_xl.doors.buku_kerja.baca import baca_buku_kerja  # noqa: E402
 from lakip_xl.laporan import asal_berkas, susun_laporan  # noqa: E402
 from lakip_xl.office import konversi  # noqa: E402
 from lakip_xl.validasi import validasi  # noqa: E402

@@ -13,6 +13,31 @@ from lakip_xl.office import soffice
 from lakip_xl.schema.data import contoh_path, dari_dict
 
 DI_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# The fast tier (scripts/cepat.sh) runs every test that needs no LibreOffice.
+CEPAT = os.environ.get("LAKIP_XL_CEPAT", "") == "1"
+_FIXTURE_LO = {"lo", "uno_python", "dihitung_lo"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "libreoffice: needs LibreOffice (left out of the fast tier)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _FIXTURE_LO & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.libreoffice)
+
+
+@pytest.fixture(autouse=True)
+def _cepat_tanpa_lo(request, monkeypatch):
+    """In the fast tier a test that starts LibreOffice without asking for it fails loudly."""
+    if CEPAT and request.node.get_closest_marker("libreoffice") is None:
+        import lakip_xl.office
+
+        def dilarang():
+            pytest.fail("Pengujian ini memakai LibreOffice tetapi tidak meminta fixture 'lo'.")
+
+        monkeypatch.setattr(lakip_xl.office, "soffice", dilarang)
 
 
 def _butuh(alat: str, ada: bool) -> None:

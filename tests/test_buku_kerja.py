@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from lakip_xl.doors.buku_kerja.baca import baca_buku_kerja
-from lakip_xl.doors.buku_kerja.tulis import bangun_buku_kerja
-from lakip_xl.doors.buku_kerja.vba import TOMBOL, modul_vba, sumber_xlwings
+from lakip_xl.buku_kerja import skema as S
+from lakip_xl.buku_kerja.baca import baca_buku_kerja
+from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
+from lakip_xl.buku_kerja.vba import TOMBOL, modul_vba, sumber_xlwings
 from lakip_xl.office import konversi
-from lakip_xl.schema import buku_kerja as S
 from lakip_xl.schema.data import baca_json, contoh_path, ke_dict
 
 from alat import jadikan_versi

@@ -29,9 +29,9 @@ def test_every_finding_code_is_documented():
 
 
 def test_windows_guide_matches_the_code():
+    from lakip_xl.buku_kerja.tulis import XLWINGS_CONF
+    from lakip_xl.buku_kerja.vba import MODUL_PYTHON, TOMBOL, XLWINGS_VERSION
     from lakip_xl.doors import udf
-    from lakip_xl.doors.buku_kerja.tulis import XLWINGS_CONF
-    from lakip_xl.doors.buku_kerja.vba import MODUL_PYTHON, TOMBOL, XLWINGS_VERSION
 
     readme = (ROOT / "README.md").read_text("utf-8")
     guide = readme[readme.index("## Memakai tombol di Excel (Windows)") :]

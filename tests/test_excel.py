@@ -12,10 +12,10 @@ import xlwings as xw
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+from lakip_xl.buku_kerja import skema as S
+from lakip_xl.buku_kerja.baca import baca_buku_kerja
 from lakip_xl.doors import excel, udf
-from lakip_xl.doors.buku_kerja.baca import baca_buku_kerja
 from lakip_xl.office import konversi
-from lakip_xl.schema import buku_kerja as S
 from lakip_xl.schema.data import baca_json, ke_dict
 
 from alat.payload import payload_from_xlsx

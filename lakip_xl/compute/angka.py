@@ -14,11 +14,9 @@ from functools import cache
 from babel import Locale
 from num2words import num2words
 
+from ..galat import AngkaTidakValid
+
 LOCALE = "id_ID"
-
-
-class AngkaTidakValid(ValueError):
-    """Raised when a text cannot be read as a number; the message is Indonesian."""
 
 
 _PREFIX = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)

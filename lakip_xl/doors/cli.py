@@ -81,7 +81,7 @@ def baca_sumber(sumber: Path, versi_lama: bool = False) -> Sumber:
     """Read a data file or a workbook; exits 2 with one Indonesian line when unreadable."""
     try:
         if sumber.suffix.lower() in EKSTENSI_BUKU_KERJA:
-            from .buku_kerja.baca import baca_buku_kerja
+            from ..buku_kerja.baca import baca_buku_kerja
 
             bk = baca_buku_kerja(sumber, versi_lama=versi_lama)
             return Sumber(bk.lakip, bk.temuan, bk.aturan, bk)
@@ -311,7 +311,7 @@ PaksaOpt = Annotated[
 
 def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: dict[str, Any] | None = None) -> Path:
     from ..berkas import BerkasSudahAda
-    from .buku_kerja.tulis import bangun_buku_kerja
+    from ..buku_kerja.tulis import bangun_buku_kerja
 
     if keluaran.suffix.lower() != ".xlsm":
         raise _gagal(f"Nama berkas tujuan '{keluaran.name}' harus berakhiran .xlsm (buku kerja dengan makro).")
@@ -350,7 +350,7 @@ def cmd_buku_kerja_tingkatkan(
     paksa: PaksaOpt = False,
 ) -> None:
     """Pindahkan data satker ke templat buku kerja terbaru (berkas lama tidak diubah)."""
-    from .buku_kerja.tingkatkan import siapkan_tahun_baru
+    from ..buku_kerja.tingkatkan import siapkan_tahun_baru
 
     src = baca_sumber(sumber, versi_lama=True)
     tolak_bila_hilang(src, paksa, "Peningkatan buku kerja")
@@ -377,8 +377,8 @@ def cmd_buku_kerja_vba(
     keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Berkas vbaProject.bin.")] = Path("vbaProject.bin"),
 ) -> None:
     """Bangun ulang proyek VBA (vbaProject.bin) dari xlwings yang terpasang."""
-    from ..schema.buku_kerja import LEMBAR
-    from .buku_kerja.vba import bangun_vba
+    from ..buku_kerja.skema import LEMBAR
+    from ..buku_kerja.vba import bangun_vba
 
     path = bangun_vba(keluaran, len(LEMBAR))
     out.print(f"Proyek VBA dibuat: {path}")
@@ -472,8 +472,8 @@ def cmd_contoh(
 ) -> None:
     """Jalankan contoh bawaan (LAKIP Kantor Imigrasi Kotabumi 2022): buku kerja, laporan Word/PDF, hasil."""
     from ..berkas import tulis_atomik
+    from ..buku_kerja.tulis import bangun_buku_kerja
     from ..laporan import LaporanGagal, asal_berkas, susun_laporan
-    from .buku_kerja.tulis import bangun_buku_kerja
 
     nama = {
         "data": keluaran / "Contoh_Kotabumi_2022.json",

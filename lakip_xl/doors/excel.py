@@ -19,12 +19,12 @@ from typing import Any
 
 from babel.dates import format_datetime
 
+from ..buku_kerja import skema as S
+from ..buku_kerja.baca import BukuKerja, Grid, _Pembaca, baca_grid, baca_rujukan
 from ..compute.angka import format_angka, format_persen
 from ..compute.hasil import Hasil, hitung
-from ..schema import buku_kerja as S
 from ..schema.data import BerkasTidakValid, ke_dict
 from ..validasi import Temuan, validasi
-from .buku_kerja.baca import BukuKerja, Grid, _Pembaca, baca_grid, baca_rujukan
 
 JUDUL = "lakip-xl"
 MAKS_TEMUAN_DIALOG = 8
@@ -283,9 +283,9 @@ def ekspor_kanwil(book: Any = None) -> str:
     """Tombol 'Ekspor untuk Kanwil': salinan bersih buku kerja dan data JSON, dinamai kode satker dan tahun."""
 
     def kerja(b: Any) -> str:
+        from ..buku_kerja.tulis import bangun_buku_kerja
         from ..laporan import nama_berversi
         from ..schema.data import tulis_json
-        from .buku_kerja.tulis import bangun_buku_kerja
 
         bk = baca_buku(b)
         _, temuan = _hitung(bk)

@@ -14,16 +14,13 @@ from typing import Any
 
 import xlwings as xw
 
-from ..compute.angka import AngkaTidakValid, parse_angka, terbilang
+from ..compute.angka import parse_angka, terbilang
 from ..compute.aturan import AturanIkpa, IndikatorIkpa, aturan_ikpa, predikat_ikpa, predikat_nka, predikat_sakip
 from ..compute.capaian import capaian
 from ..compute.skor import KomponenMasukan, hitung_ikpa, hitung_nka
+from ..galat import AngkaTidakValid, ArgumenTidakValid, LakipGalat
 
 KATEGORI = "LAKIP"
-
-
-class _ArgSalah(ValueError):
-    pass
 
 
 def _aman(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -33,7 +30,7 @@ def _aman(fn: Callable[..., Any]) -> Callable[..., Any]:
     def bungkus(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except (_ArgSalah, AngkaTidakValid, KeyError) as e:
+        except (LakipGalat, KeyError) as e:
             return f"#LAKIP: {e.args[0] if e.args else e}"
         except Exception as e:
             return f"#LAKIP: {type(e).__name__}"
@@ -49,13 +46,13 @@ def _angka(x: Any, nama: str) -> float | None:
     if _kosong(x):
         return None
     if isinstance(x, bool):
-        raise _ArgSalah(f"{nama} harus angka")
+        raise ArgumenTidakValid(f"{nama} harus angka")
     if isinstance(x, (int, float)):
         return float(x)
     try:
         return float(parse_angka(x))
     except AngkaTidakValid:
-        raise _ArgSalah(f"{nama} bukan angka: {x}") from None
+        raise ArgumenTidakValid(f"{nama} bukan angka: {x}") from None
 
 
 def _kolom(x: Any) -> list[Any]:
@@ -84,10 +81,10 @@ def LAKIP_CAPAIAN(target, realisasi, polaritas="positif", batas=None, target_ata
     """Capaian indikator (%) menurut polaritasnya; kosong bila target kosong/nol atau realisasi kosong."""
     pol = "positif" if _kosong(polaritas) else str(polaritas).strip().lower()
     if pol not in ("positif", "negatif", "rentang"):
-        raise _ArgSalah("polaritas harus positif, negatif, atau rentang")
+        raise ArgumenTidakValid("polaritas harus positif, negatif, atau rentang")
     rumus = "2t-r" if _kosong(rumus_negatif) else str(rumus_negatif).strip()
     if rumus not in ("2t-r", "t/r"):
-        raise _ArgSalah("rumus_negatif harus 2t-r atau t/r")
+        raise ArgumenTidakValid("rumus_negatif harus 2t-r atau t/r")
     return _hasil(
         capaian(
             _angka(target, "target"),
@@ -110,7 +107,7 @@ def _berlaku(x: Any) -> bool:
         return True
     if teks in ("tidak", "t", "false", "salah", "0"):
         return False
-    raise _ArgSalah(f"berlaku harus Ya atau Tidak, bukan {x}")
+    raise ArgumenTidakValid(f"berlaku harus Ya atau Tidak, bukan {x}")
 
 
 def _komponen(
@@ -119,12 +116,12 @@ def _komponen(
     n = _kolom(nilai)
     w = _kolom(bobot)
     if len(n) != len(w):
-        raise _ArgSalah("rentang nilai dan bobot harus sama panjang")
+        raise ArgumenTidakValid("rentang nilai dan bobot harus sama panjang")
     b = _kolom(berlaku) if berlaku is not None else [None] * len(n)
     k = _kolom(kode) if kode is not None else [None] * len(n)
     a = _kolom(aspek) if aspek is not None else [None] * len(n)
     if not (len(b) == len(k) == len(a) == len(n)):
-        raise _ArgSalah("semua rentang harus sama panjang")
+        raise ArgumenTidakValid("semua rentang harus sama panjang")
     masuk, indikator = [], []
     for i, (ni, wi, bi, ki, ai) in enumerate(zip(n, w, b, k, a, strict=True)):
         bobot_i = _angka(wi, "bobot")
@@ -153,7 +150,7 @@ def LAKIP_IKPA(nilai, bobot, berlaku=None, aturan=None, pengurang=None, urutan="
         try:
             mode = aturan_ikpa(kode).dispensasi
         except KeyError:
-            raise _ArgSalah(f"aturan IKPA {kode} tidak dikenal") from None
+            raise ArgumenTidakValid(f"aturan IKPA {kode} tidak dikenal") from None
     a = AturanIkpa("udf", "udf", mode, tuple(indikator))
     h = hitung_ikpa(masuk, a, pengurang=_angka(pengurang, "pengurang"), urutan_pengurang=str(urutan or "setelah"))
     return _hasil(h.nilai_akhir)
@@ -172,7 +169,7 @@ def LAKIP_ASPEK_IKPA(nilai, bobot, aspek, nama_aspek, berlaku=None, kode=None, m
     """Nilai satu aspek IKPA: rata-rata tertimbang nilai indikator aspek itu."""
     target = str(nama_aspek).strip().lower()
     if target not in ("perencanaan", "pelaksanaan", "hasil"):
-        raise _ArgSalah("nama_aspek harus perencanaan, pelaksanaan, atau hasil")
+        raise ArgumenTidakValid("nama_aspek harus perencanaan, pelaksanaan, atau hasil")
     masuk, indikator = _komponen(nilai, bobot, berlaku, kode, aspek)
     a = AturanIkpa("udf", "udf", "bobot", tuple(indikator))
     h = hitung_ikpa(masuk, a, metode_aspek=str(metode or "tanpa_dispensasi"))
@@ -213,7 +210,7 @@ def LAKIP_PREDIKAT(nilai, jenis="ikpa"):
     """Predikat nilai IKPA, NKA (SMART), atau SAKIP menurut pita di lembar Referensi (nilai tampilan, 2 desimal)."""
     fn = _PREDIKAT.get(str(jenis).strip().lower())
     if fn is None:
-        raise _ArgSalah("jenis harus ikpa, nka, atau sakip")
+        raise ArgumenTidakValid("jenis harus ikpa, nka, atau sakip")
     return fn(_angka(nilai, "nilai")) or ""
 
 
@@ -227,7 +224,7 @@ def LAKIP_TERBILANG(angka, satuan="rupiah"):
     if x is None:
         return ""
     if not float(x).is_integer():
-        raise _ArgSalah("terbilang hanya untuk bilangan bulat")
+        raise ArgumenTidakValid("terbilang hanya untuk bilangan bulat")
     return terbilang(int(x), "" if satuan is None else str(satuan))
 
 

@@ -21,14 +21,11 @@ from typing import Any
 from .. import __version__
 from ..berkas import BerkasSudahAda, tulis_atomik
 from ..compute.hasil import Hasil
+from ..galat import LaporanGagal
 from ..model import Lakip
 from ..office import konversi, soffice
 from ..validasi import Temuan, ada_galat
 from .konteks import Asal, bangun_konteks
-
-
-class LaporanGagal(Exception):
-    """The report cannot be made; the message is one Indonesian line."""
 
 
 @dataclass

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..berkas import tulis_atomik
-from ..schema.buku_kerja import NARASI_LABEL as LABEL_NARASI
+from ..model import NARASI_LABEL as LABEL_NARASI
 
 FONT = "Arial"
 WARNA_KEPALA = "D9D9D9"

@@ -288,3 +288,20 @@ class Lakip:
     inovasi: list[Inovasi] = field(default_factory=list)
     narasi: Narasi = field(default_factory=Narasi)
     pengaturan: Pengaturan = field(default_factory=Pengaturan)
+
+
+# Titles of the narrative parts, as the workbook and the report name them.
+NARASI_LABEL = {
+    "kata_pengantar": "Kata pengantar",
+    "ikhtisar": "Ikhtisar eksekutif",
+    "latar_belakang": "Bab I — Latar belakang",
+    "maksud_tujuan": "Bab I — Maksud dan tujuan",
+    "aspek_strategis": "Bab I — Aspek strategis",
+    "isu_strategis": "Bab I — Isu strategis",
+    "rencana_strategis": "Bab II — Rencana strategis",
+    "analisis_capaian": "Bab III — Analisis capaian kinerja",
+    "analisis_anggaran": "Bab III — Analisis realisasi anggaran",
+    "kesimpulan": "Bab IV — Kesimpulan",
+    "hambatan": "Bab IV — Hambatan",
+    "saran": "Bab IV — Saran",
+}

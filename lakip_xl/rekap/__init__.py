@@ -99,7 +99,7 @@ def olah(path_teks: str) -> Unit | MasalahBerkas:
             aturan = None
             lokasi = None
         else:
-            from ..doors.buku_kerja.baca import baca_buku_kerja
+            from ..buku_kerja.baca import baca_buku_kerja
 
             bk = baca_buku_kerja(path, periksa_rumus=False)
             lakip, temuan, aturan, lokasi = bk.lakip, bk.temuan, bk.aturan, bk

@@ -198,7 +198,7 @@ def unit(i: int, benih: int) -> Lakip:
 
 def _tulis(args: tuple[int, int, str, str]) -> str:
     i, benih, folder, fmt = args
-    from ..doors.buku_kerja.tulis import bangun_buku_kerja
+    from ..buku_kerja.tulis import bangun_buku_kerja
     from ..schema.data import tulis_json
 
     u = unit(i, benih)

@@ -18,13 +18,9 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from ..compute.angka import BATAS_ANGKA, AngkaTidakValid, parse_angka
+from ..galat import BerkasTidakValid
 from ..model import SCHEMA_VERSION, Lakip
 from ..validasi.temuan import Jalur, Temuan, jalur_teks
-
-
-class BerkasTidakValid(Exception):
-    """A source file that cannot be read at all; the message is one Indonesian line."""
-
 
 # Fields holding integer rupiah or counts (everything else numeric is a float).
 _INT = int

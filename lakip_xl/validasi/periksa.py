@@ -12,8 +12,7 @@ from ..compute.angka import bulat, format_angka, format_persen, format_rupiah
 from ..compute.aturan import aturan_ikpa, daftar_aturan_ikpa
 from ..compute.capaian import capaian
 from ..compute.hasil import Hasil, hitung
-from ..model import Lakip
-from ..schema.buku_kerja import NARASI_LABEL
+from ..model import NARASI_LABEL, Lakip
 from .temuan import Jalur, Temuan
 
 # Finding codes (documented in docs/validasi.md).

@@ -21,6 +21,8 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
+from ..model import NARASI_LABEL
+
 # -- declarations ---------------------------------------------------------------------------
 
 
@@ -549,20 +551,6 @@ SMART = Blok(
 
 # Narasi, Prestasi ---------------------------------------------------------------------------
 
-NARASI_LABEL = {
-    "kata_pengantar": "Kata pengantar",
-    "ikhtisar": "Ikhtisar eksekutif",
-    "latar_belakang": "Bab I — Latar belakang",
-    "maksud_tujuan": "Bab I — Maksud dan tujuan",
-    "aspek_strategis": "Bab I — Aspek strategis",
-    "isu_strategis": "Bab I — Isu strategis",
-    "rencana_strategis": "Bab II — Rencana strategis",
-    "analisis_capaian": "Bab III — Analisis capaian kinerja",
-    "analisis_anggaran": "Bab III — Analisis realisasi anggaran",
-    "kesimpulan": "Bab IV — Kesimpulan",
-    "hambatan": "Bab IV — Hambatan",
-    "saran": "Bab IV — Saran",
-}
 NARASI = Blok(
     "Narasi",
     "Narasi Laporan (teks satker, satu sel per bagian)",

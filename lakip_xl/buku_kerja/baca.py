@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ...compute.aturan import aturan_bawaan
-from ...model import SCHEMA_VERSION, Lakip
-from ...schema import buku_kerja as S
-from ...schema.data import BerkasTidakValid, dari_dict
-from ...validasi.temuan import Temuan
+from ..compute.aturan import aturan_bawaan
+from ..model import SCHEMA_VERSION, Lakip
+from ..schema.data import BerkasTidakValid, dari_dict
+from ..validasi.temuan import Temuan
+from . import skema as S
 from .peta import Peta, lokasi_sel
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ...compute.hasil import hitung
-from ...model import Ikpa, Lakip, Sakip, Smart
+from ..compute.hasil import hitung
+from ..model import Ikpa, Lakip, Sakip, Smart
 
 
 def siapkan_tahun_baru(lakip: Lakip, aturan: dict[str, Any] | None = None) -> Lakip:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ... import __version__
+from .. import __version__
 
 XLWINGS_VERSION = "0.37.8"  # must equal the pin in pyproject.toml: the VBA names its DLL
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...model import Lakip
-from ...schema import buku_kerja as S
-from ...validasi.temuan import Jalur
+from ..model import Lakip
+from ..validasi.temuan import Jalur
+from . import skema as S
 
 # Path prefix of a nested object -> (table, data row index).
 Peta = dict[tuple[str | int, ...], tuple[str, int]]

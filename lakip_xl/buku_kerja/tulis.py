@@ -10,14 +10,14 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from ... import __version__
-from ...berkas import tulis_atomik
-from ...compute.aturan import aturan_bawaan
-from ...compute.hasil import hitung
-from ...model import SCHEMA_VERSION, Lakip
-from ...schema import buku_kerja as S
-from ...schema.mesin import mesin
-from ...validasi import Temuan, validasi
+from .. import __version__
+from ..berkas import tulis_atomik
+from ..compute.aturan import aturan_bawaan
+from ..compute.hasil import hitung
+from ..model import SCHEMA_VERSION, Lakip
+from ..validasi import Temuan, validasi
+from . import skema as S
+from .mesin import mesin
 from .peta import Peta, lokasi_sel, peta_dari_model
 from .vba import SEL_VERSI, TOMBOL, bangun_vba
 

@@ -1,0 +1,40 @@
+"""The one exception family of lakip-xl.
+
+Every error the package raises on purpose derives from :class:`LakipGalat`; its message is
+one line in Bahasa Indonesia that a door shows as it is (the CLI with exit code 2, a button
+as a message box, a worksheet function as ``#LAKIP: ...``). Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class LakipGalat(Exception):
+    """Base of every lakip-xl error; ``str(e)`` is the one Indonesian line for the user."""
+
+
+class BerkasTidakValid(LakipGalat):
+    """A source file that cannot be read at all (missing, damaged, not a lakip-xl file)."""
+
+
+class BerkasSudahAda(LakipGalat, FileExistsError):
+    """The target exists and the caller did not ask to replace it."""
+
+
+class AngkaTidakValid(LakipGalat, ValueError):
+    """A text that cannot be read as a number."""
+
+
+class AturanTidakValid(LakipGalat, ValueError):
+    """Rule data (shipped, from a workbook's Referensi sheet or a JSON file) that is incomplete."""
+
+
+class LaporanGagal(LakipGalat):
+    """The report cannot be made."""
+
+
+class OfficeTidakAda(LakipGalat, RuntimeError):
+    """LibreOffice (or Word) is not installed."""
+
+
+class ArgumenTidakValid(LakipGalat, ValueError):
+    """A worksheet function received an argument it cannot use."""
