@@ -139,16 +139,15 @@ def main() -> None:
         baris.append((n, detik, detik / n, mb, cal, opx, kit))
         print(f"  rekap {detik:.2f} s, {detik / n * 1000:.1f} ms/buku, puncak {mb:.0f} MB; calamine {cal * 1000:.1f} ms, "
               f"openpyxl {opx * 1000:.1f} ms, lakip-xl {kit * 1000:.1f} ms per buku", flush=True)  # fmt: skip
-    from lakip_xl.compute.hasil import hitung
-    from lakip_xl.laporan import asal_berkas, render_docx
-    from lakip_xl.schema.data import baca_json, contoh_path
+    from lakip_xl.laporan import render_docx
+    from lakip_xl.layanan import buka
+    from lakip_xl.schema.data import contoh_path
 
-    lakip, _ = baca_json(contoh_path())
-    render_docx(lakip, hitung(lakip), [], asal_berkas(contoh_path()))
+    render_docx(buka(contoh_path()))
     lap = []
     for _ in range(3):
         t = time.perf_counter()
-        render_docx(lakip, hitung(lakip), [], asal_berkas(contoh_path()))
+        render_docx(buka(contoh_path()))
         lap.append(time.perf_counter() - t)
     mesin = (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} inti, "

@@ -18,11 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lakip_xl.buku_kerja.baca import baca_buku_kerja  # noqa: E402
-from lakip_xl.compute.hasil import hitung  # noqa: E402
-from lakip_xl.laporan import asal_berkas, susun_laporan  # noqa: E402
+from lakip_xl.laporan import susun_laporan  # noqa: E402
+from lakip_xl.layanan import buka  # noqa: E402
 from lakip_xl.office import konversi  # noqa: E402
-from lakip_xl.validasi import validasi  # noqa: E402
 
 LEMBAR = {"Beranda": "buku-kerja-beranda", "Realisasi": "buku-kerja-realisasi", "IKPA": "buku-kerja-ikpa"}
 
@@ -47,10 +45,7 @@ def main() -> None:
             )
             print(f"{lembar}: halaman {no} -> {keluar}.png")
         buku = ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
-        bk = baca_buku_kerja(buku)
-        hasil = hitung(bk.lakip, bk.aturan)
-        temuan = bk.lokasi(bk.temuan + validasi(bk.lakip, hasil, bk.aturan))
-        lap = susun_laporan(bk.lakip, hasil, temuan, asal_berkas(buku), Path(tmp) / "LAKIP.docx", pdf=True)
+        lap = susun_laporan(buka(buku), Path(tmp) / "LAKIP.docx", pdf=True)
         pages = halaman(lap.pdf)
         pilih = {
             "laporan-sampul": 1,

@@ -134,14 +134,14 @@ def anggaran(draw) -> Anggaran:
 @st.composite
 def ikpa(draw) -> Ikpa:
     kode_aturan = draw(st.sampled_from(["2021", "2022", "2024"]))
-    indikator = aturan_bawaan()["ikpa"][kode_aturan]["indikator"]
+    indikator = aturan_bawaan().set_ikpa(kode_aturan).indikator
     komponen = []
     for ind in indikator:
         if draw(st.integers(0, 9)) == 0:
             continue  # missing: counts as blank
         komponen.append(
             KomponenIkpa(
-                kode=ind["kode"],
+                kode=ind.kode,
                 nilai=draw(st.none() | persen) if draw(st.booleans()) else draw(persen),
                 berlaku=draw(st.integers(0, 5)) > 0,
                 bobot=draw(st.none() | st.integers(0, 30).map(float)) if draw(st.integers(0, 4)) == 0 else None,

@@ -18,6 +18,7 @@ from lakip_xl.buku_kerja import skema as S
 from lakip_xl.buku_kerja.baca import baca_buku_kerja
 from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
 from lakip_xl.buku_kerja.vba import TOMBOL, modul_vba, sumber_xlwings
+from lakip_xl.compute.aturan import aturan_bawaan
 from lakip_xl.office import konversi
 from lakip_xl.schema.data import baca_json, contoh_path, ke_dict
 
@@ -51,7 +52,7 @@ def _isi(path: Path) -> dict[str, object]:
 @pytest.mark.parametrize(("path", "dengan_data"), [(MASTER, False), (CONTOH, True)])
 def test_committed_workbook_equals_fresh_build(tmp_path, path, dengan_data):
     # Rebuild with: bash scripts/build-workbooks.sh
-    baru = bangun_buku_kerja(_contoh_model() if dengan_data else None, tmp_path / path.name)
+    baru = bangun_buku_kerja(_contoh_model() if dengan_data else None, tmp_path / path.name, aturan=aturan_bawaan())
     assert _isi(path) == _isi(baru)
 
 
@@ -112,7 +113,7 @@ def test_random_workbooks_recalculate_in_libreoffice(tmp_path, lo):
     @settings(max_examples=50, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
     @given(lakip_acak())
     def bangun(data):
-        p = bangun_buku_kerja(data, tmp_path / f"acak_{len(paths):02d}.xlsm")
+        p = bangun_buku_kerja(data, tmp_path / f"acak_{len(paths):02d}.xlsm", aturan=aturan_bawaan())
         (tmp_path / f"acak_{len(paths):02d}.json").write_text(json.dumps(ke_dict(data), ensure_ascii=False))
         paths.append(p)
 
@@ -128,7 +129,7 @@ def test_random_workbooks_recalculate_in_libreoffice(tmp_path, lo):
 
 
 def test_example_round_trip(tmp_path, contoh):
-    path = bangun_buku_kerja(contoh, tmp_path / "c.xlsm")
+    path = bangun_buku_kerja(contoh, tmp_path / "c.xlsm", aturan=aturan_bawaan())
     bk = baca_buku_kerja(path)
     assert bk.temuan == []
     assert ke_dict(bk.lakip) == ke_dict(contoh)
@@ -137,7 +138,7 @@ def test_example_round_trip(tmp_path, contoh):
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(lakip_acak())
 def test_random_round_trip(tmp_path_factory, data):
-    path = bangun_buku_kerja(data, tmp_path_factory.mktemp("rt") / "r.xlsm")
+    path = bangun_buku_kerja(data, tmp_path_factory.mktemp("rt") / "r.xlsm", aturan=aturan_bawaan())
     bk = baca_buku_kerja(path)
     assert [t for t in bk.temuan if t.kode != "ATURAN_DIUBAH"] == []
     assert ke_dict(bk.lakip) == ke_dict(data)

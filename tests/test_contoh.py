@@ -3,6 +3,7 @@
 import pytest
 
 from lakip_xl.compute.angka import bulat
+from lakip_xl.compute.aturan import aturan_bawaan
 from lakip_xl.compute.hasil import hitung
 
 # Penyerapan per output as printed in the seed's DIPA table. The three marked False are the
@@ -30,7 +31,7 @@ PUBLISHED_PENYERAPAN = {
 
 
 def test_ikpa_acceptance(contoh):
-    h = hitung(contoh).ikpa
+    h = hitung(contoh, aturan_bawaan()).ikpa
     assert str(bulat(h.nilai_total)) == "97.14"
     assert h.konversi_bobot == 100
     assert str(bulat(h.nilai_akhir)) == "97.14"
@@ -40,12 +41,12 @@ def test_ikpa_acceptance(contoh):
 
 def test_work_area_totals(contoh):
     # The seed's "Jumlah" row: 114 kecamatan, 1.084 desa, 2.537.891 penduduk.
-    w = hitung(contoh).wilayah
+    w = hitung(contoh, aturan_bawaan()).wilayah
     assert (w.kabupaten, w.kecamatan, w.desa, w.penduduk) == (7, 114, 1084, 2537891)
 
 
 def test_every_output_has_its_penyerapan(contoh):
-    outputs = hitung(contoh).output
+    outputs = hitung(contoh, aturan_bawaan()).output
     assert [o.kode for o in outputs] == list(PUBLISHED_PENYERAPAN)
     for o in outputs:
         printed, correct = PUBLISHED_PENYERAPAN[o.kode]
@@ -54,7 +55,7 @@ def test_every_output_has_its_penyerapan(contoh):
 
 
 def test_kegiatan_penyerapan_matches_printed_groups(contoh):
-    a = hitung(contoh).anggaran
+    a = hitung(contoh, aturan_bawaan()).anggaran
     got = {k.nama: str(bulat(k.penyerapan)) for k in a.per_kegiatan}
     # Printed group percentages; Sarana dan Prasarana printed 92,19 but is 34,86.
     assert got["Pelayanan Publik Kepada Masyarakat"] == "39.17"
@@ -65,7 +66,7 @@ def test_kegiatan_penyerapan_matches_printed_groups(contoh):
 
 
 def test_budget_totals(contoh):
-    a = hitung(contoh).anggaran
+    a = hitung(contoh, aturan_bawaan()).anggaran
     assert (a.pagu, a.realisasi) == (8234057000, 4463785560)
     assert a.sisa == 8234057000 - 4463785560
     assert str(bulat(a.penyerapan)) == "54.21"  # the report printed the unspent share, 45,79
@@ -81,20 +82,20 @@ def test_budget_totals(contoh):
 
 
 def test_indicator_capaian(contoh):
-    got = {i.kode: i.capaian for i in hitung(contoh).indikator}
+    got = {i.kode: i.capaian for i in hitung(contoh, aturan_bawaan()).indikator}
     assert got["IKU-1"] == pytest.approx(1.63 / 3.25 * 100)
     assert str(bulat(got["IKU-1"])) == "50.15"  # printed 50,15
     assert str(bulat(got["IKU-3"])) == "50.00"  # 43,5 of 87
 
 
 def test_output_capaian_capped_at_100_as_published(contoh):
-    got = {o.kode: o.capaian_volume for o in hitung(contoh).output}
+    got = {o.kode: o.capaian_volume for o in hitung(contoh, aturan_bawaan()).output}
     assert got["OUT-01"] == 100  # 7.626 of 2.000, printed 100
     assert got["OUT-13"] == pytest.approx(15 / 18 * 100)  # printed 83,33
     assert got["OUT-14"] is None  # no realisation reported
 
 
 def test_smart_nka(contoh):
-    n = hitung(contoh).nka
+    n = hitung(contoh, aturan_bawaan()).nka
     assert str(bulat(n.nilai)) == "63.64"
     assert n.predikat == "Cukup"

@@ -12,6 +12,7 @@ import xlwings as xw
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+from lakip_xl.buku_kerja import langsung
 from lakip_xl.buku_kerja import skema as S
 from lakip_xl.buku_kerja.baca import baca_buku_kerja
 from lakip_xl.doors import excel, udf
@@ -37,7 +38,8 @@ def buka(monkeypatch):
 
     monkeypatch.setattr(xw.App, "alert", alert)
     # These tests stand in for desktop Excel, where a message box returns the user's answer.
-    monkeypatch.setattr(excel, "_jarak_jauh", lambda book: False)
+    monkeypatch.setattr(excel, "jarak_jauh", lambda book: False)
+    monkeypatch.setattr(langsung, "jarak_jauh", lambda book: False)
 
     def _buka(path: Path, sebagai_pemanggil: bool = True) -> xw.Book:
         b = xw.Book(json=payload_from_xlsx(path, include_tables=False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import re
@@ -14,11 +15,10 @@ import pytest
 from docx import Document
 
 from lakip_xl.compute.angka import format_angka, format_rupiah
-from lakip_xl.compute.hasil import hitung
-from lakip_xl.laporan import LaporanGagal, asal_berkas, render_docx, susun_laporan
+from lakip_xl.laporan import LaporanGagal, render_docx, susun_laporan
 from lakip_xl.laporan.templat import bangun_templat
+from lakip_xl.layanan import buka
 from lakip_xl.schema.data import contoh_path, tulis_json
-from lakip_xl.validasi import validasi
 
 ROOT = Path(__file__).parents[1]
 TEMPLAT = ROOT / "templates" / "LAKIP_Template.docx"
@@ -37,14 +37,14 @@ def teks_docx(isi: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def laporan_contoh():
-    from lakip_xl.schema.data import baca_json
+def dok_contoh():
+    return buka(contoh_path())
 
-    lakip, _ = baca_json(contoh_path())
-    hasil = hitung(lakip)
-    temuan = validasi(lakip, hasil)
-    isi, draf = render_docx(lakip, hasil, temuan, asal_berkas(contoh_path()))
-    return lakip, hasil, temuan, isi, draf
+
+@pytest.fixture(scope="module")
+def laporan_contoh(dok_contoh):
+    isi, draf = render_docx(dok_contoh)
+    return dok_contoh.lakip, dok_contoh.hasil, dok_contoh.temuan, isi, draf
 
 
 def test_published_figures_appear(laporan_contoh):
@@ -101,12 +101,9 @@ def test_ikpa_paragraph_agrees_with_table(laporan_contoh):
 
 
 def test_special_characters_in_unit_name(tmp_path):
-    from lakip_xl.schema.data import baca_json
-
-    lakip, _ = baca_json(contoh_path())
-    lakip.profil.nama = 'Kantor "Uji" R&D <Wilayah>'
-    hasil = hitung(lakip)
-    isi, _ = render_docx(lakip, hasil, [], asal_berkas(contoh_path()))
+    dok = buka(contoh_path())
+    dok.lakip.profil.nama = 'Kantor "Uji" R&D <Wilayah>'
+    isi, _ = render_docx(dok)
     teks = teks_docx(isi)
     assert 'Kantor "Uji" R&D <Wilayah>' in teks
     assert 'KANTOR "UJI" R&D <WILAYAH>' in teks
@@ -124,39 +121,34 @@ def _templat_dengan(tmp_path: Path, lama: str, baru: str) -> Path:
     return out
 
 
-def test_undeclared_variable_is_named(tmp_path, laporan_contoh):
-    lakip, hasil, temuan, *_ = laporan_contoh
+def test_undeclared_variable_is_named(tmp_path, dok_contoh):
     t = _templat_dengan(tmp_path, "{{ kepala.nama }}", "{{ kepala_nama_salah }}")
     with pytest.raises(LaporanGagal, match="kepala_nama_salah"):
-        render_docx(lakip, hasil, temuan, asal_berkas(contoh_path()), template=t)
+        render_docx(dok_contoh, template=t)
 
 
-def test_template_syntax_error_names_the_tag(tmp_path, laporan_contoh):
-    lakip, hasil, temuan, *_ = laporan_contoh
+def test_template_syntax_error_names_the_tag(tmp_path, dok_contoh):
     t = _templat_dengan(tmp_path, "{{ kepala.jabatan }}", "{{ kepala.jabatan }")
     with pytest.raises(LaporanGagal, match=r"salah tulis.*kepala\.jabatan"):
-        render_docx(lakip, hasil, temuan, asal_berkas(contoh_path()), template=t)
+        render_docx(dok_contoh, template=t)
 
 
-def test_sandbox_blocks_attribute_escape(tmp_path, laporan_contoh):
-    lakip, hasil, temuan, *_ = laporan_contoh
+def test_sandbox_blocks_attribute_escape(tmp_path, dok_contoh):
     t = _templat_dengan(tmp_path, "{{ kepala.nama }}", "{{ tahun.__class__.__mro__ }}")
     with pytest.raises(LaporanGagal):
-        render_docx(lakip, hasil, temuan, asal_berkas(contoh_path()), template=t)
+        render_docx(dok_contoh, template=t)
 
 
-def test_ketat_refuses_and_output_is_never_replaced(tmp_path, laporan_contoh):
-    lakip, hasil, temuan, *_ = laporan_contoh
-    asal = asal_berkas(contoh_path())
+def test_ketat_refuses_and_output_is_never_replaced(tmp_path, dok_contoh):
     with pytest.raises(LaporanGagal, match="--ketat"):
-        susun_laporan(lakip, hasil, temuan, asal, tmp_path / "a.docx", ketat=True)
+        susun_laporan(dok_contoh, tmp_path / "a.docx", ketat=True)
     assert not (tmp_path / "a.docx").exists()
-    bersih = [t for t in temuan if t.tingkat != "galat"]
-    h = susun_laporan(lakip, hasil, bersih, asal, tmp_path / "a.docx", ketat=True)
+    bersih = dataclasses.replace(dok_contoh, temuan=[t for t in dok_contoh.temuan if t.tingkat != "galat"])
+    h = susun_laporan(bersih, tmp_path / "a.docx", ketat=True)
     assert not h.draf and "DRAF" not in teks_docx(h.docx.read_bytes())
     isi = h.docx.read_bytes()
     with pytest.raises(LaporanGagal, match="tidak ditimpa"):
-        susun_laporan(lakip, hasil, temuan, asal, tmp_path / "a.docx")
+        susun_laporan(dok_contoh, tmp_path / "a.docx")
     assert h.docx.read_bytes() == isi
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from lakip_xl.compute.angka import bulat
-from lakip_xl.compute.aturan import aturan_ikpa, predikat_ikpa, predikat_nka, predikat_sakip
+from lakip_xl.compute.aturan import aturan_bawaan
 from lakip_xl.compute.skor import (
     KomponenMasukan,
     hasil_nka,
@@ -13,6 +13,8 @@ from lakip_xl.compute.skor import (
     hitung_sakip,
     nilai_efisiensi,
 )
+
+A = aturan_bawaan()  # the shipped rules (PMK 22/2021 NKA, PER-5/PB/2022 IKPA bands)
 
 # The seed's IKPA Semester I 2022 table (values as copied from OM-SPAN).
 SEED_2022 = {
@@ -32,7 +34,7 @@ def komponen(values, tidak_berlaku=()):
 
 
 def test_ikpa_2022_reproduces_the_published_table():
-    h = hitung_ikpa(komponen(SEED_2022), aturan_ikpa("2022"))
+    h = hitung_ikpa(komponen(SEED_2022), A.set_ikpa("2022"), predikat=A)
     # Hand: 1000 + 757.5 + 2000 + 970 + 1000 + 999.9 + 500 + 2486.5 = 9713.9 -> / 100
     assert h.nilai_total == pytest.approx(97.139)
     assert h.konversi_bobot == 100
@@ -49,7 +51,7 @@ def test_ikpa_2022_reproduces_the_published_table():
 
 
 def test_ikpa_aspect_with_dispensasi_setting():
-    h = hitung_ikpa(komponen(SEED_2022), aturan_ikpa("2022"), metode_aspek="dengan_dispensasi")
+    h = hitung_ikpa(komponen(SEED_2022), A.set_ikpa("2022"), metode_aspek="dengan_dispensasi")
     # (2000 + 970 + 1000 + 999.9 + 500) / 55 = 99.4527...
     assert h.aspek["pelaksanaan"] == pytest.approx(5469.9 / 55)
     assert str(bulat(h.aspek["pelaksanaan"])) == "99.45"
@@ -57,7 +59,7 @@ def test_ikpa_aspect_with_dispensasi_setting():
 
 def test_ikpa_inapplicable_indicator_rescales():
     # No contracts: Belanja Kontraktual (weight 10) drops out -> konversi bobot 90 %.
-    h = hitung_ikpa(komponen(SEED_2022, tidak_berlaku={"belanja_kontraktual"}), aturan_ikpa("2022"))
+    h = hitung_ikpa(komponen(SEED_2022, tidak_berlaku={"belanja_kontraktual"}), A.set_ikpa("2022"))
     # nilai total = 97.139 - 9.70 = 87.439; nilai akhir = 87.439 / 0.90 = 97.15444...
     assert h.konversi_bobot == 90
     assert h.nilai_total == pytest.approx(87.439)
@@ -78,7 +80,7 @@ VAL_2024 = {
 
 
 def test_ikpa_2024_dispensasi_is_a_deduction():
-    aturan = aturan_ikpa("2024")
+    aturan = A.set_ikpa("2024")
     assert aturan.cari("dispensasi_spm") is None
     # (1000 + 80*15 + 2000 + 1000 + 1000 + 1000 + 2500) / 100 = 97.0; minus 0.5 -> 96.5
     h = hitung_ikpa(komponen(VAL_2024), aturan, pengurang=0.5)
@@ -88,7 +90,7 @@ def test_ikpa_2024_dispensasi_is_a_deduction():
 
 
 def test_ikpa_2024_deduction_before_or_after_rescaling():
-    aturan = aturan_ikpa("2024")
+    aturan = A.set_ikpa("2024")
     vals = komponen(VAL_2024, tidak_berlaku={"belanja_kontraktual"})
     # nilai total 87.0, konversi 90 %.
     setelah = hitung_ikpa(vals, aturan, pengurang=0.5, urutan_pengurang="setelah")
@@ -99,15 +101,15 @@ def test_ikpa_2024_deduction_before_or_after_rescaling():
 
 def test_ikpa_weight_override_is_used():
     vals = [KomponenMasukan(k, v, True, 12.0 if k == "revisi_dipa" else None) for k, v in SEED_2022.items()]
-    h = hitung_ikpa(vals, aturan_ikpa("2022"))
+    h = hitung_ikpa(vals, A.set_ikpa("2022"))
     assert h.konversi_bobot == 102
     assert h.nilai_total == pytest.approx(97.139 + 100 * 2 / 100)
 
 
 def test_ikpa_2021_weights_add_to_100():
-    assert sum(i.bobot for i in aturan_ikpa("2021").indikator) == 100
-    assert sum(i.bobot for i in aturan_ikpa("2022").indikator) == 100
-    assert sum(i.bobot for i in aturan_ikpa("2024").indikator) == 100
+    assert sum(i.bobot for i in A.set_ikpa("2021").indikator) == 100
+    assert sum(i.bobot for i in A.set_ikpa("2022").indikator) == 100
+    assert sum(i.bobot for i in A.set_ikpa("2024").indikator) == 100
 
 
 @pytest.mark.parametrize(
@@ -115,34 +117,34 @@ def test_ikpa_2021_weights_add_to_100():
     [(95, "Sangat Baik"), (94.99, "Baik"), (89, "Baik"), (88.99, "Cukup"), (70, "Cukup"), (69.99, "Kurang")],
 )
 def test_ikpa_predicate_bands(nilai, predikat):
-    assert predikat_ikpa(nilai) == predikat
+    assert A.nilai_predikat_ikpa(nilai) == predikat
 
 
 def test_nka_check_case():
     # A published 2021 report: P 95.53, K 99.61, CRO 99.72, NE 59.98 -> NKA 87.93.
     # 0.097*95.53 + 0.182*99.61 + 0.435*99.72 + 0.286*59.98 = 87.92791
-    n = hitung_nka(95.53, 99.61, 99.72, 59.98)
+    n = hitung_nka(95.53, 99.61, 99.72, 59.98, A.bobot_nka)
     assert n == pytest.approx(87.92791)
     assert str(bulat(n)) == "87.93"
-    assert predikat_nka(n) == "Baik"
+    assert A.nilai_predikat_nka(n) == "Baik"
 
 
 def test_nka_seed():
     # Seed: P 53.66, K 97.27, CRO 61.1, E 49.5 -> 5.20502 + 17.70314 + 26.5785 + 14.157 = 63.64366
-    h = hasil_nka(53.66, 97.27, 61.1, 49.5)
+    h = hasil_nka(53.66, 97.27, 61.1, 49.5, None, A)
     assert h.nilai == pytest.approx(63.64366)
     assert h.predikat == "Cukup"
 
 
 @pytest.mark.parametrize(("e", "ne"), [(0, 50), (10, 75), (20, 100), (35, 100), (-10, 25), (-25, 0)])
 def test_efficiency_normalisation(e, ne):
-    assert nilai_efisiensi(e) == pytest.approx(ne)
+    assert nilai_efisiensi(e, A.batas_efisiensi) == pytest.approx(ne)
 
 
 def test_nka_uses_raw_efficiency_when_score_blank():
     # E = 10 % -> NE 75; 0.097*90 + 0.182*90 + 0.435*90 + 0.286*75 = 64.26 + 21.45 = 85.71
-    assert hasil_nka(90, 90, 90, None, efisiensi_mentah=10).nilai == pytest.approx(85.71)
-    assert hitung_nka(90, None, 90, 90) is None
+    assert hasil_nka(90, 90, 90, None, 10, A).nilai == pytest.approx(85.71)
+    assert hitung_nka(90, None, 90, 90, A.bobot_nka) is None
 
 
 @pytest.mark.parametrize(
@@ -150,21 +152,21 @@ def test_nka_uses_raw_efficiency_when_score_blank():
     [(90.01, "Sangat Baik"), (90, "Baik"), (80, "Cukup"), (60, "Kurang"), (50.01, "Kurang"), (50, "Sangat Kurang")],
 )
 def test_nka_predicate_bands(nilai, predikat):
-    assert predikat_nka(nilai) == predikat
+    assert A.nilai_predikat_nka(nilai) == predikat
 
 
 def test_pkpa():
     # 60 % SMART + 40 % IKPA: 0.6 * 63.64366 + 0.4 * 97.139 = 38.186196 + 38.8556
-    assert hitung_pkpa(63.64366, 97.139) == pytest.approx(77.041796)
-    assert hitung_pkpa(None, 97.0) is None
+    assert hitung_pkpa(63.64366, 97.139, A) == pytest.approx(77.041796)
+    assert hitung_pkpa(None, 97.0, A) is None
 
 
 def test_sakip_grade():
     # 0.30*80 + 0.30*70 + 0.15*60 + 0.25*90 = 24 + 21 + 9 + 22.5 = 76.5 -> BB
-    nilai, grade = hitung_sakip({"perencanaan": 80, "pengukuran": 70, "pelaporan": 60, "evaluasi": 90})
+    nilai, grade = hitung_sakip({"perencanaan": 80, "pengukuran": 70, "pelaporan": 60, "evaluasi": 90}, A)
     assert nilai == pytest.approx(76.5)
     assert grade == "BB"
-    assert hitung_sakip({"perencanaan": 80}) == (None, None)
+    assert hitung_sakip({"perencanaan": 80}, A) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -172,4 +174,4 @@ def test_sakip_grade():
     [(90.5, "AA"), (90, "A"), (80.1, "A"), (75, "BB"), (65, "B"), (55, "CC"), (40, "C"), (30, "D"), (0, "D")],
 )
 def test_sakip_bands(nilai, grade):
-    assert predikat_sakip(nilai) == grade
+    assert A.nilai_predikat_sakip(nilai) == grade

@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..compute.aturan import aturan_bawaan
+from ..compute.aturan import Aturan, aturan_bawaan
+from ..galat import AturanTidakValid
 from ..model import SCHEMA_VERSION, Lakip
 from ..schema.data import BerkasTidakValid, dari_dict
 from ..validasi.temuan import Temuan
@@ -32,7 +33,7 @@ class BukuKerja:
 
     lakip: Lakip
     temuan: list[Temuan]
-    aturan: dict[str, Any]
+    aturan: Aturan
     tata: S.Tata
     peta: Peta = field(default_factory=dict)
 
@@ -489,8 +490,8 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     return bk
 
 
-def _aturan(pb: _Pembaca, tata: S.Tata) -> tuple[dict[str, Any], bool]:
-    """The rule data as edited on the Referensi sheet (shaped like data/aturan.json).
+def _aturan(pb: _Pembaca, tata: S.Tata) -> tuple[Aturan, bool]:
+    """The rules as edited on the Referensi sheet, and whether they equal the shipped ones.
 
     Nearly every workbook carries the same rules, so the conversion is cached on the raw cells.
     """
@@ -505,23 +506,23 @@ def _aturan(pb: _Pembaca, tata: S.Tata) -> tuple[dict[str, Any], bool]:
         if not s.kunci.startswith("pengaturan.") and s.nama in tata.sel:
             lembar, r, c = tata.sel[s.nama]
             sel.append((s.kunci, pb.sel(lembar, r, c)))
-    kunci = (tuple(mentah), tuple(sel))
-    return _aturan_dari(*kunci), _sama_dengan_bawaan(*kunci)
+    try:
+        aturan = _aturan_dari(tuple(mentah), tuple(sel))
+    except AturanTidakValid as e:
+        raise BerkasTidakValid(
+            f"{e} Periksa lembar Referensi buku kerja '{pb.nama_berkas}' (aturan penilaian), "
+            "atau kembalikan isinya dari buku kerja baru."
+        ) from None
+    return aturan, aturan == aturan_bawaan()
 
 
 @lru_cache(maxsize=64)
-def _aturan_dari(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
-    """Rule data for these raw cells; cached and shared, so callers must not modify it."""
-    return _aturan_baru(mentah, sel)
-
-
-@lru_cache(maxsize=64)
-def _sama_dengan_bawaan(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> bool:
-    return _aturan_dari(mentah, sel) == aturan_bawaan()
+def _aturan_dari(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> Aturan:
+    """The rules for these raw cells (nearly every workbook carries the same: parsed once)."""
+    return Aturan.dari_dict(_aturan_baru(mentah, sel))
 
 
 def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
-    bawaan = aturan_bawaan()
     tabel = {}
     for kunci, rows in zip(S.REFERENSI_TABEL, mentah, strict=True):
         t = next(x for x in S.TABEL if x.kunci == kunci)
@@ -544,7 +545,7 @@ def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> d
                 "bobot": r["bobot"] if r["bobot"] is not None else 0,
             }
         )
-    aturan: dict[str, Any] = {"_catatan": bawaan.get("_catatan"), "ikpa": ikpa}
+    aturan: dict[str, Any] = {"_catatan": aturan_bawaan().catatan, "ikpa": ikpa}
     aturan["predikat_ikpa"] = [
         {"batas_bawah": r["batas_bawah"], "predikat": r["predikat"]} for r in tabel["RefPredikatIkpa"]
     ]

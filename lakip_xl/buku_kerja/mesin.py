@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..compute.aturan import aturan_bawaan, aturan_ikpa
+from ..compute.aturan import Aturan
 from ..compute.hasil import Hasil
 from ..model import Lakip
 
@@ -19,7 +19,7 @@ from ..model import Lakip
 class Mesin:
     lakip: Lakip
     hasil: Hasil
-    aturan: dict[str, Any]
+    aturan: Aturan
 
     # -- tables -------------------------------------------------------------------------------
     def tabel(self, tabel: str, kolom: str, i: int) -> Any:
@@ -98,10 +98,9 @@ class Mesin:
         if i >= len(komp) or not komp[i].kode:
             return 0 if k in ("dalam_aturan", "ikut_aspek", "terisi") else None
         c = komp[i]
-        semua = {x["kode"]: x for xs in self.aturan["ikpa"].values() for x in xs["indikator"]}
+        semua = {x.kode: x for xs in self.aturan.ikpa for x in xs.indikator}
         try:
-            aturan = aturan_ikpa(self.lakip.ikpa.aturan, self.aturan)
-            ind = aturan.cari(c.kode)
+            ind = self.aturan.set_ikpa(self.lakip.ikpa.aturan).cari(c.kode)
         except KeyError:
             ind = None
         dikenal = semua.get(c.kode)
@@ -109,8 +108,8 @@ class Mesin:
         tertimbang = c.nilai * bobot / 100 if (ind is not None and c.berlaku and c.nilai is not None) else None
         s = self.lakip.pengaturan
         return {
-            "nama": dikenal["nama"] if dikenal else "(kode tidak dikenal)",
-            "aspek": dikenal["aspek"] if dikenal else None,
+            "nama": dikenal.nama if dikenal else "(kode tidak dikenal)",
+            "aspek": dikenal.aspek if dikenal else None,
             "dalam_aturan": 1 if ind is not None else 0,
             "bobot_baku": None if ind is None else ind.bobot,
             "bobot_dipakai": bobot,
@@ -176,5 +175,5 @@ class Mesin:
 _TIDAK = object()
 
 
-def mesin(lakip: Lakip, hasil: Hasil, aturan: dict[str, Any] | None = None) -> Mesin:
-    return Mesin(lakip, hasil, aturan or aturan_bawaan())
+def mesin(lakip: Lakip, hasil: Hasil, aturan: Aturan) -> Mesin:
+    return Mesin(lakip, hasil, aturan)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
 
+from ..compute.aturan import Aturan
 from ..compute.hasil import hitung
 from ..model import Ikpa, Lakip, Sakip, Smart
 
 
-def siapkan_tahun_baru(lakip: Lakip, aturan: dict[str, Any] | None = None) -> Lakip:
+def siapkan_tahun_baru(lakip: Lakip, aturan: Aturan) -> Lakip:
     """A copy of ``lakip`` ready for the following year.
 
     Kept: profile (year + 1), work area, indicators and targets, the DIPA structure (codes,

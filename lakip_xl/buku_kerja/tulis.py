@@ -12,7 +12,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .. import __version__
 from ..berkas import tulis_atomik
-from ..compute.aturan import aturan_bawaan
+from ..compute.aturan import Aturan
 from ..compute.hasil import hitung
 from ..model import SCHEMA_VERSION, Lakip
 from ..validasi import Temuan, validasi
@@ -128,13 +128,13 @@ def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan]) -> d
 
 
 class _Pembangun:
-    def __init__(self, lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan], path: Path, vba: Path | None):
+    def __init__(self, lakip: Lakip, aturan: Aturan, temuan: list[Temuan], path: Path, vba: Path | None):
         self.lakip = lakip
-        self.aturan = aturan
+        self.aturan = aturan.ke_dict()  # the Referensi sheet shows the serialised form
         self.temuan = temuan
         self.hasil = hitung(lakip, aturan)
         self.mesin = mesin(lakip, self.hasil, aturan)
-        self.rows = baris_tabel(lakip, aturan, temuan)
+        self.rows = baris_tabel(lakip, self.aturan, temuan)
         self.tata = S.tata_letak({k: len(v) for k, v in self.rows.items()})
         self.peta: Peta = peta_dari_model(lakip)
         self.wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
@@ -498,17 +498,17 @@ class _Pembangun:
 def bangun_buku_kerja(
     lakip: Lakip | None,
     tujuan: str | Path,
-    aturan: dict[str, Any] | None = None,
+    aturan: Aturan,
     temuan: list[Temuan] | None = None,
     vba: bool = True,
     timpa: bool = True,
 ) -> Path:
-    """Build the workbook for ``lakip`` (a blank one when ``None``) and move it into place."""
+    """Build the workbook for ``lakip`` (a blank one when ``None``) under ``aturan`` (shown and
+    editable on the Referensi sheet) and move it into place."""
     tujuan = Path(tujuan)
     lakip = lakip if lakip is not None else Lakip()
-    aturan = aturan or aturan_bawaan()
     if temuan is None:
-        temuan = validasi(lakip, aturan=aturan) if lakip != Lakip() else []
+        temuan = validasi(lakip, hitung(lakip, aturan), aturan) if lakip != Lakip() else []
     with tempfile.TemporaryDirectory(prefix="lakip-bk-") as tmp:
         tmp_path = Path(tmp) / ("buku.xlsm" if vba else "buku.xlsx")
         bin_path = bangun_vba(Path(tmp) / "vbaProject.bin", len(S.LEMBAR)) if vba else None

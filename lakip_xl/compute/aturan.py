@@ -1,16 +1,26 @@
-"""Rule sets (IKPA weights per year, predicate bands, NKA and SAKIP weights) as data.
+"""Rule sets (IKPA weights per year, predicate bands, NKA, PKPA and SAKIP weights) as one
+typed, immutable object.
 
-The defaults live in ``lakip_xl/data/aturan.json``; the workbook's Referensi sheet shows
-them as editable settings. Nothing here is a constant in code.
+The shipped rules live in ``lakip_xl/data/aturan.json``; a workbook carries its own copy on
+the Referensi sheet and a JSON data file may carry one in its ``aturan`` section. Each of
+them is parsed once into :class:`Aturan`, which then travels with the data: compute, the
+validator, the report, the worksheet functions and the rekap all take it, and none of them
+falls back to a default in silence. Nothing here is a constant in code.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from ..galat import AturanTidakValid
+
+ASPEK_IKPA = ("perencanaan", "pelaksanaan", "hasil")
+MODE_DISPENSASI = ("bobot", "pengurang")
 
 
 @dataclass(frozen=True)
@@ -32,41 +42,30 @@ class AturanIkpa:
         return next((i for i in self.indikator if i.kode == kode), None)
 
 
-@cache
-def aturan_bawaan() -> dict[str, Any]:
-    """The shipped rule data (read once)."""
-    teks = resources.files("lakip_xl").joinpath("data/aturan.json").read_text("utf-8")
-    return json.loads(teks)
+@dataclass(frozen=True)
+class Pita:
+    """One predicate band: ``predikat`` from ``batas`` on (``None``: everything below)."""
+
+    batas: float | None
+    predikat: str
 
 
-def aturan_ikpa(kode: str, data: dict[str, Any] | None = None) -> AturanIkpa:
-    """The IKPA rule set of a year code ("2021", "2022", "2024"); KeyError when unknown."""
-    sets = (data or aturan_bawaan())["ikpa"]
-    d = sets[kode]
-    return AturanIkpa(
-        kode=kode,
-        nama=d["nama"],
-        dispensasi=d["dispensasi"],
-        indikator=tuple(IndikatorIkpa(**i) for i in d["indikator"]),
-    )
+@dataclass(frozen=True)
+class BobotNka:
+    """SMART NKA weights in percent (PMK 22/2021: 9,7 / 18,2 / 43,5 / 28,6)."""
+
+    penyerapan: float
+    konsistensi: float
+    capaian_output: float
+    efisiensi: float
 
 
-def daftar_aturan_ikpa(data: dict[str, Any] | None = None) -> list[str]:
-    return list((data or aturan_bawaan())["ikpa"])
-
-
-def _band_ge(nilai: float, bands: list[dict[str, Any]]) -> str:
-    for b in bands:
-        if b["batas_bawah"] is None or nilai >= b["batas_bawah"]:
-            return b["predikat"]
-    raise ValueError("daftar predikat tidak lengkap")
-
-
-def _band_gt(nilai: float, bands: list[dict[str, Any]]) -> str:
-    for b in bands:
-        if b["lebih_dari"] is None or nilai > b["lebih_dari"]:
-            return b["predikat"]
-    raise ValueError("daftar predikat tidak lengkap")
+@dataclass(frozen=True)
+class BobotSakip:
+    perencanaan: float
+    pengukuran: float
+    pelaporan: float
+    evaluasi: float
 
 
 def _tampil(nilai: float) -> float:
@@ -76,22 +75,191 @@ def _tampil(nilai: float) -> float:
     return float(bulat(nilai, 2))  # type: ignore[arg-type]
 
 
-def predikat_ikpa(nilai: float | None, data: dict[str, Any] | None = None) -> str | None:
-    """Sangat Baik >= 95; Baik 89-<95; Cukup 70-<89; Kurang < 70 (on the displayed value)."""
+@dataclass(frozen=True)
+class Aturan:
+    """Every rule a LAKIP is scored by. Immutable and hashable, so results can be cached by it."""
+
+    ikpa: tuple[AturanIkpa, ...]
+    predikat_ikpa: tuple[Pita, ...]  # value >= batas
+    bobot_nka: BobotNka
+    batas_efisiensi: float
+    predikat_nka: tuple[Pita, ...]  # value > batas
+    bobot_pkpa_smart: float
+    bobot_pkpa_ikpa: float
+    bobot_sakip: BobotSakip
+    predikat_sakip: tuple[Pita, ...]  # value > batas
+    catatan: str = ""
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    @property
+    def kode_ikpa(self) -> tuple[str, ...]:
+        return tuple(a.kode for a in self.ikpa)
+
+    def set_ikpa(self, kode: str) -> AturanIkpa:
+        """The IKPA rule set of a code ("2021", "2022", "2024"); ``KeyError`` when unknown."""
+        for a in self.ikpa:
+            if a.kode == kode:
+                return a
+        raise KeyError(kode)
+
+    def nilai_predikat_ikpa(self, nilai: float | None) -> str | None:
+        """Sangat Baik >= 95; Baik 89-<95; Cukup 70-<89; Kurang < 70 (on the displayed value)."""
+        return pita_ge(nilai, self.predikat_ikpa)
+
+    def nilai_predikat_nka(self, nilai: float | None) -> str | None:
+        """> 90 Sangat Baik; > 80 Baik; > 60 Cukup; > 50 Kurang; otherwise Sangat Kurang."""
+        return pita_gt(nilai, self.predikat_nka)
+
+    def nilai_predikat_sakip(self, nilai: float | None) -> str | None:
+        """AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D otherwise."""
+        return pita_gt(nilai, self.predikat_sakip)
+
+    # -- the serialised form (data/aturan.json, the Referensi sheet, JSON data files) -------
+
+    def ke_dict(self) -> dict[str, Any]:
+        """The rules shaped like ``data/aturan.json``."""
+        return {
+            "_catatan": self.catatan,
+            "ikpa": {
+                a.kode: {
+                    "nama": a.nama,
+                    "dispensasi": a.dispensasi,
+                    "indikator": [
+                        {"kode": i.kode, "nama": i.nama, "aspek": i.aspek, "bobot": i.bobot} for i in a.indikator
+                    ],
+                }
+                for a in self.ikpa
+            },
+            "predikat_ikpa": [{"batas_bawah": p.batas, "predikat": p.predikat} for p in self.predikat_ikpa],
+            "nka": {
+                "bobot": {k: getattr(self.bobot_nka, k) for k in BobotNka.__dataclass_fields__},
+                "efisiensi_batas": self.batas_efisiensi,
+                "predikat": [{"lebih_dari": p.batas, "predikat": p.predikat} for p in self.predikat_nka],
+            },
+            "pkpa": {"bobot_smart": self.bobot_pkpa_smart, "bobot_ikpa": self.bobot_pkpa_ikpa},
+            "sakip": {
+                "bobot": {k: getattr(self.bobot_sakip, k) for k in BobotSakip.__dataclass_fields__},
+                "predikat": [{"lebih_dari": p.batas, "predikat": p.predikat} for p in self.predikat_sakip],
+            },
+        }
+
+    @classmethod
+    def dari_dict(cls, d: Any) -> Aturan:
+        """Parse rule data shaped like ``data/aturan.json``; :class:`AturanTidakValid` names
+        the first item that is missing or not a number."""
+        return _Pengurai().aturan(d)
+
+
+class _Pengurai:
+    """Checks rule data item by item; every message names the item in Indonesian."""
+
+    def _obj(self, d: Any, nama: str) -> dict[str, Any]:
+        if not isinstance(d, dict):
+            raise AturanTidakValid(f"Aturan penilaian: bagian '{nama}' tidak ada atau bukan daftar isian.")
+        return d
+
+    def _angka(self, v: Any, nama: str, kosong_boleh: bool = False) -> float | None:
+        if v is None and kosong_boleh:
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            raise AturanTidakValid(f"Aturan penilaian: '{nama}' harus berupa angka, bukan {v!r}.")
+        return float(v)
+
+    def _teks(self, v: Any, nama: str) -> str:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            raise AturanTidakValid(f"Aturan penilaian: '{nama}' kosong.")
+        return str(v).strip()
+
+    def _pita(self, rows: Any, kunci: str, nama: str) -> tuple[Pita, ...]:
+        if not isinstance(rows, list) or not rows:
+            raise AturanTidakValid(f"Aturan penilaian: daftar predikat {nama} kosong.")
+        pita = []
+        for i, r in enumerate(rows, 1):
+            r = self._obj(r, f"predikat {nama} baris {i}")
+            batas = self._angka(r.get(kunci), f"batas predikat {nama} baris {i}", kosong_boleh=True)
+            pita.append(Pita(batas, self._teks(r.get("predikat"), f"nama predikat {nama} baris {i}")))
+        if pita[-1].batas is not None:
+            raise AturanTidakValid(
+                f"Aturan penilaian: baris terakhir predikat {nama} harus tanpa batas (untuk nilai di bawah semua batas)."
+            )
+        return tuple(pita)
+
+    def _ikpa(self, d: Any) -> tuple[AturanIkpa, ...]:
+        sets = self._obj(d, "ikpa")
+        if not sets:
+            raise AturanTidakValid("Aturan penilaian: tidak ada aturan IKPA.")
+        hasil = []
+        for kode, s in sets.items():
+            s = self._obj(s, f"ikpa {kode}")
+            mode = s.get("dispensasi")
+            if mode not in MODE_DISPENSASI:
+                raise AturanTidakValid(
+                    f"Aturan penilaian: dispensasi aturan IKPA {kode} harus 'bobot' atau 'pengurang', bukan {mode!r}."
+                )
+            indikator = []
+            for i, x in enumerate(s.get("indikator") or [], 1):
+                x = self._obj(x, f"indikator IKPA {kode} baris {i}")
+                ikode = self._teks(x.get("kode"), f"kode indikator IKPA {kode} baris {i}")
+                aspek = self._teks(x.get("aspek"), f"aspek indikator IKPA {kode} {ikode}").lower()
+                if aspek not in ASPEK_IKPA:
+                    raise AturanTidakValid(
+                        f"Aturan penilaian: aspek indikator IKPA {kode} {ikode} harus perencanaan, pelaksanaan, "
+                        f"atau hasil, bukan {aspek!r}."
+                    )
+                bobot = self._angka(x.get("bobot"), f"bobot indikator IKPA {kode} {ikode}")
+                indikator.append(IndikatorIkpa(ikode, str(x.get("nama") or ikode), aspek, bobot or 0.0))
+            hasil.append(AturanIkpa(str(kode), str(s.get("nama") or kode), mode, tuple(indikator)))
+        return tuple(hasil)
+
+    def aturan(self, d: Any) -> Aturan:
+        d = self._obj(d, "aturan")
+        nka = self._obj(d.get("nka"), "nka")
+        bn = self._obj(nka.get("bobot"), "nka.bobot")
+        pkpa = self._obj(d.get("pkpa"), "pkpa")
+        sakip = self._obj(d.get("sakip"), "sakip")
+        bs = self._obj(sakip.get("bobot"), "sakip.bobot")
+        batas_e = self._angka(nka.get("efisiensi_batas"), "batas efisiensi NKA")
+        if not batas_e or batas_e <= 0:
+            raise AturanTidakValid("Aturan penilaian: batas efisiensi NKA harus lebih dari 0.")
+
+        def bobot(kelas: type, sumber: dict[str, Any], awal: str) -> Any:
+            return kelas(
+                **{k: self._angka(sumber.get(k), f"{awal} {k.replace('_', ' ')}") for k in kelas.__dataclass_fields__}
+            )
+
+        return Aturan(
+            ikpa=self._ikpa(d.get("ikpa")),
+            predikat_ikpa=self._pita(d.get("predikat_ikpa"), "batas_bawah", "IKPA"),
+            bobot_nka=bobot(BobotNka, bn, "bobot NKA"),
+            batas_efisiensi=batas_e,
+            predikat_nka=self._pita(nka.get("predikat"), "lebih_dari", "NKA"),
+            bobot_pkpa_smart=self._angka(pkpa.get("bobot_smart"), "bobot PKPA SMART") or 0.0,
+            bobot_pkpa_ikpa=self._angka(pkpa.get("bobot_ikpa"), "bobot PKPA IKPA") or 0.0,
+            bobot_sakip=bobot(BobotSakip, bs, "bobot SAKIP"),
+            predikat_sakip=self._pita(sakip.get("predikat"), "lebih_dari", "SAKIP"),
+            catatan=str(d.get("_catatan") or ""),
+        )
+
+
+def pita_ge(nilai: float | None, pita: tuple[Pita, ...]) -> str | None:
+    """The band whose lower bound the displayed value reaches (``>=``)."""
     if nilai is None:
         return None
-    return _band_ge(_tampil(nilai), (data or aturan_bawaan())["predikat_ikpa"])
+    x = _tampil(nilai)
+    return next(p.predikat for p in pita if p.batas is None or x >= p.batas)
 
 
-def predikat_nka(nilai: float | None, data: dict[str, Any] | None = None) -> str | None:
-    """> 90 Sangat Baik; > 80 Baik; > 60 Cukup; > 50 Kurang; otherwise Sangat Kurang."""
+def pita_gt(nilai: float | None, pita: tuple[Pita, ...]) -> str | None:
+    """The band whose bound the displayed value exceeds (``>``)."""
     if nilai is None:
         return None
-    return _band_gt(_tampil(nilai), (data or aturan_bawaan())["nka"]["predikat"])
+    x = _tampil(nilai)
+    return next(p.predikat for p in pita if p.batas is None or x > p.batas)
 
 
-def predikat_sakip(nilai: float | None, data: dict[str, Any] | None = None) -> str | None:
-    """AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D otherwise."""
-    if nilai is None:
-        return None
-    return _band_gt(_tampil(nilai), (data or aturan_bawaan())["sakip"]["predikat"])
+@cache
+def aturan_bawaan() -> Aturan:
+    """The shipped rules (read and checked once)."""
+    teks = resources.files("lakip_xl").joinpath("data/aturan.json").read_text("utf-8")
+    return Aturan.dari_dict(json.loads(teks))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import BarisBelanja, Lakip
 from . import anggaran as ag
-from .aturan import aturan_ikpa
+from .aturan import Aturan
 from .capaian import capaian, realisasi_indikator
 from .skor import HasilIkpa, HasilNka, KomponenMasukan, hasil_nka, hitung_ikpa, hitung_pkpa, hitung_sakip
 
@@ -104,7 +104,6 @@ class Hasil:
     pkpa: float | None
     sakip: dict[str, Any]
     wilayah: HasilWilayah
-    validasi: list[Any] = field(default_factory=list)
 
 
 def _baris(rows: list[BarisBelanja], kode: str, nama: str) -> tuple[list[HasilBaris], HasilBaris]:
@@ -222,28 +221,26 @@ def hitung_indikator(lakip: Lakip) -> list[HasilIndikator]:
     return out
 
 
-def hitung_ikpa_lakip(lakip: Lakip, data: dict[str, Any] | None = None) -> HasilIkpa | None:
+def hitung_ikpa_lakip(lakip: Lakip, aturan: Aturan) -> HasilIkpa | None:
     try:
-        aturan = aturan_ikpa(lakip.ikpa.aturan, data)
+        set_ikpa = aturan.set_ikpa(lakip.ikpa.aturan)
     except KeyError:
         return None
     s = lakip.pengaturan
     return hitung_ikpa(
         [KomponenMasukan(k.kode, k.nilai, k.berlaku, k.bobot) for k in lakip.ikpa.komponen],
-        aturan,
+        set_ikpa,
         metode_aspek=s.metode_aspek_ikpa,
         pengurang=lakip.ikpa.pengurang_dispensasi,
         urutan_pengurang=s.pengurang_dispensasi,
-        data=data,
+        predikat=aturan,
     )
 
 
-def hitung(lakip: Lakip, aturan: dict[str, Any] | None = None) -> Hasil:
-    """Every computed result of a LAKIP (the validator's findings are added by ``validasi``).
-
-    ``aturan`` is rule data shaped like ``data/aturan.json`` (e.g. read from a workbook's
-    Referensi sheet); the shipped rules when ``None``.
-    """
+def hitung(lakip: Lakip, aturan: Aturan) -> Hasil:
+    """Every computed result of a LAKIP under ``aturan`` (the rules that travel with the data:
+    shipped, from a workbook's Referensi sheet, or from a JSON file). Findings are not part of
+    the result: :func:`lakip_xl.validasi.validasi` returns them."""
     anggaran, outputs = hitung_anggaran(lakip)
     ikpa = hitung_ikpa_lakip(lakip, aturan) if lakip.ikpa.komponen else None
     sm = lakip.smart

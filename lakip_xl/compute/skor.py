@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from .aturan import AturanIkpa, aturan_bawaan, predikat_ikpa, predikat_nka, predikat_sakip
+from .aturan import Aturan, AturanIkpa, BobotNka, BobotSakip, pita_ge
 
 ASPEK = ("perencanaan", "pelaksanaan", "hasil")
 
@@ -48,7 +47,7 @@ def hitung_ikpa(
     metode_aspek: str = "tanpa_dispensasi",
     pengurang: float | None = None,
     urutan_pengurang: str = "setelah",
-    data: dict[str, Any] | None = None,
+    predikat: Aturan | None = None,
 ) -> HasilIkpa:
     """IKPA of one satker.
 
@@ -59,7 +58,8 @@ def hitung_ikpa(
     ``urutan_pengurang="sebelum"``). Aspect scores are weighted means of their indicators;
     ``metode_aspek="tanpa_dispensasi"`` leaves Dispensasi SPM out of the Pelaksanaan mean.
     Indicators of the rule set that the input lacks count as blank; with a blank applicable
-    indicator there is no final score (only ``berlaku=False`` drops an indicator).
+    indicator there is no final score (only ``berlaku=False`` drops an indicator). The
+    predicate comes from the bands of ``predikat`` (none without it).
     """
     masuk = {k.kode: k for k in komponen}
     rows: list[KomponenDihitung] = []
@@ -102,21 +102,18 @@ def hitung_ikpa(
         nilai_akhir=nilai_akhir,
         pengurang_dispensasi=kurang,
         aspek=aspek,
-        predikat=predikat_ikpa(nilai_akhir, data),
+        predikat=pita_ge(nilai_akhir, predikat.predikat_ikpa) if predikat else None,
         komponen=rows,
     )
 
 
-def nilai_efisiensi(
-    efisiensi_mentah: float | None, batas: float | None = None, data: dict[str, Any] | None = None
-) -> float | None:
+def nilai_efisiensi(efisiensi_mentah: float | None, batas: float) -> float | None:
     """SMART efficiency score from the raw efficiency E (percent): E clipped to +-batas,
     ``NE = 50 + E / batas * 50``."""
     if efisiensi_mentah is None:
         return None
-    b = batas if batas is not None else (data or aturan_bawaan())["nka"]["efisiensi_batas"]
-    e = max(-b, min(b, efisiensi_mentah))
-    return 50 + e / b * 50
+    e = max(-batas, min(batas, efisiensi_mentah))
+    return 50 + e / batas * 50
 
 
 def hitung_nka(
@@ -124,20 +121,19 @@ def hitung_nka(
     konsistensi: float | None,
     capaian_output: float | None,
     efisiensi: float | None,
-    bobot: dict[str, float] | None = None,
+    bobot: BobotNka,
 ) -> float | None:
-    """SMART Nilai Kinerja Anggaran (satker, implementation aspect):
-    ``9.7% P + 18.2% K + 43.5% CRO + 28.6% NE``; ``None`` if a variable is blank."""
-    w = bobot or aturan_bawaan()["nka"]["bobot"]
-    nilai = {
-        "penyerapan": penyerapan,
-        "konsistensi": konsistensi,
-        "capaian_output": capaian_output,
-        "efisiensi": efisiensi,
-    }
-    if any(v is None for v in nilai.values()):
+    """SMART Nilai Kinerja Anggaran (satker, implementation aspect) with the weights of the
+    rules (PMK 22/2021: ``9.7% P + 18.2% K + 43.5% CRO + 28.6% NE``); ``None`` if a variable
+    is blank."""
+    if penyerapan is None or konsistensi is None or capaian_output is None or efisiensi is None:
         return None
-    return sum(w[k] * v for k, v in nilai.items()) / 100  # type: ignore[operator]
+    return (
+        bobot.penyerapan * penyerapan
+        + bobot.konsistensi * konsistensi
+        + bobot.capaian_output * capaian_output
+        + bobot.efisiensi * efisiensi
+    ) / 100
 
 
 @dataclass
@@ -147,28 +143,36 @@ class HasilNka:
     efisiensi: float | None
 
 
-def hasil_nka(p, k, cro, efisiensi, efisiensi_mentah=None, data=None) -> HasilNka:
-    ne = efisiensi if efisiensi is not None else nilai_efisiensi(efisiensi_mentah, data=data)
-    cfg = (data or aturan_bawaan())["nka"]
-    n = hitung_nka(p, k, cro, ne, cfg["bobot"])
-    return HasilNka(nilai=n, predikat=predikat_nka(n, data), efisiensi=ne)
+def hasil_nka(
+    p: float | None,
+    k: float | None,
+    cro: float | None,
+    efisiensi: float | None,
+    efisiensi_mentah: float | None,
+    aturan: Aturan,
+) -> HasilNka:
+    ne = efisiensi if efisiensi is not None else nilai_efisiensi(efisiensi_mentah, aturan.batas_efisiensi)
+    n = hitung_nka(p, k, cro, ne, aturan.bobot_nka)
+    return HasilNka(nilai=n, predikat=aturan.nilai_predikat_nka(n), efisiensi=ne)
 
 
-def hitung_pkpa(nka: float | None, ikpa: float | None, data=None, tahunan: bool = True) -> float | None:
-    """PKPA: for the year (fourth quarter) 60% SMART + 40% IKPA; for an earlier period
-    (quarters I-III, Semester I) the IKPA score itself."""
+def hitung_pkpa(nka: float | None, ikpa: float | None, aturan: Aturan, tahunan: bool = True) -> float | None:
+    """PKPA: for the year (fourth quarter) 60% SMART + 40% IKPA (the rules' weights); for an
+    earlier period (quarters I-III, Semester I) the IKPA score itself."""
     if not tahunan:
         return ikpa
     if nka is None or ikpa is None:
         return None
-    w = (data or aturan_bawaan())["pkpa"]
-    return (w["bobot_smart"] * nka + w["bobot_ikpa"] * ikpa) / 100
+    return (aturan.bobot_pkpa_smart * nka + aturan.bobot_pkpa_ikpa * ikpa) / 100
 
 
-def hitung_sakip(komponen: dict[str, float | None], data=None) -> tuple[float | None, str | None]:
-    """SAKIP evaluation score from component scores (0-100) weighted 30/30/15/25, and grade."""
-    w = (data or aturan_bawaan())["sakip"]["bobot"]
-    if any(komponen.get(k) is None for k in w):
+def hitung_sakip(komponen: dict[str, float | None], aturan: Aturan) -> tuple[float | None, str | None]:
+    """SAKIP evaluation score from component scores (0-100) weighted by the rules
+    (30/30/15/25 shipped), and grade."""
+    w: BobotSakip = aturan.bobot_sakip
+    bobot = {k: getattr(w, k) for k in BobotSakip.__dataclass_fields__}
+    nilai_komponen = [komponen.get(k) for k in bobot]
+    if any(v is None for v in nilai_komponen):
         return None, None
-    nilai = sum(w[k] * komponen[k] for k in w) / 100  # type: ignore[operator]
-    return nilai, predikat_sakip(nilai, data)
+    nilai = sum(b * v for b, v in zip(bobot.values(), nilai_komponen, strict=True) if v is not None) / 100
+    return nilai, aturan.nilai_predikat_sakip(nilai)

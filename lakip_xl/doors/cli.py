@@ -14,10 +14,12 @@ from rich.table import Table
 
 from .. import __version__
 from ..compute.angka import format_angka, format_persen, format_rupiah
-from ..compute.hasil import Hasil, hitung
+from ..compute.aturan import Aturan
+from ..galat import BerkasSudahAda, LakipGalat
+from ..layanan import Dokumen
 from ..model import Lakip
-from ..schema.data import BerkasTidakValid, baca_json, contoh_path, json_schema
-from ..validasi import Temuan, ada_galat, validasi
+from ..schema.data import contoh_path, json_schema
+from ..validasi import Temuan
 
 app = typer.Typer(
     name="lakip-xl",
@@ -37,38 +39,25 @@ SumberArg = Annotated[
     ),
 ]
 
-EKSTENSI_BUKU_KERJA = {".xlsm", ".xlsx", ".xls", ".xlsb", ".xltm", ".xltx"}
-
 
 def _gagal(pesan: str) -> typer.Exit:
     err.print(f"[bold red]Galat:[/] {pesan}")
     return typer.Exit(code=2)
 
 
-@dataclasses.dataclass
-class Sumber:
-    """A source read into the model, with the rules to apply and its reading findings."""
+def buka_sumber(sumber: Path, versi_lama: bool = False) -> Dokumen:
+    """Open a source through the one pipeline; exits 2 with its Indonesian line when unreadable."""
+    from ..layanan import buka
 
-    lakip: Lakip
-    temuan: list[Temuan]
-    aturan: dict[str, Any] | None = None
-    buku_kerja: Any = None  # BukuKerja when the source is a workbook
-
-
-# Reading findings that mean a typed value could not be carried into the model.
-KODE_HILANG = {
-    "ANGKA_TIDAK_VALID",
-    "BUKAN_BILANGAN_BULAT",
-    "BENTUK_DATA",
-    "PILIHAN_TIDAK_VALID",
-    "INDUK_TIDAK_ADA",
-    "KODE_KOSONG",
-}
+    try:
+        return buka(sumber, versi_lama=versi_lama)
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
 
 
-def tolak_bila_hilang(src: Sumber, paksa: bool, tindakan: str) -> None:
+def tolak_bila_hilang(dok: Dokumen, paksa: bool, tindakan: str) -> None:
     """Refuse to write a copy that would lose what the user typed (unless forced)."""
-    hilang = [t for t in src.temuan if t.kode in KODE_HILANG]
+    hilang = dok.isian_hilang()
     if hilang and not paksa:
         sel = ", ".join(t.lokasi for t in hilang[:6]) + (" ..." if len(hilang) > 6 else "")
         raise _gagal(
@@ -77,34 +66,10 @@ def tolak_bila_hilang(src: Sumber, paksa: bool, tindakan: str) -> None:
         )
 
 
-def baca_sumber(sumber: Path, versi_lama: bool = False) -> Sumber:
-    """Read a data file or a workbook; exits 2 with one Indonesian line when unreadable."""
-    try:
-        if sumber.suffix.lower() in EKSTENSI_BUKU_KERJA:
-            from ..buku_kerja.baca import baca_buku_kerja
-
-            bk = baca_buku_kerja(sumber, versi_lama=versi_lama)
-            return Sumber(bk.lakip, bk.temuan, bk.aturan, bk)
-        lakip, temuan = baca_json(sumber)
-        return Sumber(lakip, temuan)
-    except BerkasTidakValid as e:
-        raise _gagal(str(e)) from None
-
-
-def proses(sumber: Path) -> tuple[Lakip, Hasil]:
-    src = baca_sumber(sumber)
-    hasil = hitung(src.lakip, src.aturan)
-    temuan = validasi(src.lakip, hasil, src.aturan)
-    if src.buku_kerja is not None:
-        src.buku_kerja.lokasi(temuan)
-    hasil.validasi = src.temuan + temuan
-    return src.lakip, hasil
-
-
-def hasil_json(hasil: Hasil) -> dict[str, Any]:
-    """Every computed result as plain JSON (numbers unrounded)."""
-    d = dataclasses.asdict(dataclasses.replace(hasil, validasi=[]))
-    d["validasi"] = [t.as_dict() for t in hasil.validasi]
+def hasil_json(dok: Dokumen) -> dict[str, Any]:
+    """Every computed result as plain JSON (numbers unrounded), with the findings."""
+    d = dataclasses.asdict(dok.hasil)
+    d["validasi"] = [t.as_dict() for t in dok.temuan]
     a = d["anggaran"]
     d["anggaran"] = {
         "pagu": a["pagu"],
@@ -137,7 +102,8 @@ def _tabel(judul: str, *kolom: str, kanan: tuple[int, ...] = ()) -> Table:
     return t
 
 
-def cetak_ringkasan(lakip: Lakip, hasil: Hasil) -> None:
+def cetak_ringkasan(dok: Dokumen) -> None:
+    lakip, hasil = dok.lakip, dok.hasil
     p = lakip.profil
     out.print(f"[bold]{p.nama or '(nama satker kosong)'}[/] — LAKIP {p.periode} {p.tahun or ''}".rstrip())
     out.print(f"Kode satker {p.kode_satker or '-'} · BA {p.kode_ba or '-'} · KPPN {p.kode_kppn or '-'}")
@@ -224,7 +190,10 @@ def cetak_ringkasan(lakip: Lakip, hasil: Hasil) -> None:
     if hasil.sakip["nilai"] is not None:
         out.print(f"Nilai SAKIP {format_angka(hasil.sakip['nilai'])} ({hasil.sakip['predikat']})")
     out.print()
-    cetak_temuan(hasil.validasi, ringkas=True)
+    if dok.aturan_diubah:
+        asal = "lembar Referensi" if dok.aturan_dari == "buku_kerja" else "bagian 'aturan' berkas data"
+        out.print(f"[yellow]Aturan penilaian dari {asal}, berbeda dengan aturan bawaan.[/]")
+    cetak_temuan(dok.temuan, ringkas=True)
 
 
 def cetak_temuan(temuan: list[Temuan], ringkas: bool = False) -> None:
@@ -272,11 +241,11 @@ def cmd_hitung(
     ] = False,
 ) -> None:
     """Hitung capaian, anggaran, IKPA, dan NKA dari SUMBER dan tampilkan ringkasannya."""
-    lakip, hasil = proses(sumber)
+    dok = buka_sumber(sumber)
     if as_json:
-        sys.stdout.write(json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+        sys.stdout.write(json.dumps(hasil_json(dok), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
-        cetak_ringkasan(lakip, hasil)
+        cetak_ringkasan(dok)
 
 
 @app.command("validasi")
@@ -285,12 +254,12 @@ def cmd_validasi(
     as_json: Annotated[bool, typer.Option("--json", help="Cetak temuan sebagai JSON.")] = False,
 ) -> None:
     """Periksa data SUMBER. Keluar dengan kode 1 bila ada galat."""
-    _, hasil = proses(sumber)
+    dok = buka_sumber(sumber)
     if as_json:
-        sys.stdout.write(json.dumps([t.as_dict() for t in hasil.validasi], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps([t.as_dict() for t in dok.temuan], ensure_ascii=False, indent=2) + "\n")
     else:
-        cetak_temuan(hasil.validasi)
-    if ada_galat(hasil.validasi):
+        cetak_temuan(dok.temuan)
+    if dok.jumlah_galat:
         raise typer.Exit(code=1)
 
 
@@ -309,8 +278,7 @@ PaksaOpt = Annotated[
 ]
 
 
-def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: dict[str, Any] | None = None) -> Path:
-    from ..berkas import BerkasSudahAda
+def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: Aturan) -> Path:
     from ..buku_kerja.tulis import bangun_buku_kerja
 
     if keluaran.suffix.lower() != ".xlsm":
@@ -330,8 +298,10 @@ def cmd_buku_kerja_baru(
     timpa: TimpaOpt = False,
 ) -> None:
     """Buat buku kerja induk: kosong untuk tahun baru, atau terisi dengan --data."""
-    lakip = baca_sumber(data).lakip if data is not None else None
-    path = _tulis_buku_kerja(lakip, keluaran, timpa)
+    from ..compute.aturan import aturan_bawaan
+
+    dok = buka_sumber(data) if data is not None else None
+    path = _tulis_buku_kerja(dok.lakip if dok else None, keluaran, timpa, dok.aturan if dok else aturan_bawaan())
     out.print(f"Buku kerja dibuat: {path}")
 
 
@@ -352,7 +322,7 @@ def cmd_buku_kerja_tingkatkan(
     """Pindahkan data satker ke templat buku kerja terbaru (berkas lama tidak diubah)."""
     from ..buku_kerja.tingkatkan import siapkan_tahun_baru
 
-    src = baca_sumber(sumber, versi_lama=True)
+    src = buka_sumber(sumber, versi_lama=True)
     tolak_bila_hilang(src, paksa, "Peningkatan buku kerja")
     lakip = src.lakip
     if tahun_baru:
@@ -392,20 +362,21 @@ def cmd_ekspor_data(
     paksa: PaksaOpt = False,
 ) -> None:
     """Ekspor isi buku kerja ke berkas data JSON (tanpa kehilangan isi)."""
-    from ..berkas import BerkasSudahAda
     from ..schema.data import tulis_json
 
-    src = baca_sumber(sumber)
+    src = buka_sumber(sumber)
     tolak_bila_hilang(src, paksa, "Ekspor")
     try:
-        tulis_json(src.lakip, keluaran, timpa=timpa)
+        tulis_json(src.lakip, keluaran, timpa=timpa, aturan=src.aturan if src.aturan_diubah else None)
     except BerkasSudahAda:
         raise _gagal(
             f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
         ) from None
     out.print(f"Data diekspor ke: {keluaran}")
-    if src.temuan:
-        cetak_temuan(src.temuan, ringkas=True)
+    if src.aturan_diubah:
+        out.print("Aturan penilaian yang diubah ikut diekspor (bagian 'aturan').")
+    if src.temuan_baca:
+        cetak_temuan(src.temuan_baca, ringkas=True)
 
 
 @app.command("laporan")
@@ -418,23 +389,20 @@ def cmd_laporan(
     timpa: TimpaOpt = False,
 ) -> None:
     """Susun laporan Word (dan PDF) dari SUMBER. Data dengan galat menghasilkan DRAF."""
-    from ..laporan import LaporanGagal, asal_berkas, susun_laporan
+    from ..laporan import susun_laporan
 
-    lakip, hasil = proses(sumber)
+    dok = buka_sumber(sumber)
     out.print("Menyusun laporan...")
     try:
         h = susun_laporan(
-            lakip,
-            hasil,
-            hasil.validasi,
-            asal_berkas(sumber),
+            dok,
             keluaran,
             template=template,
             pdf=pdf,
             ketat=ketat,
             timpa=timpa,
         )
-    except LaporanGagal as e:
+    except LakipGalat as e:
         raise _gagal(str(e)) from None
     out.print(f"Laporan Word disimpan di: {h.docx}")
     if h.pdf:
@@ -451,7 +419,6 @@ def cmd_templat(
     timpa: TimpaOpt = False,
 ) -> None:
     """Tulis templat laporan bawaan (untuk diubah di Word lalu dipakai dengan --template)."""
-    from ..berkas import BerkasSudahAda
     from ..laporan.templat import tulis_templat
 
     try:
@@ -473,7 +440,7 @@ def cmd_contoh(
     """Jalankan contoh bawaan (LAKIP Kantor Imigrasi Kotabumi 2022): buku kerja, laporan Word/PDF, hasil."""
     from ..berkas import tulis_atomik
     from ..buku_kerja.tulis import bangun_buku_kerja
-    from ..laporan import LaporanGagal, asal_berkas, susun_laporan
+    from ..laporan import susun_laporan
 
     nama = {
         "data": keluaran / "Contoh_Kotabumi_2022.json",
@@ -493,16 +460,17 @@ def cmd_contoh(
     try:
         data = tulis_atomik(nama["data"], src.read_bytes(), timpa=timpa)
         out.print("Membuat buku kerja...")
-        buku = bangun_buku_kerja(baca_sumber(data).lakip, nama["buku"], timpa=timpa)
+        data_dok = buka_sumber(data)
+        buku = bangun_buku_kerja(data_dok.lakip, nama["buku"], aturan=data_dok.aturan, timpa=timpa)
         # From here on everything is read from the workbook, as a unit would do it.
-        lakip, hasil = proses(buku)
-        cetak_ringkasan(lakip, hasil)
+        dok = buka_sumber(buku)
+        cetak_ringkasan(dok)
         out.print()
-        teks = json.dumps(hasil_json(hasil), ensure_ascii=False, indent=2) + "\n"
+        teks = json.dumps(hasil_json(dok), ensure_ascii=False, indent=2) + "\n"
         hasil_path = tulis_atomik(nama["hasil"], teks.encode("utf-8"), timpa=timpa)
         out.print("Menyusun laporan Word dan PDF...")
-        lap = susun_laporan(lakip, hasil, hasil.validasi, asal_berkas(buku), nama["laporan"], pdf=True, timpa=timpa)
-    except LaporanGagal as e:
+        lap = susun_laporan(dok, nama["laporan"], pdf=True, timpa=timpa)
+    except LakipGalat as e:
         raise _gagal(str(e)) from None
     except OSError as e:
         raise _gagal(f"Tidak dapat menulis ke folder '{keluaran}': {e.strerror or e}.") from None
@@ -577,8 +545,6 @@ def cmd_rekap(
     timpa: TimpaOpt = False,
 ) -> None:
     """Rekap banyak satker: baca, periksa, dan ringkas setiap berkas; berkas yang rusak dicatat, tidak menghentikan rekap."""
-    from ..berkas import BerkasSudahAda
-    from ..laporan import LaporanGagal
     from ..rekap import rekap
     from ..rekap.tulis import tulis_laporan_rekap, tulis_rekap
 
@@ -593,7 +559,7 @@ def cmd_rekap(
     try:
         path = tulis_rekap(h, keluaran, folder, timpa=timpa)
         lap = tulis_laporan_rekap(h, laporan, timpa=timpa) if laporan else None
-    except (BerkasSudahAda, LaporanGagal) as e:
+    except LakipGalat as e:
         raise _gagal(str(e)) from None
     galat = sum(1 for u in h.unit if u.galat)
     out.print(

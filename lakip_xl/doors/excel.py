@@ -10,8 +10,6 @@ the workbook as it was. Every failure becomes an Indonesian message box.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
@@ -20,55 +18,13 @@ from typing import Any
 from babel.dates import format_datetime
 
 from ..buku_kerja import skema as S
-from ..buku_kerja.baca import BukuKerja, Grid, _Pembaca, baca_grid, baca_rujukan
+from ..buku_kerja.langsung import jarak_jauh, nama_terdefinisi
 from ..compute.angka import format_angka, format_persen
-from ..compute.hasil import Hasil, hitung
-from ..schema.data import BerkasTidakValid, ke_dict
-from ..validasi import Temuan, validasi
+from ..galat import BerkasTidakValid, LakipGalat
+from ..layanan import Dokumen, buka_buku
 
 JUDUL = "lakip-xl"
 MAKS_TEMUAN_DIALOG = 8
-
-
-# -- reading the live workbook ------------------------------------------------------------------
-
-
-def _nama_buku(book: Any) -> dict[str, tuple[str, int, int, int, int]]:
-    hasil = {}
-    for n in book.names:
-        try:
-            posisi = baca_rujukan(n.refers_to or "")
-        except Exception:  # a name xlwings cannot resolve
-            continue
-        if posisi is not None:
-            hasil[n.name] = posisi
-    return hasil
-
-
-def baca_buku(book: Any) -> BukuKerja:
-    """The model read from a live xlwings Book (values, names and, on the desktop, formulas)."""
-    nilai: dict[str, Grid] = {}
-    rumus: dict[str, list[list[Any]]] | None = {}
-    for sh in book.sheets:
-        akhir = sh.used_range.last_cell
-        rng = sh.range((1, 1), (akhir.row, akhir.column))
-        nilai[sh.name] = Grid([list(r) for r in rng.options(ndim=2).value])
-        if rumus is not None:
-            try:
-                f = rng.formula
-                rumus[sh.name] = [
-                    list(r)
-                    for r in (f if isinstance(f, (list, tuple)) and f and isinstance(f[0], (list, tuple)) else [[f]])
-                ]
-            except NotImplementedError:  # xlwings' remote (JSON) engine cannot read formulas
-                rumus = None
-    return baca_grid(_Pembaca(book.name, nilai, _nama_buku(book), rumus))
-
-
-def _hitung(bk: BukuKerja) -> tuple[Hasil, list[Temuan]]:
-    hasil = hitung(bk.lakip, bk.aturan)
-    temuan = bk.lokasi(bk.temuan + validasi(bk.lakip, hasil, bk.aturan))
-    return hasil, temuan
 
 
 # -- talking to the user ------------------------------------------------------------------------
@@ -99,24 +55,14 @@ def _jalankan(book: Any, tugas: str, fn: Callable[[Any], str]) -> str:
     _status(book, f"lakip-xl: {tugas}...")
     try:
         teks = fn(book)
-    except BerkasTidakValid as e:
+    except LakipGalat as e:
         teks = f"{tugas} gagal: {e}"
     except Exception as e:
-        from ..laporan import LaporanGagal
-
-        if isinstance(e, LaporanGagal):
-            teks = f"{tugas} gagal: {e}"
-        else:
-            teks = f"{tugas} gagal karena kesalahan tak terduga ({type(e).__name__}: {e}). Buku kerja tidak diubah."
+        teks = f"{tugas} gagal karena kesalahan tak terduga ({type(e).__name__}: {e}). Buku kerja tidak diubah."
     finally:
         _status(book, None)
     _pesan(book, teks)
     return teks
-
-
-def _jarak_jauh(book: Any) -> bool:
-    """A workbook sent to xlwings Server (JSON): message boxes cannot return an answer."""
-    return "_xlremote" in type(getattr(book, "impl", None)).__module__
 
 
 def _waktu() -> str:
@@ -149,28 +95,17 @@ def _folder(book: Any) -> Path:
     return p.parent if p.is_absolute() else Path.cwd()
 
 
-def _asal(book: Any, bk: BukuKerja):
-    """Provenance: the saved workbook's SHA-256 (or, unsaved, of the data read)."""
-    from .. import __version__
-    from ..laporan.konteks import Asal
-
-    p = Path(book.fullname)
-    lokal = not _jarak_jauh(book) and FOLDER_KELUARAN.get() is None and p.is_absolute() and p.is_file()
-    # A remote book's name comes from the client: never read a path it names.
-    isi = p.read_bytes() if lokal else json.dumps(ke_dict(bk.lakip), sort_keys=True).encode()
-    nama = f"{Path(book.name).name} (isi yang sedang terbuka)"
-    return Asal(nama, hashlib.sha256(isi).hexdigest(), dt.datetime.now(dt.UTC).replace(microsecond=0), __version__)
-
-
 # -- the buttons --------------------------------------------------------------------------------
 
 
-def _tulis_validasi(book: Any, bk: BukuKerja, hasil: Hasil, temuan: list[Temuan]) -> None:
-    p = bk.tata.posisi["Temuan"]
+def _tulis_validasi(book: Any, dok: Dokumen) -> None:
+    assert dok.buku_kerja is not None
+    temuan, hasil = dok.temuan, dok.hasil
+    p = dok.buku_kerja.tata.posisi["Temuan"]
     sh = book.sheets[p.tabel.lembar]
     awal = p.awal + 1  # 1-based row of the first finding
     semua = temuan
-    tampil = temuan[: S.MAKS_TEMUAN - 1]  # Beranda counts this many rows; the last one says what was cut
+    tampil = semua[: S.MAKS_TEMUAN - 1]  # Beranda counts this many rows; the last one says what was cut
     sh.range((awal, 1), (awal + S.MAKS_TEMUAN - 1, 4)).clear_contents()
     if tampil:
         baris = [[t.tingkat, t.kode, t.lokasi, t.pesan] for t in tampil]
@@ -191,8 +126,7 @@ def _tulis_validasi(book: Any, bk: BukuKerja, hasil: Hasil, temuan: list[Temuan]
     else:
         sh.range((awal, 1)).value = [["-", "-", "-", "Tidak ada temuan."]]
     ik = hasil.ikpa
-    temuan = semua
-    galat = sum(t.tingkat == "galat" for t in temuan)
+    galat = dok.jumlah_galat
     ringkas = [
         ["Hasil perhitungan Python", ""],
         ["Diperiksa pada", _waktu()],
@@ -205,7 +139,7 @@ def _tulis_validasi(book: Any, bk: BukuKerja, hasil: Hasil, temuan: list[Temuan]
         ["Rata-rata capaian IKU", format_persen(hasil.rata_rata_capaian_iku)],
     ]
     sh.range("F3").value = ringkas
-    nama = _nama_buku(book).get("TerakhirDiperiksa")
+    nama = nama_terdefinisi(book).get("TerakhirDiperiksa")
     if nama:
         lembar, r, c, _, _ = nama
         book.sheets[lembar].range(
@@ -217,12 +151,10 @@ def hitung_dan_validasi(book: Any = None) -> str:
     """Tombol 'Hitung & Validasi': periksa data, tulis temuan (dengan tautan ke selnya) ke lembar Validasi."""
 
     def kerja(b: Any) -> str:
-        bk = baca_buku(b)
-        hasil, temuan = _hitung(bk)
-        _tulis_validasi(b, bk, hasil, temuan)
-        galat = sum(t.tingkat == "galat" for t in temuan)
+        dok = buka_buku(b)
+        _tulis_validasi(b, dok)
         return (
-            f"Pemeriksaan selesai: {galat} galat, {len(temuan) - galat} peringatan. "
+            f"Pemeriksaan selesai: {dok.jumlah_galat} galat, {dok.jumlah_peringatan} peringatan. "
             "Lihat lembar Validasi; klik lokasi untuk menuju selnya."
         )
 
@@ -233,11 +165,10 @@ def _laporan(book: Any, pdf: bool) -> str:
     def kerja(b: Any) -> str:
         from ..laporan import nama_berversi, susun_laporan
 
-        bk = baca_buku(b)
-        hasil, temuan = _hitung(bk)
-        galat = [t for t in temuan if t.tingkat == "galat"]
+        dok = buka_buku(b)
+        galat = dok.galat
         catatan_draf = ""
-        if galat and _jarak_jauh(b):
+        if galat and jarak_jauh(b):
             # xlwings Server cannot wait for an answer: make the draft and say so.
             catatan_draf = (
                 f"\n\nLaporan dibuat sebagai DRAF karena data masih memiliki {len(galat)} galat (lihat lampirannya)."
@@ -253,12 +184,12 @@ def _laporan(book: Any, pdf: bool) -> str:
             )
             if jawab is not None and str(jawab).lower() != "yes":
                 return "Laporan tidak dibuat. Perbaiki galat (lihat 'Hitung & Validasi'), lalu coba lagi."
-        p = bk.lakip.profil
+        p = dok.lakip.profil
         dasar = nama_aman("LAKIP", p.kode_satker, p.tahun, p.periode.replace(" ", ""))
         folder = _folder(b)
         tujuan = _di_dalam(folder, nama_berversi(folder / f"{dasar}.docx"))
         _status(b, "lakip-xl: menyusun laporan...")
-        h = susun_laporan(bk.lakip, hasil, temuan, _asal(b, bk), tujuan, pdf=pdf)
+        h = susun_laporan(dok, tujuan, pdf=pdf)
         teks = f"Laporan Word disimpan di:\n{h.docx}"
         if h.pdf:
             teks += f"\nLaporan PDF disimpan di:\n{h.pdf}"
@@ -287,9 +218,8 @@ def ekspor_kanwil(book: Any = None) -> str:
         from ..laporan import nama_berversi
         from ..schema.data import tulis_json
 
-        bk = baca_buku(b)
-        _, temuan = _hitung(bk)
-        p = bk.lakip.profil
+        dok = buka_buku(b)
+        p = dok.lakip.profil
         if not p.kode_satker or p.tahun is None:
             return "Ekspor dibatalkan: isi kode satker dan tahun anggaran di lembar Profil lebih dulu."
         dasar = nama_aman(p.kode_satker, p.tahun, p.periode.replace(" ", ""))
@@ -297,9 +227,9 @@ def ekspor_kanwil(book: Any = None) -> str:
         buku = _di_dalam(folder, nama_berversi(folder / f"{dasar}.xlsm", pendamping=(".json",)))
         data = buku.with_suffix(".json")
         _status(b, "lakip-xl: menyiapkan salinan untuk Kanwil...")
-        bangun_buku_kerja(bk.lakip, buku, aturan=bk.aturan, temuan=temuan, timpa=False)
-        tulis_json(bk.lakip, data, timpa=False)
-        galat = sum(t.tingkat == "galat" for t in temuan)
+        bangun_buku_kerja(dok.lakip, buku, aturan=dok.aturan, temuan=dok.temuan, timpa=False)
+        tulis_json(dok.lakip, data, timpa=False, aturan=dok.aturan if dok.aturan_diubah else None)
+        galat = dok.jumlah_galat
         catatan = f"\n\nPerhatian: data masih memiliki {galat} galat." if galat else ""
         return f"Berkas untuk Kanwil disimpan di:\n{buku}\n{data}{catatan}"
 

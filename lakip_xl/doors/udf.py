@@ -15,7 +15,7 @@ from typing import Any
 import xlwings as xw
 
 from ..compute.angka import parse_angka, terbilang
-from ..compute.aturan import AturanIkpa, IndikatorIkpa, aturan_ikpa, predikat_ikpa, predikat_nka, predikat_sakip
+from ..compute.aturan import AturanIkpa, BobotNka, IndikatorIkpa, Pita, aturan_bawaan, pita_ge, pita_gt
 from ..compute.capaian import capaian
 from ..compute.skor import KomponenMasukan, hitung_ikpa, hitung_nka
 from ..galat import AngkaTidakValid, ArgumenTidakValid, LakipGalat
@@ -140,17 +140,15 @@ def _komponen(
 @xw.arg("aturan", doc="Aturan IKPA: 2021, 2022, atau 2024 (2024: dispensasi sebagai pengurang).")
 @xw.arg("pengurang", doc="Pengurang dispensasi SPM (aturan 2024+).")
 @xw.arg("urutan", doc="setelah (bawaan) atau sebelum dibagi konversi bobot.")
+@xw.arg("daftar_aturan", doc="Tabel aturan IKPA buku kerja (kode, nama, dispensasi), mis. Data_RefAturanIkpa.")
 @_aman
-def LAKIP_IKPA(nilai, bobot, berlaku=None, aturan=None, pengurang=None, urutan="setelah"):
+def LAKIP_IKPA(nilai, bobot, berlaku=None, aturan=None, pengurang=None, urutan="setelah", daftar_aturan=None):
     """Nilai akhir IKPA: jumlah nilai x bobot / 100 dibagi konversi bobot; kosong bila ada indikator berlaku yang belum bernilai."""
     masuk, indikator = _komponen(nilai, bobot, berlaku)
     mode = "bobot"
     if not _kosong(aturan):
         kode = str(int(aturan)) if isinstance(aturan, float) else str(aturan).strip()
-        try:
-            mode = aturan_ikpa(kode).dispensasi
-        except KeyError:
-            raise ArgumenTidakValid(f"aturan IKPA {kode} tidak dikenal") from None
+        mode = _mode_dispensasi(kode, daftar_aturan)
     a = AturanIkpa("udf", "udf", mode, tuple(indikator))
     h = hitung_ikpa(masuk, a, pengurang=_angka(pengurang, "pengurang"), urutan_pengurang=str(urutan or "setelah"))
     return _hasil(h.nilai_akhir)
@@ -176,42 +174,84 @@ def LAKIP_ASPEK_IKPA(nilai, bobot, aspek, nama_aspek, berlaku=None, kode=None, m
     return _hasil(h.aspek[target])
 
 
+def _mode_dispensasi(kode: str, daftar_aturan: Any) -> str:
+    """How rule set ``kode`` treats Dispensasi SPM: from the workbook's rule table when given
+    (rows of kode, nama, dispensasi), else from the shipped rules."""
+    if daftar_aturan is None:
+        try:
+            return aturan_bawaan().set_ikpa(kode).dispensasi
+        except KeyError:
+            raise ArgumenTidakValid(f"aturan IKPA {kode} tidak dikenal") from None
+    for baris in _baris(daftar_aturan, 3, "daftar_aturan"):
+        k = baris[0]
+        if not _kosong(k) and (str(int(k)) if isinstance(k, float) else str(k).strip()) == kode:
+            mode = str(baris[2] or "").strip().lower()
+            if mode not in ("bobot", "pengurang"):
+                raise ArgumenTidakValid(f"dispensasi aturan {kode} harus bobot atau pengurang")
+            return mode
+    raise ArgumenTidakValid(f"aturan IKPA {kode} tidak ada di daftar_aturan")
+
+
+def _baris(x: Any, lebar: int, nama: str) -> list[list[Any]]:
+    """A table argument as rows of at least ``lebar`` cells."""
+    rows = x if isinstance(x, (list, tuple)) and x and isinstance(x[0], (list, tuple)) else [x]
+    if any(len(r) < lebar for r in rows):
+        raise ArgumenTidakValid(f"{nama} harus berisi {lebar} kolom")
+    return [list(r) for r in rows]
+
+
 @xw.func(category=KATEGORI)
 @xw.arg("penyerapan", doc="Penyerapan anggaran (P), persen.")
 @xw.arg("konsistensi", doc="Konsistensi penyerapan terhadap perencanaan (K).")
 @xw.arg("capaian_output", doc="Capaian output (CRO).")
 @xw.arg("efisiensi", doc="Nilai efisiensi (NE) seperti di SMART.")
+@xw.arg("bobot", doc="Empat bobot (P, K, CRO, NE) dalam persen, mis. dari lembar Referensi; kosong: bobot bawaan.")
 @_aman
-def LAKIP_NKA(penyerapan, konsistensi, capaian_output, efisiensi):
-    """Nilai Kinerja Anggaran SMART: 9,7% P + 18,2% K + 43,5% CRO + 28,6% NE."""
+def LAKIP_NKA(penyerapan, konsistensi, capaian_output, efisiensi, bobot=None):
+    """Nilai Kinerja Anggaran SMART dengan bobot lembar Referensi (bawaan PMK 22/2021: 9,7% P + 18,2% K + 43,5% CRO + 28,6% NE)."""
+    if bobot is None:
+        w = aturan_bawaan().bobot_nka
+    else:
+        b = [_angka(x, "bobot") for x in _kolom(bobot)]
+        if len(b) != 4 or any(x is None for x in b):
+            raise ArgumenTidakValid("bobot harus berisi empat angka: P, K, CRO, NE")
+        w = BobotNka(*(float(x) for x in b if x is not None))
     return _hasil(
         hitung_nka(
             _angka(penyerapan, "penyerapan"),
             _angka(konsistensi, "konsistensi"),
             _angka(capaian_output, "capaian_output"),
             _angka(efisiensi, "efisiensi"),
+            w,
         )
     )
 
 
-_PREDIKAT: dict[str, Callable[[float | None], str | None]] = {
-    "ikpa": predikat_ikpa,
-    "nka": predikat_nka,
-    "smart": predikat_nka,
-    "sakip": predikat_sakip,
-}
+def _pita_bawaan(jenis: str) -> tuple[tuple[Pita, ...], Callable[[float | None, tuple[Pita, ...]], str | None]]:
+    a = aturan_bawaan()
+    if jenis == "ikpa":
+        return a.predikat_ikpa, pita_ge
+    if jenis in ("nka", "smart"):
+        return a.predikat_nka, pita_gt
+    if jenis == "sakip":
+        return a.predikat_sakip, pita_gt
+    raise ArgumenTidakValid("jenis harus ikpa, nka, atau sakip")
 
 
 @xw.func(category=KATEGORI)
 @xw.arg("nilai", doc="Nilai yang diberi predikat.")
 @xw.arg("jenis", doc="ikpa, nka, atau sakip.")
+@xw.arg("pita", doc="Tabel predikat buku kerja (batas, predikat), mis. Data_RefPredikatIkpa; kosong: pita bawaan.")
 @_aman
-def LAKIP_PREDIKAT(nilai, jenis="ikpa"):
-    """Predikat nilai IKPA, NKA (SMART), atau SAKIP menurut pita di lembar Referensi (nilai tampilan, 2 desimal)."""
-    fn = _PREDIKAT.get(str(jenis).strip().lower())
-    if fn is None:
-        raise ArgumenTidakValid("jenis harus ikpa, nka, atau sakip")
-    return fn(_angka(nilai, "nilai")) or ""
+def LAKIP_PREDIKAT(nilai, jenis="ikpa", pita=None):
+    """Predikat nilai IKPA (nilai >= batas), NKA atau SAKIP (nilai > batas) menurut tabel pita (nilai tampilan, 2 desimal)."""
+    bawaan, cocok = _pita_bawaan(str(jenis).strip().lower())
+    if pita is not None:
+        rows = [r for r in _baris(pita, 2, "pita") if not (_kosong(r[0]) and _kosong(r[1]))]
+        if not rows or not _kosong(rows[-1][0]):
+            raise ArgumenTidakValid("baris terakhir pita harus tanpa batas")
+        bawaan = tuple(Pita(_angka(r[0], "batas"), str(r[1]).strip()) for r in rows)
+    return cocok(_angka(nilai, "nilai"), bawaan) or ""
 
 
 @xw.func(category=KATEGORI)

@@ -8,24 +8,22 @@ atomically without ever replacing an existing file unless asked.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import io
 import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import __version__
 from ..berkas import BerkasSudahAda, tulis_atomik
-from ..compute.hasil import Hasil
 from ..galat import LaporanGagal
-from ..model import Lakip
+from ..layanan import asal_berkas
 from ..office import konversi, soffice
-from ..validasi import Temuan, ada_galat
-from .konteks import Asal, bangun_konteks
+from .konteks import bangun_konteks
+
+if TYPE_CHECKING:
+    from ..layanan import Dokumen
 
 
 @dataclass
@@ -34,12 +32,6 @@ class HasilLaporan:
     pdf: Path | None = None
     draf: bool = False
     pesan: list[str] = field(default_factory=list)
-
-
-def asal_berkas(path: Path, waktu: dt.datetime | None = None) -> Asal:
-    """Provenance of a source file: its name and SHA-256, the time, the toolkit version."""
-    h = hashlib.sha256(path.read_bytes()).hexdigest()
-    return Asal(path.name, h, waktu or dt.datetime.now(dt.UTC).replace(microsecond=0), __version__)
 
 
 def _templat(template: Path | None) -> Any:
@@ -108,21 +100,19 @@ def periksa_templat(tpl: Any, konteks: dict[str, Any]) -> None:
 
 
 def render_docx(
-    lakip: Lakip,
-    hasil: Hasil,
-    temuan: list[Temuan],
-    asal: Asal,
+    dok: Dokumen,
     template: Path | None = None,
     folder_kerja: Path | None = None,
 ) -> tuple[bytes, bool]:
-    """The filled report as .docx bytes, and whether it is a draft."""
+    """The filled report of an opened document as .docx bytes, and whether it is a draft
+    (any ``galat`` finding makes it one)."""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
     from .grafik import grafik_anggaran, grafik_capaian, grafik_ikpa
 
-    draf = ada_galat(temuan)
-    konteks = bangun_konteks(lakip, hasil, temuan, asal, draf)
+    draf = dok.jumlah_galat > 0
+    konteks = bangun_konteks(dok, draf)
     tpl = _templat(template)
     konteks.update(grafik_capaian=None, grafik_anggaran=None, grafik_ikpa=None)
     periksa_templat(tpl, konteks)
@@ -132,7 +122,7 @@ def render_docx(
             ("grafik_anggaran", grafik_anggaran),
             ("grafik_ikpa", grafik_ikpa),
         ):
-            p = fn(hasil, Path(tmp) / f"{nama}.png")
+            p = fn(dok.hasil, Path(tmp) / f"{nama}.png")
             konteks[nama] = InlineImage(tpl, str(p), width=Mm(150)) if p else None
         try:
             tpl.render(konteks, jinja_env=_lingkungan(), autoescape=True)
@@ -181,10 +171,7 @@ def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
 
 
 def susun_laporan(
-    lakip: Lakip,
-    hasil: Hasil,
-    temuan: list[Temuan],
-    asal: Asal,
+    dok: Dokumen,
     keluaran: Path,
     template: Path | None = None,
     pdf: bool = False,
@@ -192,7 +179,7 @@ def susun_laporan(
     timpa: bool = False,
 ) -> HasilLaporan:
     """Render the report to ``keluaran`` (and a PDF beside it when asked)."""
-    galat = [t for t in temuan if t.tingkat == "galat"]
+    galat = dok.galat
     if ketat and galat:
         raise LaporanGagal(
             f"Laporan tidak dibuat (--ketat): data masih memiliki {len(galat)} galat. "
@@ -205,7 +192,7 @@ def susun_laporan(
             raise LaporanGagal(
                 f"Berkas '{tujuan}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
             )
-    isi, draf = render_docx(lakip, hasil, temuan, asal, template)
+    isi, draf = render_docx(dok, template)
     try:
         docx = tulis_atomik(keluaran, isi, timpa=timpa)
     except BerkasSudahAda:

@@ -4,15 +4,15 @@ a number generated from the computed results (so text and tables can never disag
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date, format_datetime
 
 from ..compute.angka import format_angka, format_persen, format_rupiah, terbilang
 from ..compute.hasil import Hasil
-from ..model import Lakip
-from ..validasi import Temuan
+
+if TYPE_CHECKING:
+    from ..layanan import Dokumen
 
 TINGKAT = {"iku": "Sasaran Strategis", "program": "Sasaran Program", "kegiatan": "Sasaran Kegiatan"}
 ASPEK = {"perencanaan": "Perencanaan", "pelaksanaan": "Pelaksanaan", "hasil": "Hasil"}
@@ -57,16 +57,6 @@ def tanggal(iso: str) -> str:
         return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="id") if iso else TANGGAL_KOSONG
     except ValueError:
         return TANGGAL_KOSONG
-
-
-@dataclass
-class Asal:
-    """Provenance of a report: the source file and when it was made."""
-
-    nama_berkas: str
-    sha256: str
-    waktu: dt.datetime
-    versi: str
 
 
 def _kalimat_capaian(hasil: Hasil) -> str:
@@ -119,8 +109,16 @@ def _kalimat_nka(hasil: Hasil) -> str:
     return f"Nilai Kinerja Anggaran pada aplikasi SMART DJA adalah {angka(n.nilai)} dengan predikat {n.predikat}."
 
 
-def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal, draf: bool) -> dict[str, Any]:
-    """The template context (plain data: strings, lists, dicts; images are added by the renderer)."""
+def persen_bobot(x: float) -> str:
+    """A weight from the rules as printed: 9,7 % / 60 %."""
+    return persen(x) if not float(x).is_integer() else f"{format_angka(x, 0)} %"
+
+
+def bangun_konteks(dok: Dokumen, draf: bool) -> dict[str, Any]:
+    """The template context (plain data: strings, lists, dicts; images are added by the renderer).
+
+    Weights, bands and formula sentences come from the document's rules, never from constants."""
+    lakip, hasil, temuan, asal, aturan = dok.lakip, dok.hasil, dok.temuan, dok.asal, dok.aturan
     p = lakip.profil
     periode_teks = f"{p.periode} Tahun {p.tahun}" if p.periode == "Semester I" else f"Tahun {p.tahun}"
     a = hasil.anggaran
@@ -224,13 +222,18 @@ def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal,
             "predikat": ik.predikat or "-",
         }
     sm = lakip.smart
+    bn = aturan.bobot_nka
     smart = {
         "periode": sm.periode,
         "rows": [
-            {"nama": "Penyerapan anggaran", "bobot": "9,7 %", "nilai": angka(sm.penyerapan)},
-            {"nama": "Konsistensi penyerapan terhadap perencanaan", "bobot": "18,2 %", "nilai": angka(sm.konsistensi)},
-            {"nama": "Capaian output", "bobot": "43,5 %", "nilai": angka(sm.capaian_output)},
-            {"nama": "Efisiensi", "bobot": "28,6 %", "nilai": angka(hasil.nka.efisiensi)},
+            {"nama": "Penyerapan anggaran", "bobot": persen_bobot(bn.penyerapan), "nilai": angka(sm.penyerapan)},
+            {
+                "nama": "Konsistensi penyerapan terhadap perencanaan",
+                "bobot": persen_bobot(bn.konsistensi),
+                "nilai": angka(sm.konsistensi),
+            },
+            {"nama": "Capaian output", "bobot": persen_bobot(bn.capaian_output), "nilai": angka(sm.capaian_output)},
+            {"nama": "Efisiensi", "bobot": persen_bobot(bn.efisiensi), "nilai": angka(hasil.nka.efisiensi)},
         ],
         "nka": angka(hasil.nka.nilai),
         "predikat": hasil.nka.predikat or "-",
@@ -239,6 +242,9 @@ def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal,
     galat = [t for t in temuan if t.tingkat == "galat"]
     alokasi = sum(x.pagu_pk or 0 for x in lakip.anggaran.program) or None
     sumber_kalimat = ", ".join(f"{r.nama or r.kode} sebesar {rps(r.pagu)}" for r in a.per_sumber if r.pagu is not None)
+    bobot_pkpa = (
+        f"tahunan ({persen_bobot(aturan.bobot_pkpa_smart)} SMART dan {persen_bobot(aturan.bobot_pkpa_ikpa)} IKPA)"
+    )
     kalimat = {
         "wilayah": (
             f"Wilayah kerja {p.nama} meliputi {hasil.wilayah.kabupaten} kabupaten/kota dengan "
@@ -258,7 +264,7 @@ def bangun_konteks(lakip: Lakip, hasil: Hasil, temuan: list[Temuan], asal: Asal,
         "ikpa": _kalimat_ikpa(hasil),
         "nka": _kalimat_nka(hasil),
         "pkpa": (
-            f"Nilai PKPA {'tahunan (60 % SMART dan 40 % IKPA)' if p.periode == 'Tahunan' else 'periode ini (mengacu pada nilai IKPA)'} "
+            f"Nilai PKPA {bobot_pkpa if p.periode == 'Tahunan' else 'periode ini (mengacu pada nilai IKPA)'} "
             f"adalah {angka(hasil.pkpa)}."
         )
         if hasil.pkpa is not None

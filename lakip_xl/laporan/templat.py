@@ -26,6 +26,12 @@ from ..model import NARASI_LABEL as LABEL_NARASI
 
 FONT = "Arial"
 WARNA_KEPALA = "D9D9D9"
+# The levels of the Perjanjian Kinerja: (key under ``pk``, column heading).
+_SASARAN_PK = (
+    ("iku", "Sasaran Strategis"),
+    ("program", "Sasaran Program"),
+    ("kegiatan", "Sasaran Kegiatan"),
+)
 
 
 def _field(paragraph, instr: str, teks: str = "") -> None:
@@ -207,17 +213,71 @@ class _Penyusun:
         self.p()
         return t
 
+    # -- repeated blocks ----------------------------------------------------------------------
+    def _signature(self) -> None:
+        """A blank line, then place and date, the head's position, room to sign, name and NIP."""
+        self.p()
+        self.p("{{ kota }}, {{ tanggal }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self.p("{{ kepala.jabatan }},").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for _ in range(3):
+            self.p()
+        self.p("{{ kepala.nama }}", tebal=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self.p("NIP. {{ kepala.nip }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    def _chart(self, key: str, caption: str) -> None:
+        """The chart image tag ``key`` with a caption, both left out when there is no chart."""
+        self.tag(f"{{%p if {key} %}}")
+        self.p(f"{{{{ {key} }}}}", tengah=True)
+        self.p(caption, tengah=True, ukuran=9)
+        self.tag("{%p endif %}")
+
+    def _titled_table(self, condition: str, title: str, *args: Any, **kwargs: Any) -> Any:
+        """A bold title and a table (arguments as for ``tabel``), both left out when ``condition`` is empty."""
+        self.tag(f"{{%p if {condition} %}}")
+        self.p(title, tebal=True)
+        t = self.tabel(*args, **kwargs)
+        self.tag("{%p endif %}")
+        return t
+
+    def _budget_table(self, key: str, label: str) -> None:
+        """Budget realisation per jenis belanja or sumber dana (``key``), with a total row."""
+        self._titled_table(
+            key,
+            f"Realisasi anggaran per {label.lower()}",
+            ["Kode", label, "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "%"],
+            ["{{ r.kode }}", "{{ r.nama }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.sisa }}", "{{ r.persen }}"],
+            key,
+            [12, 34, 30, 30, 30, 12],
+            total=["", "Jumlah", f"{{{{ {key}_total.pagu }}}}", f"{{{{ {key}_total.realisasi }}}}",
+                   f"{{{{ {key}_total.sisa }}}}", f"{{{{ {key}_total.persen }}}}"],
+            kanan={2, 3, 4, 5},
+        )  # fmt: skip
+
     # -- the document -------------------------------------------------------------------------
     def bangun(self) -> Document:
-        d = self.doc
-        sec = d.sections[0]
+        self._footer()
+        self._sampul()
+        self._kata_pengantar()
+        self._ikhtisar()
+        self._daftar_isi()
+        self._bab_i()
+        self._bab_ii()
+        self._bab_iii()
+        self._bab_iv()
+        self._lampiran()
+        self._asal_dokumen()
+        return self.doc
+
+    def _footer(self) -> None:
+        """Unit, period and page number in the footer; the first page (the cover) has none."""
+        sec = self.doc.sections[0]
         sec.different_first_page_header_footer = True
         kaki = sec.footer.paragraphs[0]
         kaki.alignment = WD_ALIGN_PARAGRAPH.CENTER
         kaki.add_run("{{ satker.nama }} — Laporan Kinerja {{ periode }} — halaman ")
         _field(kaki, "PAGE", "1")
 
-        # Cover
+    def _sampul(self) -> None:
         for _ in range(3):
             self.p()
         self.p("LAPORAN KINERJA INSTANSI PEMERINTAH", "Title")
@@ -236,7 +296,8 @@ class _Penyusun:
         self.p("{{ satker.alamat }}", tengah=True, ukuran=9)
         self.halaman_baru()
 
-        # Kata pengantar
+    def _kata_pengantar(self) -> None:
+        """The unit's own foreword, or a standard one when the Narasi sheet leaves it blank."""
         self.p("KATA PENGANTAR", "Title")
         self.tag("{%p if narasi.kata_pengantar %}")
         self.narasi("kata_pengantar", wajib=False)
@@ -249,17 +310,10 @@ class _Penyusun:
             "sebagai bahan evaluasi dan perbaikan kinerja pada periode berikutnya."
         ).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.tag("{%p endif %}")
-        self.p()
-        ttd = self.p("{{ kota }}, {{ tanggal }}")
-        ttd.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.p("{{ kepala.jabatan }},").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for _ in range(3):
-            self.p()
-        self.p("{{ kepala.nama }}", tebal=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.p("NIP. {{ kepala.nip }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self._signature()
         self.halaman_baru()
 
-        # Ikhtisar eksekutif
+    def _ikhtisar(self) -> None:
         self.p("IKHTISAR EKSEKUTIF", "Title")
         self.narasi("ikhtisar", wajib=False)
         self.tag("{%p for k in kalimat.ikhtisar %}")
@@ -267,7 +321,7 @@ class _Penyusun:
         self.tag("{%p endfor %}")
         self.halaman_baru()
 
-        # Daftar isi
+    def _daftar_isi(self) -> None:
         self.p("DAFTAR ISI", "Title")
         _field(
             self.p(),
@@ -276,7 +330,7 @@ class _Penyusun:
         )
         self.halaman_baru()
 
-        # Bab I
+    def _bab_i(self) -> None:
         self.h1("BAB I PENDAHULUAN")
         self.h2("A. Latar Belakang")
         self.narasi("latar_belakang")
@@ -313,8 +367,13 @@ class _Penyusun:
             self.p(teks, "List Bullet")
         self.halaman_baru()
 
-        # Bab II
+    def _bab_ii(self) -> None:
         self.h1("BAB II PERENCANAAN KINERJA")
+        self._rencana_strategis()
+        self._perjanjian_kinerja()
+        self.halaman_baru()
+
+    def _rencana_strategis(self) -> None:
         self.h2("A. Rencana Strategis")
         self.tag("{%p if visi %}")
         self.p("Visi: {{ visi }}")
@@ -326,21 +385,19 @@ class _Penyusun:
         self.tag("{%p endfor %}")
         self.tag("{%p endif %}")
         self.narasi("rencana_strategis")
+
+    def _perjanjian_kinerja(self) -> None:
+        """Targets per level of the Perjanjian Kinerja, then the budget allocated per program."""
         self.h2("B. Perjanjian Kinerja")
-        for kunci, judul in (
-            ("iku", "Sasaran Strategis"),
-            ("program", "Sasaran Program"),
-            ("kegiatan", "Sasaran Kegiatan"),
-        ):
-            self.tag(f"{{%p if pk.{kunci} %}}")
-            self.p(f"Tabel Perjanjian Kinerja: {judul}", tebal=True)
-            self.tabel(
+        for kunci, judul in _SASARAN_PK:
+            self._titled_table(
+                f"pk.{kunci}",
+                f"Tabel Perjanjian Kinerja: {judul}",
                 ["No", judul, "Indikator Kinerja", "Target"],
                 ["{{ r.no }}", "{{ r.sasaran }}", "{{ r.indikator }}", "{{ r.target }}"],
                 f"pk.{kunci}",
                 [11, 60, 65, 25],
             )
-            self.tag("{%p endif %}")
         self.kalimat("alokasi")
         self.tag("{%p if alokasi_program %}")
         self.tabel(
@@ -352,20 +409,23 @@ class _Penyusun:
             kanan={1},
         )
         self.tag("{%p endif %}")
+
+    def _bab_iii(self) -> None:
+        self.h1("BAB III AKUNTABILITAS KINERJA")
+        self._capaian_kinerja()
+        self._realisasi_anggaran()
+        self._kinerja_anggaran()
+        self._kinerja_lainnya()
         self.halaman_baru()
 
-        # Bab III
-        self.h1("BAB III AKUNTABILITAS KINERJA")
+    def _capaian_kinerja(self) -> None:
+        """Indicator results per level, chart, comparisons with last year and the Renstra, outputs."""
         self.h2("A. Capaian Kinerja Organisasi")
         self.kalimat("capaian")
-        for kunci, judul in (
-            ("iku", "Sasaran Strategis"),
-            ("program", "Sasaran Program"),
-            ("kegiatan", "Sasaran Kegiatan"),
-        ):
-            self.tag(f"{{%p if pk.{kunci} %}}")
-            self.p(f"Tabel Capaian Kinerja: {judul}", tebal=True)
-            self.tabel(
+        for kunci, judul in _SASARAN_PK:
+            self._titled_table(
+                f"pk.{kunci}",
+                f"Tabel Capaian Kinerja: {judul}",
                 ["No", judul, "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"],
                 [
                     "{{ r.no }}",
@@ -379,71 +439,45 @@ class _Penyusun:
                 [11, 45, 50, 20, 20, 17],
                 kanan={5},
             )
-            self.tag("{%p endif %}")
-        self.tag("{%p if grafik_capaian %}")
-        self.p("{{ grafik_capaian }}", tengah=True)
-        self.p("Grafik 1. Capaian indikator kinerja terhadap target (100 %)", tengah=True, ukuran=9)
-        self.tag("{%p endif %}")
-        self.tag("{%p if tahun_lalu %}")
-        self.p("Perbandingan realisasi dengan tahun lalu", tebal=True)
-        self.tabel(
+        self._chart("grafik_capaian", "Grafik 1. Capaian indikator kinerja terhadap target (100 %)")
+        self._titled_table(
+            "tahun_lalu",
+            "Perbandingan realisasi dengan tahun lalu",
             ["Indikator", "Realisasi tahun lalu", "Realisasi tahun ini", "Perubahan"],
             ["{{ r.indikator }}", "{{ r.lalu }}", "{{ r.kini }}", "{{ r.ubah }}"],
             "tahun_lalu",
             [80, 27, 27, 26],
             kanan={1, 2, 3},
         )
-        self.tag("{%p endif %}")
-        self.tag("{%p if renstra %}")
-        self.p("Perbandingan realisasi dengan target jangka menengah (Renstra)", tebal=True)
-        self.tabel(
+        self._titled_table(
+            "renstra",
+            "Perbandingan realisasi dengan target jangka menengah (Renstra)",
             ["Indikator", "Target Renstra", "Realisasi", "Terhadap Renstra (%)"],
             ["{{ r.indikator }}", "{{ r.renstra }}", "{{ r.kini }}", "{{ r.persen }}"],
             "renstra",
             [80, 27, 27, 26],
             kanan={1, 2, 3},
         )
-        self.tag("{%p endif %}")
-        self.tag("{%p if output %}")
-        self.p("Tabel Capaian Output Kegiatan", tebal=True)
-        self.tabel(
+        self._titled_table(
+            "output",
+            "Tabel Capaian Output Kegiatan",
             ["No", "Output", "Target", "Realisasi", "Satuan", "Capaian (%)"],
             ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.satuan }}", "{{ r.capaian }}"],
             "output",
             [11, 68, 20, 20, 22, 20],
             kanan={2, 3, 5},
         )
-        self.tag("{%p endif %}")
         self.narasi("analisis_capaian")
+
+    def _realisasi_anggaran(self) -> None:
+        """Budget realisation per jenis belanja, sumber dana and DIPA line, chart, comparison period."""
         self.h2("B. Realisasi Anggaran")
         self.kalimat("anggaran")
-        self.tag("{%p if jenis %}")
-        self.p("Realisasi anggaran per jenis belanja", tebal=True)
-        self.tabel(
-            ["Kode", "Jenis Belanja", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "%"],
-            ["{{ r.kode }}", "{{ r.nama }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.sisa }}", "{{ r.persen }}"],
-            "jenis",
-            [12, 34, 30, 30, 30, 12],
-            total=["", "Jumlah", "{{ jenis_total.pagu }}", "{{ jenis_total.realisasi }}", "{{ jenis_total.sisa }}",
-                   "{{ jenis_total.persen }}"],
-            kanan={2, 3, 4, 5},
-        )  # fmt: skip
-        self.tag("{%p endif %}")
-        self.tag("{%p if sumber %}")
-        self.p("Realisasi anggaran per sumber dana", tebal=True)
-        self.tabel(
-            ["Kode", "Sumber Dana", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "%"],
-            ["{{ r.kode }}", "{{ r.nama }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.sisa }}", "{{ r.persen }}"],
-            "sumber",
-            [12, 34, 30, 30, 30, 12],
-            total=["", "Jumlah", "{{ sumber_total.pagu }}", "{{ sumber_total.realisasi }}", "{{ sumber_total.sisa }}",
-                   "{{ sumber_total.persen }}"],
-            kanan={2, 3, 4, 5},
-        )  # fmt: skip
-        self.tag("{%p endif %}")
-        self.tag("{%p if hierarki %}")
-        self.p("Realisasi anggaran per program, kegiatan, dan output", tebal=True)
-        t = self.tabel(
+        self._budget_table("jenis", "Jenis Belanja")
+        self._budget_table("sumber", "Sumber Dana")
+        t = self._titled_table(
+            "hierarki",
+            "Realisasi anggaran per program, kegiatan, dan output",
             ["Kode", "Uraian", "Target", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "%"],
             ["{{ r.kode }}", "{{ r.nama_tebal }}", "{{ r.target }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.sisa }}",
              "{{ r.persen }}"],
@@ -458,14 +492,10 @@ class _Penyusun:
         sel_nama.runs[0].bold = True
         biasa = sel_nama.add_run("{{ r.nama_biasa }}")
         biasa.font.size = Pt(8)
-        self.tag("{%p endif %}")
-        self.tag("{%p if grafik_anggaran %}")
-        self.p("{{ grafik_anggaran }}", tengah=True)
-        self.p("Grafik 2. Penyerapan anggaran per kegiatan", tengah=True, ukuran=9)
-        self.tag("{%p endif %}")
-        self.tag("{%p if perbandingan %}")
-        self.p("Perbandingan realisasi anggaran per program: periode laporan dan {{ label_pembanding }}", tebal=True)
-        self.tabel(
+        self._chart("grafik_anggaran", "Grafik 2. Penyerapan anggaran per kegiatan")
+        self._titled_table(
+            "perbandingan",
+            "Perbandingan realisasi anggaran per program: periode laporan dan {{ label_pembanding }}",
             ["Program", "Pagu (Rp)", "Realisasi (Rp)", "%", "Pagu pembanding (Rp)", "Realisasi pembanding (Rp)", "%"],
             ["{{ r.nama }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.persen }}", "{{ r.b_pagu }}", "{{ r.b_realisasi }}",
              "{{ r.b_persen }}"],
@@ -474,9 +504,16 @@ class _Penyusun:
             kanan={1, 2, 3, 4, 5, 6},
             ukuran=8,
         )  # fmt: skip
-        self.tag("{%p endif %}")
         self.narasi("analisis_anggaran")
+
+    def _kinerja_anggaran(self) -> None:
         self.h2("C. Capaian Kinerja Anggaran")
+        self._nka()
+        self._ikpa()
+        self.kalimat("pkpa")
+
+    def _nka(self) -> None:
+        """Nilai Kinerja Anggaran from SMART DJA: variables, weights, and the final value."""
         self.p("1. Nilai Kinerja Anggaran pada aplikasi SMART DJA", tebal=True)
         self.kalimat("nka")
         self.tabel(
@@ -487,6 +524,9 @@ class _Penyusun:
             total=["Nilai Kinerja Anggaran ({{ smart.predikat }})", "", "{{ smart.nka }}"],
             kanan={1, 2},
         )
+
+    def _ikpa(self) -> None:
+        """IKPA indicators and weights, the final value and its aspects, and the chart."""
         self.p("2. Indikator Kinerja Pelaksanaan Anggaran (IKPA)", tebal=True)
         self.kalimat("ikpa")
         self.tag("{%p if ikpa %}")
@@ -507,11 +547,10 @@ class _Penyusun:
         self.p("Pengurang dispensasi SPM: {{ ikpa.pengurang }} poin.")
         self.tag("{%p endif %}")
         self.tag("{%p endif %}")
-        self.tag("{%p if grafik_ikpa %}")
-        self.p("{{ grafik_ikpa }}", tengah=True)
-        self.p("Grafik 3. Komponen IKPA: nilai tertimbang terhadap bobot", tengah=True, ukuran=9)
-        self.tag("{%p endif %}")
-        self.kalimat("pkpa")
+        self._chart("grafik_ikpa", "Grafik 3. Komponen IKPA: nilai tertimbang terhadap bobot")
+
+    def _kinerja_lainnya(self) -> None:
+        """Awards (prestasi) and innovations (inovasi)."""
         self.h2("D. Capaian Kinerja Lainnya")
         self.tag("{%p if prestasi %}")
         self.tabel(
@@ -525,9 +564,8 @@ class _Penyusun:
         self.tag("{%p for r in inovasi %}")
         self.p("{{ r.nama }}: {{ r.uraian }}", "List Bullet")
         self.tag("{%p endfor %}")
-        self.halaman_baru()
 
-        # Bab IV
+    def _bab_iv(self) -> None:
         self.h1("BAB IV PENUTUP")
         self.h2("A. Kesimpulan")
         self.narasi("kesimpulan", wajib=False)
@@ -538,15 +576,10 @@ class _Penyusun:
         self.narasi("hambatan")
         self.h2("C. Saran")
         self.narasi("saran")
-        self.p()
-        self.p("{{ kota }}, {{ tanggal }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.p("{{ kepala.jabatan }},").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for _ in range(3):
-            self.p()
-        self.p("{{ kepala.nama }}", tebal=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.p("NIP. {{ kepala.nip }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self._signature()
 
-        # Lampiran
+    def _lampiran(self) -> None:
+        """Data check findings, on a page of their own; left out (page break included) when there are none."""
         self.tag("{%p if temuan %}")
         self.halaman_baru()
         self.h1("LAMPIRAN: TEMUAN PEMERIKSAAN DATA")
@@ -563,8 +596,9 @@ class _Penyusun:
         )
         self.tag("{%p endif %}")
 
-        # Provenance (last page)
-        baru = d.add_section(WD_SECTION.NEW_PAGE)
+    def _asal_dokumen(self) -> None:
+        """Provenance, in a new section on the last page."""
+        baru = self.doc.add_section(WD_SECTION.NEW_PAGE)
         baru.different_first_page_header_footer = False
         self.h1("ASAL DOKUMEN")
         self.p("Dokumen ini disusun otomatis oleh lakip-xl dari data berikut:")
@@ -575,7 +609,6 @@ class _Penyusun:
             "Versi lakip-xl: {{ asal.versi }}",
         ):
             self.p(teks, "List Bullet")
-        return d
 
 
 def bangun_templat() -> bytes:

@@ -37,6 +37,7 @@ class Unit:
     penyerapan: float | None
     ikpa: float | None
     predikat_ikpa: str | None
+    pita_ikpa: tuple[str, ...]  # predicate names of the unit's own IKPA bands, best first
     nka: float | None
     predikat_nka: str | None
     galat: int
@@ -88,33 +89,21 @@ def kumpulkan(folder: Iterable[Path], kecuali: Iterable[Path] = ()) -> tuple[lis
 
 def olah(path_teks: str) -> Unit | MasalahBerkas:
     """Read, validate and summarise one file (runs in a worker process; never raises)."""
-    from ..compute.hasil import hitung
-    from ..schema.data import BerkasTidakValid, baca_json
-    from ..validasi import validasi
+    from ..galat import LakipGalat
+    from ..layanan import buka
 
     path = Path(path_teks)
     try:
-        if path.suffix.lower() == ".json":
-            lakip, temuan = baca_json(path)
-            aturan = None
-            lokasi = None
-        else:
-            from ..buku_kerja.baca import baca_buku_kerja
-
-            bk = baca_buku_kerja(path, periksa_rumus=False)
-            lakip, temuan, aturan, lokasi = bk.lakip, bk.temuan, bk.aturan, bk
-        hasil = hitung(lakip, aturan)
-        temuan = temuan + validasi(lakip, hasil, aturan)
-        if lokasi is not None:
-            lokasi.lokasi(temuan)
-    except BerkasTidakValid as e:
+        dok = buka(path, periksa_rumus=False)
+    except LakipGalat as e:
         return MasalahBerkas(str(path), str(e))
     except Exception as e:
         return MasalahBerkas(str(path), f"Berkas tidak dapat diolah ({type(e).__name__}: {e}).")
+    lakip, hasil, temuan = dok.lakip, dok.hasil, dok.temuan
     p = lakip.profil
     iku = {i.kode: i.capaian for i in hasil.indikator if i.tingkat == "iku"}
     ik = hasil.ikpa
-    galat = sum(t.tingkat == "galat" for t in temuan)
+    galat = dok.jumlah_galat
     return Unit(
         berkas=str(path),
         waktu_berkas=path.stat().st_mtime,
@@ -130,6 +119,7 @@ def olah(path_teks: str) -> Unit | MasalahBerkas:
         penyerapan=hasil.anggaran.penyerapan,
         ikpa=ik.nilai_akhir if ik else None,
         predikat_ikpa=ik.predikat if ik else None,
+        pita_ikpa=tuple(p.predikat for p in dok.aturan.predikat_ikpa),
         nka=hasil.nka.nilai,
         predikat_nka=hasil.nka.predikat,
         galat=galat,

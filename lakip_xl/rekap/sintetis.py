@@ -144,11 +144,11 @@ def unit(i: int, benih: int) -> Lakip:
     aturan = "2024" if tahun >= 2024 else "2022"
     komponen = [
         KomponenIkpa(
-            kode=x["kode"],
+            kode=x.kode,
             nilai=_r2(100 - rnd.betavariate(1.3, 5) * 40),
-            berlaku=not (x["kode"] == "belanja_kontraktual" and rnd.random() < 0.15),
+            berlaku=not (x.kode == "belanja_kontraktual" and rnd.random() < 0.15),
         )
-        for x in aturan_bawaan()["ikpa"][aturan]["indikator"]
+        for x in aturan_bawaan().set_ikpa(aturan).indikator
     ]
     penyerapan = total_r / total_p * 100
     return Lakip(
@@ -205,7 +205,7 @@ def _tulis(args: tuple[int, int, str, str]) -> str:
     nama = f"{u.profil.kode_satker}_{u.profil.tahun}"
     if fmt == "json":
         return str(tulis_json(u, Path(folder) / f"{nama}.json"))
-    return str(bangun_buku_kerja(u, Path(folder) / f"{nama}.xlsm"))
+    return str(bangun_buku_kerja(u, Path(folder) / f"{nama}.xlsm", aturan=aturan_bawaan()))
 
 
 def tulis_sintetis(

@@ -15,7 +15,17 @@ from ..compute.angka import format_angka
 from . import HasilRekap, Unit, kode_iku
 
 AWAL = 4  # first data row (0-based); header at row 3
-PREDIKAT_IKPA = ("Sangat Baik", "Baik", "Cukup", "Kurang")
+
+
+def predikat_ikpa(unit: list[Unit]) -> list[str]:
+    """The IKPA predicates to count: every band of every unit's own rules, in band order
+    (the shipped bands when there is no unit)."""
+    from ..compute.aturan import aturan_bawaan
+
+    nama: list[str] = []
+    for pita in [u.pita_ikpa for u in unit] or [tuple(p.predikat for p in aturan_bawaan().predikat_ikpa)]:
+        nama += [x for x in pita if x not in nama]
+    return nama
 
 
 def urut(unit: list[Unit]) -> list[Unit]:
@@ -80,22 +90,50 @@ def _rata_baris(u: Unit, iku: list[str]) -> float | None:
 
 def tulis_rekap(h: HasilRekap, tujuan: Path, akar: list[Path], timpa: bool = False) -> Path:
     """Write the rekap workbook atomically."""
-    iku = kode_iku(h.unit)
-    unit = urut(h.unit)
-    kol = kolom_rekap(iku)
-    idx = {k: j for j, (k, _, _) in enumerate(kol)}
     with tempfile.TemporaryDirectory(prefix="lakip-rekap-") as tmp:
         path = Path(tmp) / "rekap.xlsx"
-        wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
-        angka = {"teks": "@", "bulat": "#,##0", "uang": "#,##0", "angka": "#,##0.00", "persen": '0.00"%"'}
+        _BukuRekap(h, akar, path).tulis()
+        return tulis_atomik(tujuan, path.read_bytes(), timpa=timpa)
 
-        def _f(num: str, bold: bool = False) -> Any:
-            return wb.add_format({"num_format": num, "border": 1, "border_color": "#BFBFBF", "bold": bold})
 
-        fmt = {k: _f(v) for k, v in angka.items()}
-        tebal = {k: _f(v, True) for k, v in angka.items()}
-        judul = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
-        kepala = wb.add_format(
+_ANGKA = {"teks": "@", "bulat": "#,##0", "uang": "#,##0", "angka": "#,##0.00", "persen": '0.00"%"'}
+_LEBAR_REKAP = {"no": 5, "kode": 10, "nama": 38, "periode": 11, "tahun": 7, "berkas": 40, "pagu": 16, "realisasi": 16}
+_NAMA_TOTAL = (("RekapPaguTotal", "pagu"), ("RekapRealisasiTotal", "realisasi"), ("RekapPenyerapanTotal", "penyerapan"),
+               ("RekapRataIKPA", "ikpa"), ("RekapRataNKA", "nka"), ("RekapJumlahGalat", "galat"))  # fmt: skip
+_KEPALA_TEMUAN = ("Berkas", "Kode satker", "Nama satker", "Tingkat", "Kode", "Lokasi", "Pesan")
+_LEBAR_TEMUAN = (34, 10, 30, 10, 24, 20, 90)
+
+
+class _BukuRekap:
+    """One rekap workbook: the Rekap sheet (rows, totals, predicate distribution, charts),
+    the Temuan sheet and the Info sheet, written in that order."""
+
+    def __init__(self, h: HasilRekap, akar: list[Path], path: Path) -> None:
+        self.h = h
+        self.akar = akar
+        self.iku = kode_iku(h.unit)
+        self.unit = urut(h.unit)
+        self.predikat = predikat_ikpa(self.unit)
+        self.kol = kolom_rekap(self.iku)
+        self.idx = {k: j for j, (k, _, _) in enumerate(self.kol)}
+        self.akhir = AWAL + max(len(self.unit), 1) - 1  # last data row (one blank row when there is no unit)
+        self.tr = self.akhir + 2  # totals row
+        self.dr = self.tr + 3  # first row of the predicate distribution
+        self.wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+
+    def tulis(self) -> None:
+        self._buat_format()
+        self._tulis_lembar_rekap()
+        self._tulis_lembar_temuan()
+        self._tulis_lembar_info()
+        self.wb.close()
+
+    # -- formats and small helpers --------------------------------------------------------
+    def _buat_format(self) -> None:
+        self.fmt = {k: self._format_angka(v) for k, v in _ANGKA.items()}
+        self.tebal = {k: self._format_angka(v, True) for k, v in _ANGKA.items()}
+        self.judul = self.wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
+        self.kepala = self.wb.add_format(
             {
                 "bold": True,
                 "font_color": "#FFFFFF",
@@ -105,160 +143,214 @@ def tulis_rekap(h: HasilRekap, tujuan: Path, akar: list[Path], timpa: bool = Fal
                 "valign": "vcenter",
             }
         )
-        ws = wb.add_worksheet("Rekap")
-        ws.write_string(0, 0, "Rekapitulasi Kinerja Satker", judul)
+
+    def _format_angka(self, num: str, bold: bool = False) -> Any:
+        return self.wb.add_format({"num_format": num, "border": 1, "border_color": "#BFBFBF", "bold": bold})
+
+    def _format_kolom(self, k: str, tebal: bool = False) -> Any:
+        return (self.tebal if tebal else self.fmt)[self.kol[self.idx[k]][2]]
+
+    def _rentang(self, k: str) -> str:
+        """The absolute range of column ``k`` over the data rows."""
+        c = self.idx[k]
+        return f"{xl_rowcol_to_cell(AWAL, c, True, True)}:{xl_rowcol_to_cell(self.akhir, c, True, True)}"
+
+    def _rumus_penyerapan(self, r: int) -> str:
+        p, q = xl_rowcol_to_cell(r, self.idx["pagu"]), xl_rowcol_to_cell(r, self.idx["realisasi"])
+        return f'=IF(OR(NOT(ISNUMBER({p})),{p}=0,NOT(ISNUMBER({q}))),"",{q}/{p}*100)'
+
+    # -- the Rekap sheet --------------------------------------------------------------------
+    def _tulis_lembar_rekap(self) -> None:
+        self.ws = self.wb.add_worksheet("Rekap")
+        self._tulis_kepala_rekap()
+        for i, u in enumerate(self.unit):
+            self._tulis_baris_unit(AWAL + i, i + 1, u)
+        self._tulis_baris_total()
+        self._tulis_nama_total()
+        self._tulis_sebaran_predikat()
+        self._atur_lembar_rekap()
+        self._tulis_grafik_predikat()
+        if self.unit:
+            self._tulis_grafik_ikpa()
+
+    def _tulis_kepala_rekap(self) -> None:
+        ws = self.ws
+        ws.write_string(0, 0, "Rekapitulasi Kinerja Satker", self.judul)
         ws.write_string(
-            1, 0, f"{len(unit)} satker dari {h.jumlah_berkas} berkas; {len(h.masalah)} catatan berkas di lembar Temuan."
+            1,
+            0,
+            f"{len(self.unit)} satker dari {self.h.jumlah_berkas} berkas; "
+            f"{len(self.h.masalah)} catatan berkas di lembar Temuan.",
         )
-        for j, (_, teks, _) in enumerate(kol):
-            ws.write_string(AWAL - 1, j, teks, kepala)
+        for j, (_, teks, _) in enumerate(self.kol):
+            ws.write_string(AWAL - 1, j, teks, self.kepala)
         ws.set_row(AWAL - 1, 42)
-        n = len(unit)
-        akhir = AWAL + max(n, 1) - 1
 
-        def rng(k: str) -> str:
-            c = idx[k]
-            return f"{xl_rowcol_to_cell(AWAL, c, True, True)}:{xl_rowcol_to_cell(akhir, c, True, True)}"
-
-        def nilai(ws_, r: int, c: int, v: Any, f: Any) -> None:
-            if v is None or v == "":
-                ws_.write_blank(r, c, None, f)
-            elif isinstance(v, str):
-                ws_.write_string(r, c, v, f)  # unit text is always text, never a formula
+    def _tulis_baris_unit(self, r: int, no: int, u: Unit) -> None:
+        """One unit's row: its values, and formulas (with cached results) for the derived columns."""
+        baris: dict[str, Any] = {
+            "no": no, "kode": u.kode_satker, "nama": u.nama, "periode": u.periode, "tahun": u.tahun,
+            "pagu": u.pagu, "realisasi": u.realisasi, "ikpa": u.ikpa, "predikat_ikpa": u.predikat_ikpa,
+            "nka": u.nka, "predikat_nka": u.predikat_nka, "galat": u.galat, "peringatan": u.peringatan,
+            "berkas": _relatif(u.berkas, self.akar),
+        }  # fmt: skip
+        for k in self.iku:
+            baris[f"iku:{k}"] = u.iku.get(k)
+        rumus = {
+            "rata": self._rumus_rata,
+            "penyerapan": self._rumus_penyerapan_unit,
+            "peringkat": self._rumus_peringkat,
+        }
+        for k, j in self.idx.items():
+            f = self._format_kolom(k)
+            if k in rumus:
+                teks, nilai = rumus[k](r, u)
+                self.ws.write_formula(r, j, teks, f, nilai)
             else:
-                ws_.write_number(r, c, v, f)
+                _tulis_nilai(self.ws, r, j, baris.get(k), f)
 
-        for i, u in enumerate(unit):
-            r = AWAL + i
-            baris: dict[str, Any] = {
-                "no": i + 1, "kode": u.kode_satker, "nama": u.nama, "periode": u.periode, "tahun": u.tahun,
-                "pagu": u.pagu, "realisasi": u.realisasi, "ikpa": u.ikpa, "predikat_ikpa": u.predikat_ikpa,
-                "nka": u.nka, "predikat_nka": u.predikat_nka, "galat": u.galat, "peringatan": u.peringatan,
-                "berkas": _relatif(u.berkas, akar),
-            }  # fmt: skip
-            for k in iku:
-                baris[f"iku:{k}"] = u.iku.get(k)
-            for k, j in idx.items():
-                f = fmt[kol[j][2]]
-                if k == "rata":
-                    a, b = (
-                        xl_rowcol_to_cell(r, idx[f"iku:{iku[0]}"]) if iku else "",
-                        xl_rowcol_to_cell(r, idx[f"iku:{iku[-1]}"]) if iku else "",
-                    )
-                    rumus = f'=IF(COUNT({a}:{b})=0,"",AVERAGE({a}:{b}))' if iku else '=""'
-                    v = _rata_baris(u, iku)
-                    ws.write_formula(r, j, rumus, f, "" if v is None else v)
-                elif k == "penyerapan":
-                    p, q = xl_rowcol_to_cell(r, idx["pagu"]), xl_rowcol_to_cell(r, idx["realisasi"])
-                    ws.write_formula(r, j, f'=IF(OR(NOT(ISNUMBER({p})),{p}=0,NOT(ISNUMBER({q}))),"",{q}/{p}*100)', f,
-                                     "" if u.penyerapan is None else u.penyerapan)  # fmt: skip
-                elif k == "peringkat":
-                    s = xl_rowcol_to_cell(r, idx["ikpa"])
-                    peringkat = 1 + sum(
-                        1 for x in unit if x.ikpa is not None and u.ikpa is not None and x.ikpa > u.ikpa
-                    )
-                    ws.write_formula(
-                        r,
-                        j,
-                        f'=IF(ISNUMBER({s}),RANK({s},{rng("ikpa")},0),"")',
-                        f,
-                        peringkat if u.ikpa is not None else "",
-                    )
-                else:
-                    nilai(ws, r, j, baris.get(k), f)
-        # Totals and averages (formulas).
-        tr = akhir + 2
-        t = totals(unit, iku)
-        ws.write_string(tr, idx["nama"], "Jumlah / rata-rata", tebal["teks"])
-        ws.write_formula(tr, idx["no"], f"=COUNTA({rng('kode')})", tebal["bulat"], t["no"])
-        for k in [*(f"iku:{x}" for x in iku), "rata", "ikpa", "nka"]:
-            ws.write_formula(
-                tr,
-                idx[k],
-                f'=IF(COUNT({rng(k)})=0,"",AVERAGE({rng(k)}))',
-                tebal[kol[idx[k]][2]],
-                "" if t[k] is None else t[k],
-            )
-        for k in ("pagu", "realisasi", "galat", "peringatan"):
-            ws.write_formula(
-                tr,
-                idx[k],
-                f'=IF(COUNT({rng(k)})=0,"",SUM({rng(k)}))',
-                tebal[kol[idx[k]][2]],
-                "" if t[k] is None else t[k],
-            )
-        p, q = xl_rowcol_to_cell(tr, idx["pagu"]), xl_rowcol_to_cell(tr, idx["realisasi"])
-        ws.write_formula(tr, idx["penyerapan"], f'=IF(OR(NOT(ISNUMBER({p})),{p}=0,NOT(ISNUMBER({q}))),"",{q}/{p}*100)',
-                         tebal["persen"], "" if t["penyerapan"] is None else t["penyerapan"])  # fmt: skip
-        for nama_def, k in (("RekapPaguTotal", "pagu"), ("RekapRealisasiTotal", "realisasi"), ("RekapPenyerapanTotal", "penyerapan"),
-                            ("RekapRataIKPA", "ikpa"), ("RekapRataNKA", "nka"), ("RekapJumlahGalat", "galat")):  # fmt: skip
-            wb.define_name(nama_def, f"=Rekap!{xl_rowcol_to_cell(tr, idx[k], True, True)}")
-        # Predicate distribution (formulas) and charts.
-        dr = tr + 3
-        ws.write_string(dr - 1, idx["nama"], "Sebaran predikat IKPA", tebal["teks"])
-        for i, pred in enumerate(PREDIKAT_IKPA):
-            ws.write_string(dr + i, idx["nama"], pred, fmt["teks"])
-            ws.write_formula(dr + i, idx["nama"] + 1, f'=COUNTIF({rng("predikat_ikpa")},"{pred}")', fmt["bulat"],
-                             sum(1 for u in unit if u.predikat_ikpa == pred))  # fmt: skip
-        lebar = {"no": 5, "kode": 10, "nama": 38, "periode": 11, "tahun": 7, "berkas": 40, "pagu": 16, "realisasi": 16}
-        for k, j in idx.items():
-            ws.set_column(j, j, lebar.get(k, 11))
+    def _rumus_rata(self, r: int, u: Unit) -> tuple[str, Any]:
+        if self.iku:
+            a = xl_rowcol_to_cell(r, self.idx[f"iku:{self.iku[0]}"])
+            b = xl_rowcol_to_cell(r, self.idx[f"iku:{self.iku[-1]}"])
+            teks = f'=IF(COUNT({a}:{b})=0,"",AVERAGE({a}:{b}))'
+        else:
+            teks = '=""'
+        return teks, _atau_kosong(_rata_baris(u, self.iku))
+
+    def _rumus_penyerapan_unit(self, r: int, u: Unit) -> tuple[str, Any]:
+        return self._rumus_penyerapan(r), _atau_kosong(u.penyerapan)
+
+    def _rumus_peringkat(self, r: int, u: Unit) -> tuple[str, Any]:
+        s = xl_rowcol_to_cell(r, self.idx["ikpa"])
+        peringkat = 1 + sum(1 for x in self.unit if x.ikpa is not None and u.ikpa is not None and x.ikpa > u.ikpa)
+        return f'=IF(ISNUMBER({s}),RANK({s},{self._rentang("ikpa")},0),"")', peringkat if u.ikpa is not None else ""
+
+    def _tulis_baris_total(self) -> None:
+        """Totals and averages (formulas)."""
+        ws, tr, idx = self.ws, self.tr, self.idx
+        t = totals(self.unit, self.iku)
+        ws.write_string(tr, idx["nama"], "Jumlah / rata-rata", self.tebal["teks"])
+        ws.write_formula(tr, idx["no"], f"=COUNTA({self._rentang('kode')})", self.tebal["bulat"], t["no"])
+        for fungsi, kunci in (
+            ("AVERAGE", [*(f"iku:{x}" for x in self.iku), "rata", "ikpa", "nka"]),
+            ("SUM", ["pagu", "realisasi", "galat", "peringatan"]),
+        ):
+            for k in kunci:
+                ws.write_formula(
+                    tr,
+                    idx[k],
+                    f'=IF(COUNT({self._rentang(k)})=0,"",{fungsi}({self._rentang(k)}))',
+                    self._format_kolom(k, tebal=True),
+                    _atau_kosong(t[k]),
+                )
+        ws.write_formula(
+            tr, idx["penyerapan"], self._rumus_penyerapan(tr), self.tebal["persen"], _atau_kosong(t["penyerapan"])
+        )
+
+    def _tulis_nama_total(self) -> None:
+        for nama_def, k in _NAMA_TOTAL:
+            self.wb.define_name(nama_def, f"=Rekap!{xl_rowcol_to_cell(self.tr, self.idx[k], True, True)}")
+
+    def _tulis_sebaran_predikat(self) -> None:
+        """Predicate distribution (formulas), the data of the pie chart."""
+        ws, dr, c = self.ws, self.dr, self.idx["nama"]
+        ws.write_string(dr - 1, c, "Sebaran predikat IKPA", self.tebal["teks"])
+        for i, pred in enumerate(self.predikat):
+            ws.write_string(dr + i, c, pred, self.fmt["teks"])
+            ws.write_formula(dr + i, c + 1, f'=COUNTIF({self._rentang("predikat_ikpa")},"{pred}")', self.fmt["bulat"],
+                             sum(1 for u in self.unit if u.predikat_ikpa == pred))  # fmt: skip
+
+    def _atur_lembar_rekap(self) -> None:
+        """Column widths, frozen panes, filter and page setup."""
+        ws = self.ws
+        for k, j in self.idx.items():
+            ws.set_column(j, j, _LEBAR_REKAP.get(k, 11))
         ws.freeze_panes(AWAL, 3)
-        ws.autofilter(AWAL - 1, 0, akhir, len(kol) - 1)
+        ws.autofilter(AWAL - 1, 0, self.akhir, len(self.kol) - 1)
         ws.set_landscape()
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(AWAL - 1)
-        ch = wb.add_chart({"type": "pie"})
-        ch.add_series({"name": "Predikat IKPA", "categories": ["Rekap", dr, idx["nama"], dr + 3, idx["nama"]],
-                       "values": ["Rekap", dr, idx["nama"] + 1, dr + 3, idx["nama"] + 1],
-                       "points": [{"fill": {"color": c}} for c in ("#404040", "#808080", "#BFBFBF", "#FFFFFF")],
+
+    def _tulis_grafik_predikat(self) -> None:
+        dr, c = self.dr, self.idx["nama"]
+        ch = self.wb.add_chart({"type": "pie"})
+        akhir = dr + len(self.predikat) - 1
+        warna = ("#404040", "#808080", "#BFBFBF", "#FFFFFF", "#D9D9D9", "#595959")
+        ch.add_series({"name": "Predikat IKPA", "categories": ["Rekap", dr, c, akhir, c],
+                       "values": ["Rekap", dr, c + 1, akhir, c + 1],
+                       "points": [{"fill": {"color": warna[i % len(warna)]}} for i in range(len(self.predikat))],
                        "data_labels": {"value": True, "category": True}})  # fmt: skip
         ch.set_title({"name": "Sebaran predikat IKPA"})
-        ws.insert_chart(dr, idx["nama"] + 3, ch)
-        if unit:
-            m = min(n, 40)
-            ch2 = wb.add_chart({"type": "bar"})
-            ch2.add_series({"name": "Nilai IKPA", "categories": ["Rekap", AWAL, idx["kode"], AWAL + m - 1, idx["kode"]],
-                            "values": ["Rekap", AWAL, idx["ikpa"], AWAL + m - 1, idx["ikpa"]], "fill": {"color": "#7F7F7F"}})  # fmt: skip
-            ch2.set_title({"name": f"Nilai IKPA ({m} satker teratas)"})
-            ch2.set_legend({"none": True})
-            ch2.set_y_axis({"reverse": True})
-            ch2.set_size({"width": 520, "height": max(300, 16 * m + 80)})
-            ws.insert_chart(dr, idx["nama"] + 10, ch2)
-        # Findings: file problems first, then each unit's findings.
-        wt = wb.add_worksheet("Temuan")
-        wt.write_string(0, 0, "Temuan per berkas dan per satker", judul)
-        kepala_t = ["Berkas", "Kode satker", "Nama satker", "Tingkat", "Kode", "Lokasi", "Pesan"]
-        for j, teks in enumerate(kepala_t):
-            wt.write_string(2, j, teks, kepala)
+        self.ws.insert_chart(dr, c + 3, ch)
+
+    def _tulis_grafik_ikpa(self) -> None:
+        """IKPA of the (at most 40) best-ranked units."""
+        m = min(len(self.unit), 40)
+        kode, ikpa = self.idx["kode"], self.idx["ikpa"]
+        ch = self.wb.add_chart({"type": "bar"})
+        ch.add_series({"name": "Nilai IKPA", "categories": ["Rekap", AWAL, kode, AWAL + m - 1, kode],
+                       "values": ["Rekap", AWAL, ikpa, AWAL + m - 1, ikpa], "fill": {"color": "#7F7F7F"}})  # fmt: skip
+        ch.set_title({"name": f"Nilai IKPA ({m} satker teratas)"})
+        ch.set_legend({"none": True})
+        ch.set_y_axis({"reverse": True})
+        ch.set_size({"width": 520, "height": max(300, 16 * m + 80)})
+        self.ws.insert_chart(self.dr, self.idx["nama"] + 10, ch)
+
+    # -- the Temuan and Info sheets ---------------------------------------------------------
+    def _tulis_lembar_temuan(self) -> None:
+        """Findings: file problems first, then each unit's findings."""
+        wt = self.wb.add_worksheet("Temuan")
+        wt.write_string(0, 0, "Temuan per berkas dan per satker", self.judul)
+        for j, teks in enumerate(_KEPALA_TEMUAN):
+            wt.write_string(2, j, teks, self.kepala)
         r = 3
-        for m_ in h.masalah:
-            for j, v in enumerate((_relatif(m_.berkas, akar), "", "", m_.tingkat, "BERKAS", "", m_.alasan)):
-                nilai(wt, r, j, v, fmt["teks"])
+        for baris in self._baris_temuan():
+            for j, v in enumerate(baris):
+                _tulis_nilai(wt, r, j, v, self.fmt["teks"])
             r += 1
-        for u in unit:
-            for tingkat, kode, lokasi, pesan in u.temuan:
-                for j, v in enumerate((_relatif(u.berkas, akar), u.kode_satker, u.nama, tingkat, kode, lokasi, pesan)):
-                    nilai(wt, r, j, v, fmt["teks"])
-                r += 1
-        for j, w in enumerate((34, 10, 30, 10, 24, 20, 90)):
+        for j, w in enumerate(_LEBAR_TEMUAN):
             wt.set_column(j, j, w)
         wt.freeze_panes(3, 0)
-        wt.autofilter(2, 0, max(r - 1, 3), len(kepala_t) - 1)
-        wi = wb.add_worksheet("Info")
+        wt.autofilter(2, 0, max(r - 1, 3), len(_KEPALA_TEMUAN) - 1)
+
+    def _baris_temuan(self) -> list[tuple[str, ...]]:
+        baris: list[tuple[str, ...]] = [
+            (_relatif(m.berkas, self.akar), "", "", m.tingkat, "BERKAS", "", m.alasan) for m in self.h.masalah
+        ]
+        for u in self.unit:
+            berkas = _relatif(u.berkas, self.akar)
+            baris += [(berkas, u.kode_satker, u.nama, *t) for t in u.temuan]
+        return baris
+
+    def _tulis_lembar_info(self) -> None:
         from .. import __version__
 
+        wi = self.wb.add_worksheet("Info")
         for i, (k, v) in enumerate(
-            (("Dibuat oleh", f"lakip-xl {__version__}"), ("Folder", "; ".join(str(a) for a in akar)),
-             ("Berkas dibaca", str(h.jumlah_berkas)), ("Satker", str(len(unit))), ("Catatan berkas", str(len(h.masalah))))
+            (("Dibuat oleh", f"lakip-xl {__version__}"), ("Folder", "; ".join(str(a) for a in self.akar)),
+             ("Berkas dibaca", str(self.h.jumlah_berkas)), ("Satker", str(len(self.unit))),
+             ("Catatan berkas", str(len(self.h.masalah))))
         ):  # fmt: skip
             wi.write_string(i, 0, k)
             wi.write_string(i, 1, v)
         wi.set_column(0, 0, 18)
         wi.set_column(1, 1, 80)
-        wb.close()
-        return tulis_atomik(tujuan, path.read_bytes(), timpa=timpa)
+
+
+def _tulis_nilai(ws: Any, r: int, c: int, v: Any, f: Any) -> None:
+    if v is None or v == "":
+        ws.write_blank(r, c, None, f)
+    elif isinstance(v, str):
+        ws.write_string(r, c, v, f)  # unit text is always text, never a formula
+    else:
+        ws.write_number(r, c, v, f)
+
+
+def _atau_kosong(v: Any) -> Any:
+    """A formula's cached result: the value, or an empty string for a blank."""
+    return "" if v is None else v
 
 
 def _relatif(berkas: str, akar: list[Path]) -> str:

@@ -18,9 +18,13 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from ..compute.angka import BATAS_ANGKA, AngkaTidakValid, parse_angka
-from ..galat import BerkasTidakValid
+from ..compute.aturan import Aturan
+from ..galat import AturanTidakValid, BerkasTidakValid
 from ..model import SCHEMA_VERSION, Lakip
 from ..validasi.temuan import Jalur, Temuan, jalur_teks
+
+# Top-level key of the optional rules section (shaped like lakip_xl/data/aturan.json).
+KUNCI_ATURAN = "aturan"
 
 # Fields holding integer rupiah or counts (everything else numeric is a float).
 _INT = int
@@ -259,7 +263,14 @@ def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
 
 
 def baca_json(path: str | Path) -> tuple[Lakip, list[Temuan]]:
-    """Read a JSON data file; :class:`BerkasTidakValid` with an Indonesian line when unreadable."""
+    """Read a JSON data file's model; :class:`BerkasTidakValid` with an Indonesian line when unreadable."""
+    lakip, temuan, _ = baca_json_lengkap(path)
+    return lakip, temuan
+
+
+def baca_json_lengkap(path: str | Path) -> tuple[Lakip, list[Temuan], Aturan | None]:
+    """Read a JSON data file: the model, reading findings, and the rules of its optional
+    ``aturan`` section (``None`` when it has none)."""
     path = Path(path)
     try:
         teks = path.read_bytes()
@@ -279,19 +290,33 @@ def baca_json(path: str | Path) -> tuple[Lakip, list[Temuan]]:
         ) from None
     except (ValueError, RecursionError):
         raise BerkasTidakValid(f"Berkas '{path}' berisi JSON yang terlalu besar atau terlalu bersarang.") from None
-    return dari_dict(data)
+    aturan = None
+    if isinstance(data, dict) and KUNCI_ATURAN in data:
+        data = dict(data)
+        try:
+            aturan = Aturan.dari_dict(data.pop(KUNCI_ATURAN))
+        except AturanTidakValid as e:
+            raise BerkasTidakValid(f"{e} (bagian '{KUNCI_ATURAN}' berkas '{path.name}').") from None
+    lakip, temuan = dari_dict(data)
+    return lakip, temuan, aturan
 
 
-def ke_dict(lakip: Lakip) -> dict[str, Any]:
-    """The model as plain JSON data (every field, blanks as null)."""
-    return dataclasses.asdict(lakip)
+def ke_dict(lakip: Lakip, aturan: Aturan | None = None) -> dict[str, Any]:
+    """The model as plain JSON data (every field, blanks as null), with the rules as its
+    ``aturan`` section when given."""
+    d = dataclasses.asdict(lakip)
+    if aturan is not None:
+        d[KUNCI_ATURAN] = aturan.ke_dict()
+    return d
 
 
-def tulis_json(lakip: Lakip, path: str | Path, timpa: bool = True) -> Path:
-    """Write a data file atomically (temporary file, then moved into place)."""
+def tulis_json(lakip: Lakip, path: str | Path, timpa: bool = True, aturan: Aturan | None = None) -> Path:
+    """Write a data file atomically (temporary file, then moved into place); ``aturan`` (the
+    rules the data is scored by, when they are not the shipped ones) goes into its ``aturan``
+    section."""
     from ..berkas import tulis_atomik
 
-    teks = json.dumps(ke_dict(lakip), ensure_ascii=False, indent=2) + "\n"
+    teks = json.dumps(ke_dict(lakip, aturan), ensure_ascii=False, indent=2) + "\n"
     return tulis_atomik(Path(path), teks.encode("utf-8"), timpa=timpa)
 
 
@@ -346,6 +371,11 @@ def json_schema() -> dict[str, Any]:
         raise TypeError(tp)
 
     root = _sch(Lakip)
+    defs["Lakip"]["properties"][KUNCI_ATURAN] = {
+        "type": "object",
+        "description": "Aturan penilaian yang dipakai data ini (opsional; bentuknya seperti lakip_xl/data/aturan.json). "
+        "Tanpa bagian ini berlaku aturan bawaan.",
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://lakip-xl.local/schema/lakip-data.schema.json",

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from ..compute import anggaran as ag
 from ..compute.angka import bulat, format_angka, format_persen, format_rupiah
-from ..compute.aturan import aturan_ikpa, daftar_aturan_ikpa
+from ..compute.aturan import Aturan
 from ..compute.capaian import capaian
-from ..compute.hasil import Hasil, hitung
+from ..compute.hasil import Hasil
 from ..model import NARASI_LABEL, Lakip
 from .temuan import Jalur, Temuan
 
@@ -68,7 +68,7 @@ def sama_dengan_dinyatakan(dihitung: float, dinyatakan: float, toleransi: float 
 
 
 class _Pemeriksa:
-    def __init__(self, lakip: Lakip, hasil: Hasil, aturan: dict | None = None) -> None:
+    def __init__(self, lakip: Lakip, hasil: Hasil, aturan: Aturan) -> None:
         self.aturan = aturan
         self.l = lakip
         self.h = hasil
@@ -279,129 +279,137 @@ class _Pemeriksa:
             self.dinyatakan((*j, "capaian_dinyatakan"), ind.capaian_dinyatakan, h.capaian, f"Capaian {label}")
 
     def anggaran(self) -> None:
-        a = self.l.anggaran
+        self._anggaran_rincian_program()
+        self._anggaran_total()
+        self._anggaran_total_penyerapan()
+        self._anggaran_baris_belanja()
+        self._anggaran_tiga_rincian()
+        self._anggaran_alokasi_pk()
+
+    def _anggaran_rincian_program(self) -> None:
+        """The DIPA hierarchy: every program, its kegiatan and their outputs."""
         h = self.h.anggaran
-        batas = self.l.pengaturan.batas_capaian_output
-        seen: set[str] = set()
-        ki = 0
-        for pi, prog in enumerate(a.program):
+        kode_output: set[str] = set()
+        ki = 0  # the computed kegiatan are numbered across programs
+        for pi, prog in enumerate(self.l.anggaran.program):
             pj: Jalur = ("anggaran", "program", pi)
             plabel = _label("program", prog.kode, prog.nama, pi)
-            if not prog.kode.strip():
-                self.add(KODE_KOSONG, "galat", (*pj, "kode"), f"Kode {plabel} kosong. Beri kode unik.")
-            for f in ("pagu_pk", "pembanding_pagu", "pembanding_realisasi"):
-                self.negatif((*pj, f), getattr(prog, f), f"{f.replace('_', ' ').capitalize()} {plabel}")
+            self._kode_kosong(pj, prog.kode, plabel)
+            self._negatif_kolom(pj, prog, ("pagu_pk", "pembanding_pagu", "pembanding_realisasi"), plabel)
             hp = h.per_program[pi]
-            for ki_local, keg in enumerate(prog.kegiatan):
-                kj: Jalur = (*pj, "kegiatan", ki_local)
-                klabel = _label("kegiatan", keg.kode, keg.nama, ki_local)
-                if not keg.kode.strip():
-                    self.add(KODE_KOSONG, "galat", (*kj, "kode"), f"Kode {klabel} kosong. Beri kode unik.")
-                hk = h.per_kegiatan[ki]
+            for kl, keg in enumerate(prog.kegiatan):
+                self._anggaran_kegiatan((*pj, "kegiatan", kl), kl, keg, h.per_kegiatan[ki], kode_output)
                 ki += 1
-                for oi, o in enumerate(keg.output):
-                    oj: Jalur = (*kj, "output", oi)
-                    olabel = _label("output", o.kode, o.nama, oi)
-                    if not o.kode.strip():
-                        self.add(KODE_KOSONG, "galat", (*oj, "kode"), f"Kode {olabel} kosong. Beri kode unik.")
-                    if o.kode in seen:
-                        self.add(
-                            KODE_GANDA, "galat", (*oj, "kode"), f"Kode output '{o.kode}' dipakai lebih dari sekali."
-                        )
-                    seen.add(o.kode)
-                    for f in ("pagu", "realisasi", "volume_target", "volume_realisasi"):
-                        self.negatif((*oj, f), getattr(o, f), f"{f.replace('_', ' ').capitalize()} {olabel}")
-                    if o.pagu is None:
-                        self.add(PAGU_KOSONG, "galat", (*oj, "pagu"), f"Pagu {olabel} kosong. Isi pagu sesuai DIPA.")
-                    elif o.pagu == 0 and (o.realisasi or 0) > 0:
-                        self.add(PAGU_KOSONG, "galat", (*oj, "pagu"), f"Pagu {olabel} nol tetapi ada realisasi.")
-                    self.lebih_pagu((*oj, "realisasi"), o.pagu, o.realisasi, olabel)
-                    if o.volume_target is None or o.volume_target == 0:
-                        self.add(
-                            TARGET_KOSONG,
-                            "peringatan",
-                            (*oj, "volume_target"),
-                            f"Target volume {olabel} {'kosong' if o.volume_target is None else 'nol'}; "
-                            "capaian volume tidak dapat dihitung.",
-                        )
-                    elif o.volume_realisasi is None:
-                        self.add(
-                            REALISASI_KOSONG,
-                            "peringatan",
-                            (*oj, "volume_realisasi"),
-                            f"Realisasi volume {olabel} belum diisi.",
-                        )
-                    cap = capaian(o.volume_target, o.volume_realisasi, "positif", batas)
-                    self.dinyatakan(
-                        (*oj, "capaian_volume_dinyatakan"), o.capaian_volume_dinyatakan, cap, f"Capaian volume {olabel}"
-                    )
-                    self.dinyatakan(
-                        (*oj, "penyerapan_dinyatakan"),
-                        o.penyerapan_dinyatakan,
-                        ag.penyerapan(o.pagu, o.realisasi),
-                        f"Penyerapan {olabel}",
-                    )
-                self.negatif((*kj, "pagu"), keg.pagu, f"Pagu {klabel}")
-                self.negatif((*kj, "realisasi"), keg.realisasi, f"Realisasi {klabel}")
-                self.lebih_pagu((*kj, "realisasi"), hk.pagu, hk.realisasi, klabel)
-                self.rincian((*kj, "pagu"), keg.pagu, hk.pagu_rincian, klabel, "pagu", "output")
-                self.rincian((*kj, "realisasi"), keg.realisasi, hk.realisasi_rincian, klabel, "realisasi", "output")
-                self.dinyatakan(
-                    (*kj, "penyerapan_dinyatakan"), keg.penyerapan_dinyatakan, hk.penyerapan, f"Penyerapan {klabel}"
-                )
-            self.negatif((*pj, "pagu"), prog.pagu, f"Pagu {plabel}")
-            self.negatif((*pj, "realisasi"), prog.realisasi, f"Realisasi {plabel}")
-            self.lebih_pagu((*pj, "realisasi"), hp.pagu, hp.realisasi, plabel)
-            self.rincian((*pj, "pagu"), prog.pagu, hp.pagu_rincian, plabel, "pagu", "kegiatan")
-            self.rincian((*pj, "realisasi"), prog.realisasi, hp.realisasi_rincian, plabel, "realisasi", "kegiatan")
-            self.dinyatakan(
-                (*pj, "penyerapan_dinyatakan"), prog.penyerapan_dinyatakan, hp.penyerapan, f"Penyerapan {plabel}"
+            self._anggaran_induk(pj, plabel, prog, hp, "kegiatan")
+            self._anggaran_pembanding_program(pj, plabel, prog)
+
+    def _anggaran_kegiatan(self, kj: Jalur, nomor: int, keg, hk, kode_output: set[str]) -> None:
+        klabel = _label("kegiatan", keg.kode, keg.nama, nomor)
+        self._kode_kosong(kj, keg.kode, klabel)
+        for oi, o in enumerate(keg.output):
+            self._anggaran_output((*kj, "output", oi), _label("output", o.kode, o.nama, oi), o, kode_output)
+        self._anggaran_induk(kj, klabel, keg, hk, "output")
+
+    def _anggaran_output(self, oj: Jalur, olabel: str, o, kode_output: set[str]) -> None:
+        self._kode_kosong(oj, o.kode, olabel)
+        if o.kode in kode_output:
+            self.add(KODE_GANDA, "galat", (*oj, "kode"), f"Kode output '{o.kode}' dipakai lebih dari sekali.")
+        kode_output.add(o.kode)
+        self._negatif_kolom(oj, o, ("pagu", "realisasi", "volume_target", "volume_realisasi"), olabel)
+        if o.pagu is None:
+            self.add(PAGU_KOSONG, "galat", (*oj, "pagu"), f"Pagu {olabel} kosong. Isi pagu sesuai DIPA.")
+        elif o.pagu == 0 and (o.realisasi or 0) > 0:
+            self.add(PAGU_KOSONG, "galat", (*oj, "pagu"), f"Pagu {olabel} nol tetapi ada realisasi.")
+        self.lebih_pagu((*oj, "realisasi"), o.pagu, o.realisasi, olabel)
+        self._anggaran_output_volume(oj, olabel, o)
+        self.dinyatakan(
+            (*oj, "penyerapan_dinyatakan"),
+            o.penyerapan_dinyatakan,
+            ag.penyerapan(o.pagu, o.realisasi),
+            f"Penyerapan {olabel}",
+        )
+
+    def _anggaran_output_volume(self, oj: Jalur, olabel: str, o) -> None:
+        if o.volume_target is None or o.volume_target == 0:
+            self.add(
+                TARGET_KOSONG,
+                "peringatan",
+                (*oj, "volume_target"),
+                f"Target volume {olabel} {'kosong' if o.volume_target is None else 'nol'}; "
+                "capaian volume tidak dapat dihitung.",
             )
-            self.lebih_pagu(
-                (*pj, "pembanding_realisasi"),
-                prog.pembanding_pagu,
-                prog.pembanding_realisasi,
-                f"{plabel} ({a.label_pembanding})",
+        elif o.volume_realisasi is None:
+            self.add(
+                REALISASI_KOSONG, "peringatan", (*oj, "volume_realisasi"), f"Realisasi volume {olabel} belum diisi."
             )
-            self.dinyatakan(
-                (*pj, "pembanding_penyerapan_dinyatakan"),
-                prog.pembanding_penyerapan_dinyatakan,
-                ag.penyerapan(prog.pembanding_pagu, prog.pembanding_realisasi),
-                f"Penyerapan {plabel} ({a.label_pembanding})",
-            )
+        cap = capaian(o.volume_target, o.volume_realisasi, "positif", self.l.pengaturan.batas_capaian_output)
+        self.dinyatakan(
+            (*oj, "capaian_volume_dinyatakan"), o.capaian_volume_dinyatakan, cap, f"Capaian volume {olabel}"
+        )
+
+    def _anggaran_induk(self, j: Jalur, label: str, induk, hitungan, anak: str) -> None:
+        """A program's or kegiatan's own figures against what was computed from its ``anak`` rows."""
+        self.negatif((*j, "pagu"), induk.pagu, f"Pagu {label}")
+        self.negatif((*j, "realisasi"), induk.realisasi, f"Realisasi {label}")
+        self.lebih_pagu((*j, "realisasi"), hitungan.pagu, hitungan.realisasi, label)
+        self.rincian((*j, "pagu"), induk.pagu, hitungan.pagu_rincian, label, "pagu", anak)
+        self.rincian((*j, "realisasi"), induk.realisasi, hitungan.realisasi_rincian, label, "realisasi", anak)
+        self.dinyatakan(
+            (*j, "penyerapan_dinyatakan"), induk.penyerapan_dinyatakan, hitungan.penyerapan, f"Penyerapan {label}"
+        )
+
+    def _anggaran_pembanding_program(self, pj: Jalur, plabel: str, prog) -> None:
+        """The program's figures for the comparison period."""
+        pembanding = self.l.anggaran.label_pembanding
+        self.lebih_pagu(
+            (*pj, "pembanding_realisasi"),
+            prog.pembanding_pagu,
+            prog.pembanding_realisasi,
+            f"{plabel} ({pembanding})",
+        )
+        self.dinyatakan(
+            (*pj, "pembanding_penyerapan_dinyatakan"),
+            prog.pembanding_penyerapan_dinyatakan,
+            ag.penyerapan(prog.pembanding_pagu, prog.pembanding_realisasi),
+            f"Penyerapan {plabel} ({pembanding})",
+        )
+
+    def _anggaran_total(self) -> None:
+        """The stated "Total DIPA" against the programs, then against every kegiatan."""
+        a = self.l.anggaran
+        h = self.h.anggaran
         tj: Jalur = ("anggaran",)
-        for f in ("total_pagu_dinyatakan", "total_realisasi_dinyatakan", "alokasi_pk_dinyatakan"):
-            self.negatif((*tj, f), getattr(a, f), f.replace("_", " ").capitalize())
-        self.rincian(
-            (*tj, "total_pagu_dinyatakan"), a.total_pagu_dinyatakan, h.pagu_rincian, "total DIPA", "pagu", "program"
-        )
-        self.rincian(
-            (*tj, "total_realisasi_dinyatakan"),
-            a.total_realisasi_dinyatakan,
-            h.realisasi_rincian,
-            "total DIPA",
-            "realisasi",
-            "program",
-        )
-        # A total that disagrees with the sum of every kegiatan as well (when the program rows
-        # themselves do not add up, the kegiatan are the finer evidence).
-        for apa, dinyatakan, rincian_prog in (
+        self._negatif_kolom(tj, a, ("total_pagu_dinyatakan", "total_realisasi_dinyatakan", "alokasi_pk_dinyatakan"))
+        total = (
             ("pagu", a.total_pagu_dinyatakan, h.pagu_rincian),
             ("realisasi", a.total_realisasi_dinyatakan, h.realisasi_rincian),
-        ):
-            semua = ag.jumlah(getattr(k, apa) for k in h.per_kegiatan)
-            if dinyatakan is not None and semua is not None and semua not in (dinyatakan, rincian_prog):
-                self.add(
-                    RINCIAN_TIDAK_SAMA,
-                    "galat",
-                    (*tj, f"total_{apa}_dinyatakan"),
-                    f"{apa.capitalize()} total DIPA tertulis {format_rupiah(dinyatakan)}, tetapi jumlah {apa} seluruh "
-                    f"{len(h.per_kegiatan)} kegiatan {format_rupiah(semua)} (total {_selisih(dinyatakan, semua)}). "
-                    "Samakan total dengan rinciannya.",
-                )
-        self.lebih_pagu((*tj, "total_realisasi_dinyatakan"), h.pagu, h.realisasi, "total DIPA")
+        )
+        for apa, dinyatakan, rincian_prog in total:
+            self.rincian((*tj, f"total_{apa}_dinyatakan"), dinyatakan, rincian_prog, "total DIPA", apa, "program")
+        for apa, dinyatakan, rincian_prog in total:
+            self._anggaran_total_kegiatan(apa, dinyatakan, rincian_prog)
+
+    def _anggaran_total_kegiatan(self, apa: str, dinyatakan: int | None, rincian_prog: int | None) -> None:
+        """A total that disagrees with the sum of every kegiatan as well (when the program rows
+        themselves do not add up, the kegiatan are the finer evidence)."""
+        per_kegiatan = self.h.anggaran.per_kegiatan
+        semua = ag.jumlah(getattr(k, apa) for k in per_kegiatan)
+        if dinyatakan is not None and semua is not None and semua not in (dinyatakan, rincian_prog):
+            self.add(
+                RINCIAN_TIDAK_SAMA,
+                "galat",
+                ("anggaran", f"total_{apa}_dinyatakan"),
+                f"{apa.capitalize()} total DIPA tertulis {format_rupiah(dinyatakan)}, tetapi jumlah {apa} seluruh "
+                f"{len(per_kegiatan)} kegiatan {format_rupiah(semua)} (total {_selisih(dinyatakan, semua)}). "
+                "Samakan total dengan rinciannya.",
+            )
+
+    def _anggaran_total_penyerapan(self) -> None:
+        a = self.l.anggaran
+        h = self.h.anggaran
+        self.lebih_pagu(("anggaran", "total_realisasi_dinyatakan"), h.pagu, h.realisasi, "total DIPA")
         self.dinyatakan(
-            (*tj, "total_penyerapan_dinyatakan"),
+            ("anggaran", "total_penyerapan_dinyatakan"),
             a.total_penyerapan_dinyatakan,
             h.penyerapan,
             "Penyerapan total DIPA",
@@ -411,89 +419,113 @@ class _Pemeriksa:
                 "Pastikan yang dicantumkan persentase realisasi, bukan persentase sisa."
             ),
         )
+
+    def _anggaran_baris_belanja(self) -> None:
+        """The rows of the spending-type and funding-source tables."""
+        a = self.l.anggaran
         for nama, rows, label in (
             ("jenis_belanja", a.jenis_belanja, "jenis belanja"),
             ("sumber_dana", a.sumber_dana, "sumber dana"),
         ):
             for i, r in enumerate(rows):
-                rj: Jalur = ("anggaran", nama, i)
-                rlabel = f"{label} {r.kode} {r.nama}".strip()
-                self.negatif((*rj, "pagu"), r.pagu, f"Pagu {rlabel}")
-                self.negatif((*rj, "realisasi"), r.realisasi, f"Realisasi {rlabel}")
-                self.negatif((*rj, "pembanding_pagu"), r.pembanding_pagu, f"Pagu pembanding {rlabel}")
-                self.negatif((*rj, "pembanding_realisasi"), r.pembanding_realisasi, f"Realisasi pembanding {rlabel}")
-                self.lebih_pagu((*rj, "realisasi"), r.pagu, r.realisasi, rlabel)
-                self.dinyatakan(
-                    (*rj, "sisa_dinyatakan"),
-                    r.sisa_dinyatakan,
-                    ag.sisa(r.pagu, r.realisasi),
-                    f"Sisa {rlabel}",
-                    fmt=format_rupiah,
-                )
-                self.dinyatakan(
-                    (*rj, "penyerapan_dinyatakan"),
-                    r.penyerapan_dinyatakan,
-                    ag.penyerapan(r.pagu, r.realisasi),
-                    f"Penyerapan {rlabel}",
-                )
-        # The same budget seen through three breakdowns must agree.
-        sumber = [
-            ("rincian output (DIPA)", ("anggaran", "total_pagu_dinyatakan"), h.pagu, h.realisasi, bool(a.program)),
-            (
-                "per jenis belanja",
-                ("anggaran", "jenis_belanja"),
-                h.jenis.pagu,
-                h.jenis.realisasi,
-                bool(a.jenis_belanja),
-            ),
-            ("per sumber dana", ("anggaran", "sumber_dana"), h.sumber.pagu, h.sumber.realisasi, bool(a.sumber_dana)),
-        ]
-        ada = [x for x in sumber if x[4]]
+                self._anggaran_baris((nama, i), f"{label} {r.kode} {r.nama}".strip(), r)
+
+    def _anggaran_baris(self, lokasi: tuple[str, int], rlabel: str, r) -> None:
+        rj: Jalur = ("anggaran", *lokasi)
+        self.negatif((*rj, "pagu"), r.pagu, f"Pagu {rlabel}")
+        self.negatif((*rj, "realisasi"), r.realisasi, f"Realisasi {rlabel}")
+        self.negatif((*rj, "pembanding_pagu"), r.pembanding_pagu, f"Pagu pembanding {rlabel}")
+        self.negatif((*rj, "pembanding_realisasi"), r.pembanding_realisasi, f"Realisasi pembanding {rlabel}")
+        self.lebih_pagu((*rj, "realisasi"), r.pagu, r.realisasi, rlabel)
+        self.dinyatakan(
+            (*rj, "sisa_dinyatakan"),
+            r.sisa_dinyatakan,
+            ag.sisa(r.pagu, r.realisasi),
+            f"Sisa {rlabel}",
+            fmt=format_rupiah,
+        )
+        self.dinyatakan(
+            (*rj, "penyerapan_dinyatakan"),
+            r.penyerapan_dinyatakan,
+            ag.penyerapan(r.pagu, r.realisasi),
+            f"Penyerapan {rlabel}",
+        )
+
+    def _anggaran_tiga_rincian(self) -> None:
+        """The same budget seen through three breakdowns must agree."""
+        a = self.l.anggaran
+        h = self.h.anggaran
+        sumber: list[tuple[str, Jalur, dict[str, int | None], bool]] = [
+            ("rincian output (DIPA)", ("anggaran", "total_pagu_dinyatakan"),
+             {"pagu": h.pagu, "realisasi": h.realisasi}, bool(a.program)),
+            ("per jenis belanja", ("anggaran", "jenis_belanja"),
+             {"pagu": h.jenis.pagu, "realisasi": h.jenis.realisasi}, bool(a.jenis_belanja)),
+            ("per sumber dana", ("anggaran", "sumber_dana"),
+             {"pagu": h.sumber.pagu, "realisasi": h.sumber.realisasi}, bool(a.sumber_dana)),
+        ]  # fmt: skip
+        ada = [x for x in sumber if x[3]]
         pasangan = [(x, y) for i, x in enumerate(ada) for y in ada[i + 1 :]]
-        for apa, idx in (("pagu", 2), ("realisasi", 3)):
-            for x, y in pasangan:
-                if x[idx] is not None and y[idx] is not None and x[idx] != y[idx]:
+        for apa in ("pagu", "realisasi"):
+            for (label_x, _, total_x, _), (label_y, jalur_y, total_y, _) in pasangan:
+                nx, ny = total_x[apa], total_y[apa]
+                if nx is not None and ny is not None and nx != ny:
                     self.add(
                         TOTAL_BERBEDA,
                         "galat",
-                        y[1],
-                        f"Total {apa} {y[0]} {format_rupiah(y[idx])} berbeda dengan total {apa} {x[0]} "
-                        f"{format_rupiah(x[idx])} ({_selisih(y[idx], x[idx])}). "
+                        jalur_y,
+                        f"Total {apa} {label_y} {format_rupiah(ny)} berbeda dengan total {apa} {label_x} "
+                        f"{format_rupiah(nx)} ({_selisih(ny, nx)}). "
                         "Ketiga rincian anggaran harus bersumber dari DIPA yang sama.",
                     )
+
+    def _anggaran_alokasi_pk(self) -> None:
+        """The allocation stated in the Perjanjian Kinerja against the programs and the DIPA."""
+        a = self.l.anggaran
+        h = self.h.anggaran
         pk = ag.jumlah(p.pagu_pk for p in a.program)
-        if a.alokasi_pk_dinyatakan is not None:
-            self.rincian(
+        if a.alokasi_pk_dinyatakan is None:
+            return
+        self.rincian(
+            ("anggaran", "alokasi_pk_dinyatakan"),
+            a.alokasi_pk_dinyatakan,
+            pk,
+            "alokasi Perjanjian Kinerja",
+            "pagu",
+            "program",
+        )
+        if h.pagu is not None and a.alokasi_pk_dinyatakan != h.pagu:
+            self.add(
+                TOTAL_BERBEDA,
+                "peringatan",
                 ("anggaran", "alokasi_pk_dinyatakan"),
-                a.alokasi_pk_dinyatakan,
-                pk,
-                "alokasi Perjanjian Kinerja",
-                "pagu",
-                "program",
+                f"Alokasi anggaran pada Perjanjian Kinerja {format_rupiah(a.alokasi_pk_dinyatakan)} berbeda dengan "
+                f"pagu DIPA {format_rupiah(h.pagu)}. Jika DIPA direvisi, jelaskan revisinya dalam laporan; "
+                "jika tidak, samakan angkanya.",
             )
-            if h.pagu is not None and a.alokasi_pk_dinyatakan != h.pagu:
-                self.add(
-                    TOTAL_BERBEDA,
-                    "peringatan",
-                    ("anggaran", "alokasi_pk_dinyatakan"),
-                    f"Alokasi anggaran pada Perjanjian Kinerja {format_rupiah(a.alokasi_pk_dinyatakan)} berbeda dengan "
-                    f"pagu DIPA {format_rupiah(h.pagu)}. Jika DIPA direvisi, jelaskan revisinya dalam laporan; "
-                    "jika tidak, samakan angkanya.",
-                )
+
+    def _kode_kosong(self, j: Jalur, kode: str, label: str) -> None:
+        if not kode.strip():
+            self.add(KODE_KOSONG, "galat", (*j, "kode"), f"Kode {label} kosong. Beri kode unik.")
+
+    def _negatif_kolom(self, j: Jalur, baris: object, kolom: tuple[str, ...], label: str = "") -> None:
+        """``negatif`` for each field in ``kolom``, named after the field (then ``label``)."""
+        for f in kolom:
+            nama = f.replace("_", " ").capitalize()
+            self.negatif((*j, f), getattr(baris, f), f"{nama} {label}" if label else nama)
 
     def ikpa(self) -> None:
         ik = self.l.ikpa
         if not ik.komponen:
             return
-        if ik.aturan not in daftar_aturan_ikpa(self.aturan):
+        if ik.aturan not in self.aturan.kode_ikpa:
             self.add(
                 ATURAN_IKPA,
                 "galat",
                 ("ikpa", "aturan"),
-                f"Aturan IKPA '{ik.aturan}' tidak dikenal. Pilih salah satu: {', '.join(daftar_aturan_ikpa(self.aturan))}.",
+                f"Aturan IKPA '{ik.aturan}' tidak dikenal. Pilih salah satu: {', '.join(self.aturan.kode_ikpa)}.",
             )
             return
-        aturan = aturan_ikpa(ik.aturan, self.aturan)
+        aturan = self.aturan.set_ikpa(ik.aturan)
         seen: set[str] = set()
         for i, k in enumerate(ik.komponen):
             if k.kode in seen:
@@ -639,10 +671,10 @@ def _pengaturan(p: _Pemeriksa) -> None:
         p.add(PENGATURAN, "galat", ("pengaturan", "toleransi_dinyatakan"), "Toleransi tidak boleh negatif.")
 
 
-def validasi(lakip: Lakip, hasil: Hasil | None = None, aturan: dict | None = None) -> list[Temuan]:
-    """All findings for a model (reading findings are added by the reader)."""
-    h = hasil or hitung(lakip, aturan)
-    p = _Pemeriksa(lakip, h, aturan)
+def validasi(lakip: Lakip, hasil: Hasil, aturan: Aturan) -> list[Temuan]:
+    """All findings for a model and its results under ``aturan`` (reading findings come from
+    the reader)."""
+    p = _Pemeriksa(lakip, hasil, aturan)
     _pengaturan(p)
     p.profil()
     p.indikator()
