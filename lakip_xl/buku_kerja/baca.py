@@ -130,7 +130,7 @@ class _GridMalas(dict):
         self[lembar] = grid
         return grid
 
-    def get(self, lembar: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, lembar: str, default: Any = None) -> Any:
         try:
             return self[lembar]
         except KeyError:
@@ -375,7 +375,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
         return keluar
 
     def daftar(kunci: str, model_path: tuple[str, ...]) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for i, vals in rows(kunci):
             if _baris_terisi(list(vals.values())):
                 peta[(*model_path, len(out))] = (kunci, i)
@@ -385,7 +385,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     data["wilayah"] = daftar("Wilayah", ("wilayah",))
     ind_rows = rows("Indikator")
     real_rows = dict(rows("Realisasi"))
-    indikator = []
+    indikator: list[dict[str, Any]] = []
     for i, vals in ind_rows:
         rv = real_rows.get(i, {})
         if not (_baris_terisi(list(vals.values())) or _baris_terisi(list(rv.values()))):

@@ -105,7 +105,7 @@ class Mesin:
             ind = None
         dikenal = semua.get(c.kode)
         bobot = None if ind is None else (ind.bobot if c.bobot is None else c.bobot)
-        tertimbang = c.nilai * bobot / 100 if (ind is not None and c.berlaku and c.nilai is not None) else None
+        tertimbang = c.nilai * bobot / 100 if (bobot is not None and c.berlaku and c.nilai is not None) else None
         s = self.lakip.pengaturan
         return {
             "nama": dikenal.nama if dikenal else "(kode tidak dikenal)",

@@ -13,6 +13,7 @@ Formula templates (a tiny language, expanded by :func:`rumus`):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -858,7 +859,7 @@ def _predikat(teks: str, tata: Tata, lembar: str) -> str:
         ("PREDIKAT_NKA", "RefPredikatNka", "lebih_dari", ">"),
         ("PREDIKAT_SAKIP", "RefPredikatSakip", "lebih_dari", ">"),
     ):
-        teks = re.sub(rf"{nama}\(([A-Za-z]+)\)", lambda m, t=tabel, k=kol, o=op: bands(t, k, o, m.group(1)), teks)
+        teks = re.sub(rf"{nama}\(([A-Za-z]+)\)", functools.partial(_ganti_pita, bands, tabel, kol, op), teks)
     return teks
 
 
@@ -880,3 +881,7 @@ def kolom_huruf(i: int) -> str:
 
 
 Pengambil = Callable[[Any, int], Any]
+
+
+def _ganti_pita(bands: Callable[[str, str, str, str], str], tabel: str, kol: str, op: str, m: re.Match[str]) -> str:
+    return bands(tabel, kol, op, m.group(1))

@@ -181,7 +181,7 @@ class _Pembangun:
             ws.write_string(row, 0, s.label, self.f.get("label"))
             if s.jenis == "rumus":
                 fmt = self.f.get("rumus", s.format)
-                self.tulis_rumus(ws, row, 1, S.rumus(s.rumus, self.tata, b.lembar), fmt, self.mesin.nama(s.nama))
+                self.tulis_rumus(ws, row, 1, S.rumus(s.rumus or "", self.tata, b.lembar), fmt, self.mesin.nama(s.nama))
             else:
                 fmt = self.f.get("input", s.format)
                 if b is S.PENGATURAN and not s.kunci.startswith("pengaturan."):
@@ -221,7 +221,7 @@ class _Pembangun:
                 if k.jenis == "rumus":
                     fmt = self.f.get("rumus", k.format)
                     nilai = self.mesin.tabel(t.kunci, k.kunci, i)
-                    self.tulis_rumus(ws, row, col, S.rumus(k.rumus, self.tata, t.lembar, t.kunci, i), fmt, nilai)
+                    self.tulis_rumus(ws, row, col, S.rumus(k.rumus or "", self.tata, t.lembar, t.kunci, i), fmt, nilai)
                 else:
                     fmt = self.f.get("input", k.format)
                     nilai = None if obj is None else self.nilai_objek(t, obj, k.kunci)

@@ -223,7 +223,7 @@ class _Pengurai:
         if not batas_e or batas_e <= 0:
             raise AturanTidakValid("Aturan penilaian: batas efisiensi NKA harus lebih dari 0.")
 
-        def bobot(kelas: type, sumber: dict[str, Any], awal: str) -> Any:
+        def bobot(kelas: Any, sumber: dict[str, Any], awal: str) -> Any:
             return kelas(
                 **{k: self._angka(sumber.get(k), f"{awal} {k.replace('_', ' ')}") for k in kelas.__dataclass_fields__}
             )

@@ -69,23 +69,24 @@ def hitung_ikpa(
         tertimbang = m.nilai * bobot / 100 if (m.berlaku and m.nilai is not None) else None
         rows.append(KomponenDihitung(ind.kode, ind.nama, ind.aspek, m.nilai, bobot, m.berlaku, tertimbang))
     dipakai = [r for r in rows if r.nilai_tertimbang is not None]
+    nilai_total: float | None = None
+    konversi: float | None = None
     if dipakai:
-        nilai_total = sum(r.nilai_tertimbang for r in dipakai)  # type: ignore[misc]
+        nilai_total = sum(r.nilai_tertimbang or 0.0 for r in dipakai)
         konversi = sum(r.bobot for r in dipakai)
-    else:
-        nilai_total = konversi = None
     # A final score needs every applicable indicator: a blank one is not "not applicable".
     lengkap = all(not r.berlaku or r.nilai is not None for r in rows)
     nilai_akhir = None
     pakai_pengurang = aturan.dispensasi == "pengurang"
     kurang = (pengurang or 0.0) if pakai_pengurang else None
+    potong = kurang or 0.0
     if nilai_total is not None and konversi and lengkap:
         if pakai_pengurang and urutan_pengurang == "sebelum":
-            nilai_akhir = (nilai_total - kurang) / (konversi / 100)
+            nilai_akhir = (nilai_total - potong) / (konversi / 100)
         else:
             nilai_akhir = nilai_total / (konversi / 100)
             if pakai_pengurang:
-                nilai_akhir -= kurang
+                nilai_akhir -= potong
     aspek: dict[str, float | None] = {}
     for a in ASPEK:
         anggota = [
@@ -94,7 +95,7 @@ def hitung_ikpa(
             if r.aspek == a and not (metode_aspek == "tanpa_dispensasi" and r.kode == "dispensasi_spm")
         ]
         bobot_a = sum(r.bobot for r in anggota)
-        aspek[a] = sum(r.nilai * r.bobot for r in anggota) / bobot_a if bobot_a else None  # type: ignore[operator]
+        aspek[a] = sum((r.nilai or 0.0) * r.bobot for r in anggota) / bobot_a if bobot_a else None
     return HasilIkpa(
         aturan=aturan.kode,
         nilai_total=nilai_total,

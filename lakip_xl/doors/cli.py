@@ -624,8 +624,8 @@ def _indonesiakan_bantuan() -> None:
         def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
             asli_pemakaian(self, prog, args, "Pemakaian: " if prefix is None else prefix)
 
-        cc.Command.get_help_option = get_help_option
-        cf.HelpFormatter.write_usage = write_usage
+        cc.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+        cf.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
     except (ImportError, AttributeError):  # pragma: no cover - a different typer layout
         pass
 

@@ -61,12 +61,12 @@ def tanggal(iso: str) -> str:
 
 def _kalimat_capaian(hasil: Hasil) -> str:
     iku = [i for i in hasil.indikator if i.tingkat == "iku"]
-    terukur = [i for i in iku if i.capaian is not None]
+    terukur = [i.capaian for i in iku if i.capaian is not None]
     if not iku:
         return "Perjanjian Kinerja belum memuat indikator kinerja utama."
     teks = f"Dari {len(iku)} indikator kinerja utama, {len(terukur)} dapat diukur capaiannya"
     if terukur:
-        tercapai = sum(1 for i in terukur if i.capaian >= 100)
+        tercapai = sum(1 for c in terukur if c >= 100)
         if tercapai == 0:
             bagian = "; belum ada indikator yang mencapai target"
         elif tercapai == len(terukur):
@@ -124,7 +124,7 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> dict[str, Any]:
     a = hasil.anggaran
 
     def capaian_rows(tingkat: str) -> list[dict[str, str]]:
-        rows = []
+        rows: list[dict[str, str]] = []
         for ind, h in zip(lakip.indikator, hasil.indikator, strict=True):
             if ind.tingkat == tingkat:
                 rows.append(
@@ -270,7 +270,8 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> dict[str, Any]:
         if hasil.pkpa is not None
         else "",
     }
-    kalimat["ikhtisar"] = [x for x in (kalimat["capaian"], kalimat["anggaran"], kalimat["ikpa"], kalimat["nka"]) if x]
+    ikhtisar = [x for x in (kalimat["capaian"], kalimat["anggaran"], kalimat["ikpa"], kalimat["nka"]) if x]
+    kalimat_semua: dict[str, Any] = {**kalimat, "ikhtisar": ikhtisar}
     return {
         "satker": {
             "nama": p.nama,
@@ -354,7 +355,7 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> dict[str, Any]:
             for i, x in enumerate(lakip.prestasi)
         ],
         "inovasi": [{"nama": x.nama, "uraian": x.uraian} for x in lakip.inovasi],
-        "kalimat": kalimat,
+        "kalimat": kalimat_semua,
         "temuan": [{"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan} for t in temuan],
         "jumlah_galat": str(len(galat)),
         "jumlah_peringatan": str(len(temuan) - len(galat)),

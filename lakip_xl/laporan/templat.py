@@ -254,7 +254,7 @@ class _Penyusun:
         )  # fmt: skip
 
     # -- the document -------------------------------------------------------------------------
-    def bangun(self) -> Document:
+    def bangun(self) -> Any:
         self._footer()
         self._sampul()
         self._kata_pengantar()

@@ -69,7 +69,7 @@ def unit(i: int, benih: int) -> Lakip:
         if kum == "jumlah":
             per = target / 4
             real_tw = [float(round(per * rnd.uniform(0.6, 1.3))) if q < n_tw else None for q in range(4)]
-            target_tw = [float(round(per))] * 3 + [float(target - 3 * round(per))]
+            target_tw: list[float | None] = [*[float(round(per))] * 3, float(target - 3 * round(per))]
         else:
             real_tw = [_r2(target * rnd.uniform(0.7, 1.1)) if q < n_tw else None for q in range(4)]
             target_tw = [target] * 4
@@ -81,7 +81,7 @@ def unit(i: int, benih: int) -> Lakip:
                 nama=nama,
                 satuan=satuan,
                 polaritas="positif",
-                kumulatif=kum,
+                kumulatif="jumlah" if kum == "jumlah" else "terakhir",
                 target=target,
                 target_tw=target_tw,
                 realisasi_tw=real_tw,
@@ -113,7 +113,7 @@ def unit(i: int, benih: int) -> Lakip:
                         penyerapan_dinyatakan=_r2(realisasi / pagu * 100) if rnd.random() < 0.5 else None,
                     )
                 )
-            pagu_k = sum(o.pagu for o in outs)
+            pagu_k = sum(o.pagu or 0 for o in outs)
             if rnd.random() < 0.05:
                 pagu_k += rnd.randint(1, 50) * 1_000_000  # a group that does not add up
             kegiatan.append(
@@ -126,8 +126,8 @@ def unit(i: int, benih: int) -> Lakip:
                 kegiatan=kegiatan,
             )
         )
-    total_p = sum(o.pagu for p in programs for k in p.kegiatan for o in k.output)
-    total_r = sum(o.realisasi for p in programs for k in p.kegiatan for o in k.output)
+    total_p = sum(o.pagu or 0 for p in programs for k in p.kegiatan for o in k.output)
+    total_r = sum(o.realisasi or 0 for p in programs for k in p.kegiatan for o in k.output)
     porsi = (0.35, 0.55, 0.10)
     belanja = []
     sisa_p, sisa_r = total_p, total_r
@@ -161,7 +161,7 @@ def unit(i: int, benih: int) -> Lakip:
             kementerian="Kementerian Hukum dan Hak Asasi Manusia",
             kanwil="Kantor Wilayah Kementerian Hukum dan HAM Lampung",
             tahun=tahun,
-            periode=periode,
+            periode="Tahunan" if periode == "Tahunan" else "Semester I",
             kepala_nama=f"Kepala Satker {i}",
             kepala_nip=f"19{rnd.randint(70, 89)}{rnd.randint(10**13, 10**14 - 1)}",
             kota=kota,

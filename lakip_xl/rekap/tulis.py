@@ -84,7 +84,7 @@ def totals(unit: list[Unit], iku: list[str]) -> dict[str, Any]:
 
 
 def _rata_baris(u: Unit, iku: list[str]) -> float | None:
-    isi = [u.iku[k] for k in iku if u.iku.get(k) is not None]
+    isi = [x for x in (u.iku.get(k) for k in iku) if x is not None]
     return sum(isi) / len(isi) if isi else None
 
 

@@ -339,7 +339,7 @@ def json_schema() -> dict[str, Any]:
         return s
 
     def _sch(tp: Any) -> dict[str, Any]:
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             name = tp.__name__
             if name not in defs:
                 defs[name] = {}

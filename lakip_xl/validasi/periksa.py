@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from ..compute import anggaran as ag
 from ..compute.angka import bulat, format_angka, format_persen, format_rupiah
@@ -91,7 +92,7 @@ class _Pemeriksa:
         dinyatakan: float | None,
         dihitung: float | None,
         label: str,
-        fmt: Callable[[float], str] = format_persen,
+        fmt: Callable[[Any], str] = format_persen,
         saran: str | Callable[[], str] = "Perbaiki angka yang dinyatakan atau periksa data dasarnya.",
     ) -> None:
         if dinyatakan is None or dihitung is None:
