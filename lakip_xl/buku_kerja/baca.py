@@ -22,7 +22,8 @@ from ..model import SCHEMA_VERSION, Lakip
 from ..schema.data import BerkasTidakValid, dari_dict
 from ..validasi.temuan import Temuan
 from . import skema as S
-from .peta import Peta, lokasi_sel
+from .ikatan import Peta, pendamping
+from .peta import lokasi_sel
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -356,122 +357,9 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
             if s.kunci in ("profil.misi", "profil.fungsi"):
                 v = [x for x in str(v).split("\n")] if v is not None else []
             _set(data, s.kunci, v)
-    # Tables.
+    # Tables, as skema.IKATAN binds them to the model's lists.
     peta: Peta = {}
-
-    def rows(kunci: str) -> list[tuple[int, dict[str, Any]]]:
-        p = tata.posisi[kunci]
-        grid = pb.nilai.get(p.tabel.lembar) or Grid([])
-        kolom = [(k.kunci, p.kolom(k.kunci) - p.kolom_awal) for k in p.tabel.kolom if k.jenis == "input"]
-        c_awal, c_akhir = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
-        keluar = []
-        kosong = {k: None for k, _ in kolom}
-        for i in range(p.jumlah_baris):
-            baris = grid.potong(p.awal + i, c_awal, c_akhir)
-            if all(v is None or v == "" for v in baris):
-                keluar.append((i, dict(kosong)))  # a spare row: skip the per-cell work
-            else:
-                keluar.append((i, {k: _bersih(baris[c]) for k, c in kolom}))
-        return keluar
-
-    def daftar(kunci: str, model_path: tuple[str, ...]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        for i, vals in rows(kunci):
-            if _baris_terisi(list(vals.values())):
-                peta[(*model_path, len(out))] = (kunci, i)
-                out.append(vals)
-        return out
-
-    data["wilayah"] = daftar("Wilayah", ("wilayah",))
-    ind_rows = rows("Indikator")
-    real_rows = dict(rows("Realisasi"))
-    indikator: list[dict[str, Any]] = []
-    for i, vals in ind_rows:
-        rv = real_rows.get(i, {})
-        if not (_baris_terisi(list(vals.values())) or _baris_terisi(list(rv.values()))):
-            continue
-        obj: dict[str, Any] = {k: v for k, v in vals.items() if "." not in k}
-        obj["target_tw"] = [vals.get(f"target_tw.{q}") for q in range(4)]
-        obj["realisasi_tw"] = [rv.get(f"realisasi_tw.{q}") for q in range(4)]
-        obj["realisasi"] = rv.get("realisasi")
-        obj["capaian_dinyatakan"] = rv.get("capaian_dinyatakan")
-        peta[("indikator", len(indikator))] = ("Indikator", i)
-        indikator.append(obj)
-    data["indikator"] = indikator
-    anggaran = data.setdefault("anggaran", {})
-    anggaran["jenis_belanja"] = daftar("JenisBelanja", ("anggaran", "jenis_belanja"))
-    anggaran["sumber_dana"] = daftar("SumberDana", ("anggaran", "sumber_dana"))
-    # Hierarchy: kegiatan -> program and output -> kegiatan by code.
-    programs: list[dict[str, Any]] = []
-    by_prog: dict[str, tuple[int, dict[str, Any]]] = {}
-    for i, vals in rows("Program"):
-        if not _baris_terisi(list(vals.values())):
-            continue
-        vals = dict(vals, kegiatan=[])
-        pi = len(programs)
-        peta[("anggaran", "program", pi)] = ("Program", i)
-        programs.append(vals)
-        if vals.get("kode") is not None:
-            by_prog.setdefault(str(vals["kode"]), (pi, vals))
-    by_keg: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
-
-    def induk_dari(
-        vals: dict[str, Any], i: int, tabel: str, kolom: str, daftar: dict[str, Any], jenis: str, jenis_induk: str
-    ):
-        kode = vals.pop(kolom)
-        if vals.get("kode") is None:
-            pb.temuan.append(
-                Temuan(
-                    "KODE_KOSONG",
-                    "galat",
-                    ("anggaran", jenis),
-                    f"Baris {jenis} ini berisi data tetapi kodenya kosong; baris ini tidak ikut dihitung. Isi kode {jenis} yang unik.",
-                    lokasi_sel=f"Output!{tata.posisi[tabel].sel('kode', i)}",
-                )
-            )
-            return None
-        induk = daftar.get(str(kode)) if kode is not None else None
-        if induk is None:
-            pb.temuan.append(
-                Temuan(
-                    "INDUK_TIDAK_ADA",
-                    "galat",
-                    ("anggaran", jenis),
-                    f"{jenis.capitalize()} '{vals.get('kode') or ''}' menyebut kode {jenis_induk} '{kode or ''}' yang tidak ada "
-                    f"di tabel {jenis_induk.capitalize()}; {jenis} ini tidak ikut dihitung. Isi kode {jenis_induk} yang benar.",
-                    lokasi_sel=f"Output!{tata.posisi[tabel].sel(kolom, i)}",
-                )
-            )
-        return induk
-
-    for i, vals in rows("Kegiatan"):
-        if not _baris_terisi(list(vals.values())):
-            continue
-        induk = induk_dari(vals, i, "Kegiatan", "program", by_prog, "kegiatan", "program")
-        if induk is None:
-            continue
-        pi, prog = induk
-        vals = dict(vals, output=[])
-        path = ("anggaran", "program", pi, "kegiatan", len(prog["kegiatan"]))
-        peta[path] = ("Kegiatan", i)
-        prog["kegiatan"].append(vals)
-        if vals.get("kode") is not None:
-            by_keg.setdefault(str(vals["kode"]), (path, vals))
-    for i, vals in rows("Output"):
-        if not _baris_terisi(list(vals.values())):
-            continue
-        induk = induk_dari(vals, i, "Output", "kegiatan", by_keg, "output", "kegiatan")
-        if induk is None:
-            continue
-        path, keg = induk
-        peta[(*path, "output", len(keg["output"]))] = ("Output", i)
-        keg["output"].append(vals)
-    anggaran["program"] = programs
-    ikpa = data.setdefault("ikpa", {})
-    ikpa["komponen"] = daftar("IkpaKomponen", ("ikpa", "komponen"))
-    ikpa["disebut"] = daftar("IkpaDisebut", ("ikpa", "disebut"))
-    data["prestasi"] = daftar("Prestasi", ("prestasi",))
-    data["inovasi"] = daftar("Inovasi", ("inovasi",))
+    _Tabel(pb, tata, data, peta).baca_semua()
     lakip, temuan_baca = dari_dict(data)
     bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta)
     bk.temuan += _rumus_ditimpa(pb, tata)
@@ -488,6 +376,138 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
         )
     bk.lokasi(bk.temuan)
     return bk
+
+
+class _Tabel:
+    """Reads every bound table back into the model's lists (``skema.IKATAN``): rows of a
+    companion table are merged into their primary table's rows, a child row is attached to
+    the parent whose code it names, and every list item's row goes into the cell map."""
+
+    def __init__(self, pb: _Pembaca, tata: S.Tata, data: dict[str, Any], peta: Peta) -> None:
+        self.pb, self.tata, self.data, self.peta = pb, tata, data, peta
+        self.per_kode: dict[str, dict[str, tuple[tuple[Any, ...], dict[str, Any]]]] = {}
+
+    def baca_semua(self) -> None:
+        for ik in S.IKATAN:
+            if ik.pendamping is not None:
+                continue  # read with its primary table
+            if ik.induk is None:
+                _set(self.data, ".".join(ik.jalur), self.daftar(ik))
+            else:
+                self.anak(ik)
+
+    def rows(self, kunci: str) -> list[tuple[int, dict[str, Any]]]:
+        """Input values of every data row of a table, keyed by column (blank rows are cheap)."""
+        p = self.tata.posisi[kunci]
+        grid = self.pb.nilai.get(p.tabel.lembar) or Grid([])
+        kolom = [(k.kunci, p.kolom(k.kunci) - p.kolom_awal) for k in p.tabel.kolom if k.jenis == "input"]
+        c_awal, c_akhir = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
+        keluar = []
+        kosong = {k: None for k, _ in kolom}
+        for i in range(p.jumlah_baris):
+            baris = grid.potong(p.awal + i, c_awal, c_akhir)
+            if all(v is None or v == "" for v in baris):
+                keluar.append((i, dict(kosong)))  # a spare row: skip the per-cell work
+            else:
+                keluar.append((i, {k: _bersih(baris[c]) for k, c in kolom}))
+        return keluar
+
+    def rows_lengkap(self, kunci: str) -> list[tuple[int, dict[str, Any]]]:
+        """A table's rows with its companions' columns merged in; ``x.0``..``x.3`` become lists."""
+        rows = self.rows(kunci)
+        for t in pendamping(kunci):
+            lain = dict(self.rows(t))
+            rows = [(i, {**vals, **lain.get(i, {})}) for i, vals in rows]
+        return [(i, _daftar_bertitik(vals)) for i, vals in rows]
+
+    def daftar(self, ik: S.Ikatan) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for i, vals in self.rows_lengkap(ik.tabel):
+            if _baris_terisi(list(_datar(vals))):
+                jalur: tuple[str | int, ...] = (*ik.jalur, len(out))
+                self.peta[jalur] = (ik.tabel, i)
+                self._catat_kode(ik, vals, jalur)
+                out.append(vals)
+        return out
+
+    def _catat_kode(self, ik: S.Ikatan, vals: dict[str, Any], jalur: tuple[Any, ...]) -> None:
+        """Remember a row by its code for its children (the first row with a code wins)."""
+        if any(x.induk == ik.tabel for x in S.IKATAN):
+            for x in S.IKATAN:
+                if x.induk == ik.tabel:
+                    vals.setdefault(x.jalur[-1], [])
+            if vals.get("kode") is not None:
+                self.per_kode.setdefault(ik.tabel, {}).setdefault(str(vals["kode"]), (jalur, vals))
+
+    def anak(self, ik: S.Ikatan) -> None:
+        assert ik.induk is not None and ik.kolom_induk is not None
+        induk_per_kode = self.per_kode.get(ik.induk, {})
+        for i, vals in self.rows_lengkap(ik.tabel):
+            if not _baris_terisi(list(vals.values())):
+                continue
+            induk = self._induk(ik, i, vals, induk_per_kode)
+            if induk is None:
+                continue
+            jalur_induk, vals_induk = induk
+            daftar = vals_induk.setdefault(ik.jalur[-1], [])
+            jalur: tuple[str | int, ...] = (*jalur_induk, *ik.jalur, len(daftar))
+            self.peta[jalur] = (ik.tabel, i)
+            self._catat_kode(ik, vals, jalur)
+            daftar.append(vals)
+
+    def _induk(
+        self, ik: S.Ikatan, i: int, vals: dict[str, Any], induk_per_kode: dict[str, Any]
+    ) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
+        """The parent a child row names by code, or ``None`` with a finding at the cell."""
+        assert ik.induk is not None and ik.kolom_induk is not None
+        jenis, jenis_induk = ik.tabel.lower(), ik.induk.lower()
+        p = self.tata.posisi[ik.tabel]
+        kode = vals.pop(ik.kolom_induk)
+        if vals.get("kode") is None:
+            self.pb.temuan.append(
+                Temuan(
+                    "KODE_KOSONG",
+                    "galat",
+                    ("anggaran", jenis),
+                    f"Baris {jenis} ini berisi data tetapi kodenya kosong; baris ini tidak ikut dihitung. Isi kode {jenis} yang unik.",
+                    lokasi_sel=f"{p.tabel.lembar}!{p.sel('kode', i)}",
+                )
+            )
+            return None
+        induk = induk_per_kode.get(str(kode)) if kode is not None else None
+        if induk is None:
+            self.pb.temuan.append(
+                Temuan(
+                    "INDUK_TIDAK_ADA",
+                    "galat",
+                    ("anggaran", jenis),
+                    f"{jenis.capitalize()} '{vals.get('kode') or ''}' menyebut kode {jenis_induk} '{kode or ''}' yang tidak ada "
+                    f"di tabel {jenis_induk.capitalize()}; {jenis} ini tidak ikut dihitung. Isi kode {jenis_induk} yang benar.",
+                    lokasi_sel=f"{p.tabel.lembar}!{p.sel(ik.kolom_induk, i)}",
+                )
+            )
+        return induk
+
+
+def _daftar_bertitik(vals: dict[str, Any]) -> dict[str, Any]:
+    """``{"target_tw.0": a, ..., "target_tw.3": d}`` -> ``{"target_tw": [a, b, c, d]}``."""
+    if not any("." in k for k in vals):
+        return vals
+    out: dict[str, Any] = {}
+    for k, v in vals.items():
+        if "." in k:
+            nama, _, n = k.partition(".")
+            daftar = out.setdefault(nama, [])
+            daftar.extend([None] * (int(n) + 1 - len(daftar)))
+            daftar[int(n)] = v
+        else:
+            out[k] = v
+    return out
+
+
+def _datar(vals: dict[str, Any]) -> list[Any]:
+    """Every value of a row, list columns flattened."""
+    return [x for v in vals.values() for x in (v if isinstance(v, list) else [v])]
 
 
 def _aturan(pb: _Pembaca, tata: S.Tata) -> tuple[Aturan, bool]:

@@ -2,45 +2,22 @@
 
 from __future__ import annotations
 
-from ..model import Lakip
 from ..validasi.temuan import Jalur
 from . import skema as S
+from .ikatan import Peta, pendamping, peta_dari_model, tabel_daftar
 
-# Path prefix of a nested object -> (table, data row index).
-Peta = dict[tuple[str | int, ...], tuple[str, int]]
+__all__ = ["Peta", "lokasi_sel", "peta_dari_model"]
 
 _BLOK_KUNCI = {s.kunci: s.nama for b in S.BLOK for s in b.sel}
-_REALISASI = {"realisasi_tw", "realisasi", "capaian_dinyatakan"}
+_TABEL = {t.kunci: t for t in S.TABEL}
 
 
-def peta_dari_model(lakip: Lakip) -> Peta:
-    """Rows of every list item as the builder writes them (hierarchy flattened in model order)."""
-    peta: Peta = {}
-    for i in range(len(lakip.wilayah)):
-        peta[("wilayah", i)] = ("Wilayah", i)
-    for i in range(len(lakip.indikator)):
-        peta[("indikator", i)] = ("Indikator", i)
-    for nama, tabel in (("jenis_belanja", "JenisBelanja"), ("sumber_dana", "SumberDana")):
-        for i in range(len(getattr(lakip.anggaran, nama))):
-            peta[("anggaran", nama, i)] = (tabel, i)
-    for i in range(len(lakip.ikpa.komponen)):
-        peta[("ikpa", "komponen", i)] = ("IkpaKomponen", i)
-    for i in range(len(lakip.ikpa.disebut)):
-        peta[("ikpa", "disebut", i)] = ("IkpaDisebut", i)
-    for i in range(len(lakip.prestasi)):
-        peta[("prestasi", i)] = ("Prestasi", i)
-    for i in range(len(lakip.inovasi)):
-        peta[("inovasi", i)] = ("Inovasi", i)
-    ki = oi = 0
-    for pi, p in enumerate(lakip.anggaran.program):
-        peta[("anggaran", "program", pi)] = ("Program", pi)
-        for kj, k in enumerate(p.kegiatan):
-            peta[("anggaran", "program", pi, "kegiatan", kj)] = ("Kegiatan", ki)
-            ki += 1
-            for oj, _ in enumerate(k.output):
-                peta[("anggaran", "program", pi, "kegiatan", kj, "output", oj)] = ("Output", oi)
-                oi += 1
-    return peta
+def _tabel_kolom(tabel: str, kolom: str) -> str:
+    """The table that shows ``kolom`` of ``tabel``'s rows: the table itself or a companion."""
+    for t in (tabel, *pendamping(tabel)):
+        if any(k.kunci.split(".")[0] == kolom for k in _TABEL[t].kolom):
+            return t
+    return tabel
 
 
 def _sel_tabel(tata: S.Tata, tabel: str, i: int, kolom: str) -> tuple[str, str] | None:
@@ -73,23 +50,13 @@ def lokasi_sel(jalur: Jalur, tata: S.Tata, peta: Peta) -> tuple[str, str] | None
             f = str(rest[0]) if rest else "kode"
             if f in ("target_tw", "realisasi_tw"):
                 f = f"{f}.{rest[1] if len(rest) > 1 else 0}"
-            if tabel == "Indikator" and f.split(".")[0] in _REALISASI:
-                tabel = "Realisasi"
+            tabel = _tabel_kolom(tabel, f.split(".")[0])
             return _sel_tabel(tata, tabel, i, f)
     if len(jalur) >= 2 and isinstance(jalur[1], str):
         kunci = f"{jalur[0]}.{jalur[1]}"
         if kunci in _BLOK_KUNCI:
             return _sel_nama(tata, _BLOK_KUNCI[kunci])
-    tabel_daftar = {
-        ("anggaran", "jenis_belanja"): "JenisBelanja",
-        ("anggaran", "sumber_dana"): "SumberDana",
-        ("anggaran", "program"): "Program",
-        ("ikpa", "komponen"): "IkpaKomponen",
-        ("ikpa", "disebut"): "IkpaDisebut",
-        ("indikator",): "Indikator",
-        ("wilayah",): "Wilayah",
-    }
-    for prefix, tabel in tabel_daftar.items():
+    for prefix, tabel in tabel_daftar().items():
         if tuple(jalur[: len(prefix)]) == prefix:
             p = tata.posisi[tabel]
             return p.tabel.lembar, p.sel(p.tabel.kolom[0].kunci, 0)

@@ -710,6 +710,34 @@ TABEL: tuple[Tabel, ...] = (
 )
 BLOK: tuple[Blok, ...] = (PROFIL, ANGGARAN, IKPA, SMART, NARASI, PENGATURAN)
 
+
+@dataclass(frozen=True)
+class Ikatan:
+    """Which model list fills a table's rows: the one declaration the writer, the reader and
+    the cell map (findings -> ``Sheet!Cell``) derive from (``buku_kerja/ikatan.py``)."""
+
+    tabel: str
+    jalur: tuple[str, ...]  # the list, from the model root (or, for a child table, from its parent item)
+    induk: str | None = None  # hierarchy: the parent table, whose item holds this list
+    kolom_induk: str | None = None  # hierarchy: the column holding the parent's code
+    pendamping: str | None = None  # more columns of another table's rows, in the same row order
+
+
+IKATAN: tuple[Ikatan, ...] = (
+    Ikatan("Wilayah", ("wilayah",)),
+    Ikatan("Indikator", ("indikator",)),
+    Ikatan("Realisasi", ("indikator",), pendamping="Indikator"),
+    Ikatan("Program", ("anggaran", "program")),
+    Ikatan("Kegiatan", ("kegiatan",), induk="Program", kolom_induk="program"),
+    Ikatan("Output", ("output",), induk="Kegiatan", kolom_induk="kegiatan"),
+    Ikatan("JenisBelanja", ("anggaran", "jenis_belanja")),
+    Ikatan("SumberDana", ("anggaran", "sumber_dana")),
+    Ikatan("IkpaKomponen", ("ikpa", "komponen")),
+    Ikatan("IkpaDisebut", ("ikpa", "disebut")),
+    Ikatan("Prestasi", ("prestasi",)),
+    Ikatan("Inovasi", ("inovasi",)),
+)
+
 # Headline results shown on Beranda: (label, defined name, format).
 BERANDA: tuple[tuple[str, str, str], ...] = (
     ("Nilai akhir IKPA", "NilaiAkhirIKPA", "angka"),

@@ -17,6 +17,7 @@ from ..compute.hasil import hitung
 from ..model import SCHEMA_VERSION, Lakip
 from ..validasi import Temuan, validasi
 from . import skema as S
+from .ikatan import isi_tabel
 from .mesin import mesin
 from .peta import Peta, lokasi_sel, peta_dari_model
 from .vba import SEL_VERSI, TOMBOL, bangun_vba
@@ -97,27 +98,14 @@ def _nilai_model(obj: Any, kunci: str) -> Any:
 
 
 def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan]) -> dict[str, list[Any]]:
-    """The objects that fill each table's rows, in row order."""
-    a = lakip.anggaran
-    kegiatan = [dict(vars(k), program=p.kode) for p in a.program for k in p.kegiatan]
-    outputs = [dict(vars(o), kegiatan=k.kode) for p in a.program for k in p.kegiatan for o in k.output]
+    """The objects that fill each table's rows, in row order: the model's lists as
+    ``skema.IKATAN`` binds them, the rules (serialised form) and the findings."""
     ref_ikpa = [dict(i, aturan=kode) for kode, d in aturan["ikpa"].items() for i in d["indikator"]]
     ref_aturan = [
         {"kode": kode, "nama": d["nama"], "dispensasi": d["dispensasi"]} for kode, d in aturan["ikpa"].items()
     ]
     return {
-        "Wilayah": lakip.wilayah,
-        "Indikator": lakip.indikator,
-        "Realisasi": lakip.indikator,
-        "Program": a.program,
-        "Kegiatan": kegiatan,
-        "Output": outputs,
-        "JenisBelanja": a.jenis_belanja,
-        "SumberDana": a.sumber_dana,
-        "IkpaKomponen": lakip.ikpa.komponen,
-        "IkpaDisebut": lakip.ikpa.disebut,
-        "Prestasi": lakip.prestasi,
-        "Inovasi": lakip.inovasi,
+        **isi_tabel(lakip),
         "RefIkpa": ref_ikpa,
         "RefAturanIkpa": ref_aturan,
         "RefPredikatIkpa": aturan["predikat_ikpa"],
