@@ -36,5 +36,13 @@ class OfficeTidakAda(LakipGalat, RuntimeError):
     """LibreOffice (or Word) is not installed."""
 
 
+class OfficeGagal(LakipGalat, RuntimeError):
+    """LibreOffice (or Word) ran but did not produce the file."""
+
+
+class PemasanganSalah(LakipGalat, RuntimeError):
+    """The installation does not match what lakip-xl needs (e.g. another xlwings version)."""
+
+
 class ArgumenTidakValid(LakipGalat, ValueError):
     """A worksheet function received an argument it cannot use."""

@@ -142,19 +142,31 @@ def buka(sumber: str | Path, *, periksa_rumus: bool = True, versi_lama: bool = F
     asal = asal_berkas(path)
     if aturan is None:
         return olah(lakip, aturan_bawaan(), asal, temuan)
+    if aturan != aturan_bawaan():
+        temuan = [
+            *temuan,
+            Temuan(
+                "ATURAN_DIUBAH",
+                "peringatan",
+                ("aturan",),
+                "Aturan penilaian di bagian 'aturan' berkas data berbeda dengan aturan bawaan lakip-xl; perhitungan "
+                "memakai aturan dari berkas ini. Pastikan perubahan itu disengaja.",
+            ),
+        ]
     return olah(lakip, aturan, asal, temuan, aturan_dari="json")
 
 
-def buka_buku(book: Any) -> Dokumen:
+def buka_buku(book: Any, baca_berkas: bool = True) -> Dokumen:
     """Open a live xlwings Book (unsaved edits count). Provenance: the saved file's SHA-256
-    when the book is a local file, else the SHA-256 of the data read."""
+    when the book is a local file (and ``baca_berkas``; a server passes ``False``), else the
+    SHA-256 of the data and rules read."""
     import json
 
     from .buku_kerja.langsung import baca_buku, berkas_lokal
     from .schema.data import ke_dict
 
     bk = baca_buku(book)
-    lokal = berkas_lokal(book)
+    lokal = berkas_lokal(book) if baca_berkas else None
     nama = f"{Path(book.name).name} (isi yang sedang terbuka)"
-    isi = lokal.read_bytes() if lokal else json.dumps(ke_dict(bk.lakip), sort_keys=True).encode()
+    isi = lokal.read_bytes() if lokal else json.dumps(ke_dict(bk.lakip, bk.aturan), sort_keys=True).encode()
     return _dari_buku_kerja(bk, asal_isi(nama, isi))

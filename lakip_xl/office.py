@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .galat import OfficeTidakAda
+from .galat import OfficeGagal, OfficeTidakAda
 
 XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -69,5 +69,5 @@ def konversi(berkas: list[Path], format_tujuan: str, folder_keluar: Path, batas_
     keluar = [folder_keluar / (Path(b).stem + "." + ext) for b in berkas]
     hilang = [str(k) for k in keluar if not k.exists()]
     if hilang:
-        raise RuntimeError(f"LibreOffice gagal mengonversi: {', '.join(hilang)} ({proc.stderr.strip()[:300]})")
+        raise OfficeGagal(f"LibreOffice gagal mengonversi: {', '.join(hilang)} ({proc.stderr.strip()[:300]})")
     return keluar

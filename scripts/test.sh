@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs them: LibreOffice (Debian packages, when missing and
-# we are root), the package with its test extras in .venv, ruff (lint + format) and pytest.
+# we are root), the package with its test extras in .venv, ruff (lint + format), mypy and pytest.
 # Usage: bash scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."

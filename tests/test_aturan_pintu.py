@@ -123,9 +123,12 @@ def test_rekap_row_uses_each_workbooks_rules(buku, tmp_path):
     u = olah(str(buku))
     assert u.nka == pytest.approx(NKA_DIUBAH) and u.predikat_nka == "Cukup"
     assert u.predikat_ikpa == "Baik" and u.pita_ikpa == ("Istimewa", "Baik", "Kurang")
-    from lakip_xl.rekap.tulis import predikat_ikpa
+    from lakip_xl.rekap.tulis import _kriteria, predikat_ikpa
 
     assert predikat_ikpa([u]) == ["Istimewa", "Baik", "Kurang"]
+    # A band name from a unit's file cannot break out of the COUNTIF criterion.
+    assert _kriteria('Baik"),1)+HYPERLINK("x') == 'Baik""),1)+HYPERLINK(""x'
+    assert _kriteria("A*?~") == "A~*~?~~"
 
 
 def test_json_export_keeps_edited_rules(buku, tmp_path):
@@ -138,13 +141,14 @@ def test_json_export_keeps_edited_rules(buku, tmp_path):
     assert "aturan" in json.loads(data.read_text("utf-8"))
     dari_json, dari_buku = buka(data), buka(buku)
     assert dari_json.aturan == dari_buku.aturan and dari_json.aturan_dari == "json"
+    assert any(t.kode == "ATURAN_DIUBAH" for t in dari_json.temuan)
     assert dataclasses.asdict(dari_json.hasil) == dataclasses.asdict(dari_buku.hasil)
     # ... and back into a workbook: the Referensi sheet carries them again.
     lagi = bangun_buku_kerja(dari_json.lakip, tmp_path / "lagi.xlsm", aturan=dari_json.aturan)
     assert buka(lagi).aturan == aturan_diubah()
 
 
-def test_json_export_without_edited_rules_has_no_rules_section(tmp_path):
+def test_json_export_always_carries_its_rules(tmp_path):
     lakip, _ = baca_json(contoh_path())
     buku = bangun_buku_kerja(lakip, tmp_path / "b.xlsm", aturan=aturan_bawaan())
     data = tmp_path / "d.json"
@@ -153,7 +157,8 @@ def test_json_export_without_edited_rules_has_no_rules_section(tmp_path):
         capture_output=True, text=True,
     )  # fmt: skip
     assert r.returncode == 0, r.stderr
-    assert "aturan" not in json.loads(data.read_text("utf-8"))
+    assert json.loads(data.read_text("utf-8"))["aturan"] == aturan_bawaan().ke_dict()
+    assert not any(t.kode == "ATURAN_DIUBAH" for t in buka(data).temuan)
 
 
 @pytest.mark.parametrize(
@@ -163,6 +168,8 @@ def test_json_export_without_edited_rules_has_no_rules_section(tmp_path):
         (lambda d: d["predikat_ikpa"].pop(), "baris terakhir predikat IKPA"),
         (lambda d: d["ikpa"]["2022"].update(dispensasi="potong"), "dispensasi aturan IKPA 2022"),
         (lambda d: d.pop("sakip"), "'sakip'"),
+        (lambda d: d["predikat_ikpa"].insert(0, d["predikat_ikpa"].pop(1)), "urut dari yang tertinggi"),
+        (lambda d: d["predikat_ikpa"][1].update(batas_bawah=None), "urut dari yang tertinggi"),
     ],
 )
 def test_broken_rules_in_json_are_refused_with_one_line(tmp_path, ubah, pesan):

@@ -556,13 +556,14 @@ def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> d
     for r in tabel["RefAturanIkpa"]:
         ikpa[str(r["kode"])] = {"nama": r["nama"], "dispensasi": r["dispensasi"], "indikator": []}
     for r in tabel["RefIkpa"]:
-        d = ikpa.setdefault(str(r["aturan"]), {"nama": str(r["aturan"]), "dispensasi": "bobot", "indikator": []})
+        # A rule set missing from RefAturanIkpa has no dispensation mode: Aturan.dari_dict names it.
+        d = ikpa.setdefault(str(r["aturan"]), {"nama": str(r["aturan"]), "dispensasi": None, "indikator": []})
         d["indikator"].append(
             {
                 "kode": r["kode"],
                 "nama": r["nama"],
                 "aspek": r["aspek"],
-                "bobot": r["bobot"] if r["bobot"] is not None else 0,
+                "bobot": r["bobot"],
             }
         )
     aturan: dict[str, Any] = {"_catatan": aturan_bawaan().catatan, "ikpa": ikpa}

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from ..galat import PemasanganSalah
 
 XLWINGS_VERSION = "0.37.8"  # must equal the pin in pyproject.toml: the VBA names its DLL
 
@@ -72,7 +73,7 @@ def sumber_xlwings() -> tuple[str, str]:
     bas = (pkg / "xlwings.bas").read_text(encoding="ascii")
     versi = re.search(r"^'Version: (\S+)", bas, re.M)
     if xlwings.__version__ != XLWINGS_VERSION or not versi or versi.group(1) != XLWINGS_VERSION:
-        raise RuntimeError(
+        raise PemasanganSalah(
             f"xlwings {xlwings.__version__} terpasang (VBA {versi.group(1) if versi else '?'}), "
             f"diperlukan tepat {XLWINGS_VERSION}: pasang ulang dengan 'pip install xlwings=={XLWINGS_VERSION}'."
         )

@@ -10,6 +10,7 @@ falls back to a default in silence. Nothing here is a constant in code.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -163,7 +164,8 @@ class _Pengurai:
         if v is None and kosong_boleh:
             return None
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            raise AturanTidakValid(f"Aturan penilaian: '{nama}' harus berupa angka, bukan {v!r}.")
+            isi = "kosong" if v is None or v == "" else f"berisi '{v}'"
+            raise AturanTidakValid(f"Aturan penilaian: '{nama}' harus berupa angka, tetapi {isi}.")
         return float(v)
 
     def _teks(self, v: Any, nama: str) -> str:
@@ -183,6 +185,14 @@ class _Pengurai:
             raise AturanTidakValid(
                 f"Aturan penilaian: baris terakhir predikat {nama} harus tanpa batas (untuk nilai di bawah semua batas)."
             )
+        urut = [p.batas for p in pita[:-1]]
+        if any(b is None for b in urut) or any(
+            a is not None and b is not None and a <= b for a, b in itertools.pairwise(urut)
+        ):
+            raise AturanTidakValid(
+                f"Aturan penilaian: batas predikat {nama} harus diisi dan urut dari yang tertinggi ke terendah; "
+                "hanya baris terakhir yang tanpa batas."
+            )
         return tuple(pita)
 
     def _ikpa(self, d: Any) -> tuple[AturanIkpa, ...]:
@@ -195,7 +205,8 @@ class _Pengurai:
             mode = s.get("dispensasi")
             if mode not in MODE_DISPENSASI:
                 raise AturanTidakValid(
-                    f"Aturan penilaian: dispensasi aturan IKPA {kode} harus 'bobot' atau 'pengurang', bukan {mode!r}."
+                    f"Aturan penilaian: dispensasi aturan IKPA {kode} harus 'bobot' atau 'pengurang', "
+                    f"tetapi {'kosong' if mode in (None, '') else repr(str(mode))}."
                 )
             indikator = []
             for i, x in enumerate(s.get("indikator") or [], 1):

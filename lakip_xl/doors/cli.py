@@ -289,6 +289,10 @@ def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: 
         raise _gagal(
             f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
         ) from None
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    except OSError as e:
+        raise _gagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
 
 
 @buku_kerja_app.command("baru")
@@ -367,14 +371,18 @@ def cmd_ekspor_data(
     src = buka_sumber(sumber)
     tolak_bila_hilang(src, paksa, "Ekspor")
     try:
-        tulis_json(src.lakip, keluaran, timpa=timpa, aturan=src.aturan if src.aturan_diubah else None)
+        tulis_json(src.lakip, keluaran, timpa=timpa, aturan=src.aturan)
     except BerkasSudahAda:
         raise _gagal(
             f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
         ) from None
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    except OSError as e:
+        raise _gagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
     out.print(f"Data diekspor ke: {keluaran}")
     if src.aturan_diubah:
-        out.print("Aturan penilaian yang diubah ikut diekspor (bagian 'aturan').")
+        out.print("[yellow]Aturan penilaian yang diubah ikut diekspor (bagian 'aturan').[/]")
     if src.temuan_baca:
         cetak_temuan(src.temuan_baca, ringkas=True)
 
@@ -427,6 +435,10 @@ def cmd_templat(
         raise _gagal(
             f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
         ) from None
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    except OSError as e:
+        raise _gagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
     out.print(f"Templat disimpan di: {path}")
 
 

@@ -87,6 +87,11 @@ def _di_dalam(folder: Path, path: Path) -> Path:
     return path
 
 
+def _buka(book: Any) -> Dokumen:
+    # Under the server the book's name comes from the client: never read a file it names.
+    return buka_buku(book, baca_berkas=FOLDER_KELUARAN.get() is None)
+
+
 def _folder(book: Any) -> Path:
     tetap = FOLDER_KELUARAN.get()
     if tetap is not None:
@@ -151,7 +156,7 @@ def hitung_dan_validasi(book: Any = None) -> str:
     """Tombol 'Hitung & Validasi': periksa data, tulis temuan (dengan tautan ke selnya) ke lembar Validasi."""
 
     def kerja(b: Any) -> str:
-        dok = buka_buku(b)
+        dok = _buka(b)
         _tulis_validasi(b, dok)
         return (
             f"Pemeriksaan selesai: {dok.jumlah_galat} galat, {dok.jumlah_peringatan} peringatan. "
@@ -165,7 +170,7 @@ def _laporan(book: Any, pdf: bool) -> str:
     def kerja(b: Any) -> str:
         from ..laporan import nama_berversi, susun_laporan
 
-        dok = buka_buku(b)
+        dok = _buka(b)
         galat = dok.galat
         catatan_draf = ""
         if galat and jarak_jauh(b):
@@ -218,7 +223,7 @@ def ekspor_kanwil(book: Any = None) -> str:
         from ..laporan import nama_berversi
         from ..schema.data import tulis_json
 
-        dok = buka_buku(b)
+        dok = _buka(b)
         p = dok.lakip.profil
         if not p.kode_satker or p.tahun is None:
             return "Ekspor dibatalkan: isi kode satker dan tahun anggaran di lembar Profil lebih dulu."
@@ -228,7 +233,7 @@ def ekspor_kanwil(book: Any = None) -> str:
         data = buku.with_suffix(".json")
         _status(b, "lakip-xl: menyiapkan salinan untuk Kanwil...")
         bangun_buku_kerja(dok.lakip, buku, aturan=dok.aturan, temuan=dok.temuan, timpa=False)
-        tulis_json(dok.lakip, data, timpa=False, aturan=dok.aturan if dok.aturan_diubah else None)
+        tulis_json(dok.lakip, data, timpa=False, aturan=dok.aturan)
         galat = dok.jumlah_galat
         catatan = f"\n\nPerhatian: data masih memiliki {galat} galat." if galat else ""
         return f"Berkas untuk Kanwil disimpan di:\n{buku}\n{data}{catatan}"

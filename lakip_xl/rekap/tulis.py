@@ -17,6 +17,12 @@ from . import HasilRekap, Unit, kode_iku
 AWAL = 4  # first data row (0-based); header at row 3
 
 
+def _kriteria(teks: str) -> str:
+    """A text as an exact COUNTIF criterion inside a formula string: quotes doubled, the
+    wildcards ``*`` ``?`` and the escape ``~`` escaped (predicate names come from units' files)."""
+    return teks.replace("~", "~~").replace("*", "~*").replace("?", "~?").replace('"', '""')
+
+
 def predikat_ikpa(unit: list[Unit]) -> list[str]:
     """The IKPA predicates to count: every band of every unit's own rules, in band order
     (the shipped bands when there is no unit)."""
@@ -258,7 +264,7 @@ class _BukuRekap:
         ws.write_string(dr - 1, c, "Sebaran predikat IKPA", self.tebal["teks"])
         for i, pred in enumerate(self.predikat):
             ws.write_string(dr + i, c, pred, self.fmt["teks"])
-            ws.write_formula(dr + i, c + 1, f'=COUNTIF({self._rentang("predikat_ikpa")},"{pred}")', self.fmt["bulat"],
+            ws.write_formula(dr + i, c + 1, f'=COUNTIF({self._rentang("predikat_ikpa")},"{_kriteria(pred)}")', self.fmt["bulat"],
                              sum(1 for u in self.unit if u.predikat_ikpa == pred))  # fmt: skip
 
     def _atur_lembar_rekap(self) -> None:
