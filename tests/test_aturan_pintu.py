@@ -5,15 +5,14 @@ JSON export read back. Expected values are hand-computed below."""
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from docx import Document
 from python_calamine import CalamineWorkbook
+from test_laporan import teks_docx
 
 from lakip_xl.buku_kerja.baca import _nama_dari_zip
 from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
@@ -46,13 +45,8 @@ def buku(tmp_path_factory) -> Path:
     return bangun_buku_kerja(lakip, tmp_path_factory.mktemp("aturan") / "Diubah.xlsm", aturan=aturan_diubah())
 
 
-def teks_docx(isi: bytes) -> str:
-    doc = Document(io.BytesIO(isi))
-    bagian = [p.text for p in doc.paragraphs]
-    for t in doc.tables:
-        for row in t.rows:
-            bagian += [c.text for c in row.cells]
-    return "\n".join(bagian)
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lakip_xl.doors.cli", *args], capture_output=True, text=True)
 
 
 def test_workbook_rules_are_read_and_used(buku):
@@ -133,10 +127,7 @@ def test_rekap_row_uses_each_workbooks_rules(buku, tmp_path):
 
 def test_json_export_keeps_edited_rules(buku, tmp_path):
     data = tmp_path / "d.json"
-    r = subprocess.run(
-        [sys.executable, "-m", "lakip_xl.doors.cli", "ekspor-data", str(buku), "-o", str(data)],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    r = cli("ekspor-data", str(buku), "-o", str(data))
     assert r.returncode == 0, r.stderr
     assert "aturan" in json.loads(data.read_text("utf-8"))
     dari_json, dari_buku = buka(data), buka(buku)
@@ -152,10 +143,7 @@ def test_json_export_always_carries_its_rules(tmp_path):
     lakip, _ = baca_json(contoh_path())
     buku = bangun_buku_kerja(lakip, tmp_path / "b.xlsm", aturan=aturan_bawaan())
     data = tmp_path / "d.json"
-    r = subprocess.run(
-        [sys.executable, "-m", "lakip_xl.doors.cli", "ekspor-data", str(buku), "-o", str(data)],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    r = cli("ekspor-data", str(buku), "-o", str(data))
     assert r.returncode == 0, r.stderr
     assert json.loads(data.read_text("utf-8"))["aturan"] == aturan_bawaan().ke_dict()
     assert not any(t.kode == "ATURAN_DIUBAH" for t in buka(data).temuan)
@@ -178,7 +166,7 @@ def test_broken_rules_in_json_are_refused_with_one_line(tmp_path, ubah, pesan):
     ubah(d["aturan"])
     p = tmp_path / "rusak.json"
     p.write_text(json.dumps(d), "utf-8")
-    r = subprocess.run([sys.executable, "-m", "lakip_xl.doors.cli", "hitung", str(p)], capture_output=True, text=True)
+    r = cli("hitung", str(p))
     assert r.returncode == 2 and pesan in r.stderr and "Traceback" not in r.stderr
 
 

@@ -214,3 +214,21 @@ def test_cli_report_errors(tmp_path):
         capture_output=True, text=True,
     )  # fmt: skip
     assert r.returncode == 2 and "tidak ditemukan" in r.stderr
+
+
+def test_template_variables_are_exactly_the_context_fields():
+    """The committed template and the typed context agree both ways: no variable the context
+    lacks (a typo would render blank) and no field the template never prints."""
+    from docxtpl import DocxTemplate
+
+    from lakip_xl.laporan import _lingkungan
+    from lakip_xl.laporan.konteks import UNTUK_TEMPLAT_SENDIRI, KonteksLaporan
+
+    dipakai = DocxTemplate(str(TEMPLAT)).get_undeclared_template_variables(_lingkungan())
+    assert dipakai == set(KonteksLaporan.__annotations__) - UNTUK_TEMPLAT_SENDIRI
+
+
+def test_context_has_every_declared_field(dok_contoh):
+    from lakip_xl.laporan.konteks import KonteksLaporan, bangun_konteks
+
+    assert set(bangun_konteks(dok_contoh, draf=True)) == set(KonteksLaporan.__annotations__)

@@ -328,7 +328,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
                 ("buku_kerja",),
                 f"Buku kerja memakai skema versi {versi}; data dibaca lewat nama-nama terdefinisi dan dipindahkan ke versi "
                 f"{SCHEMA_VERSION}. Periksa hasilnya.",
-                lokasi_sel="_meta!B2",
+                lokasi_sel=S.alamat(S.SEL_VERSI_SKEMA),
             )
         )
     if versi is None:

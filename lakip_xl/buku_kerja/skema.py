@@ -685,6 +685,19 @@ VALIDASI = Tabel(
     minimum=1,
 )
 
+# Single cells outside the tables and blocks, declared once: (sheet, row, column), 0-based.
+SelTetap = tuple[str, int, int]
+SEL_RINGKASAN_VALIDASI: SelTetap = ("Validasi", 2, 5)  # F3: the button's result summary (two columns)
+SEL_VERSI_SKEMA: SelTetap = ("_meta", 1, 1)  # B2: the schema version (defined name VersiSkema)
+SEL_VERSI_LAKIP: SelTetap = ("Beranda", 1, 7)  # H2: unlocked; the harmless test macro writes the version
+
+
+def alamat(sel: SelTetap, mutlak: bool = False) -> str:
+    """``Validasi!F3`` (``Validasi!$F$3`` with ``mutlak``)."""
+    lembar, r, c = sel
+    return f"{_quote(lembar)}!{xl_rowcol_to_cell(r, c, mutlak, mutlak)}"
+
+
 # Rows the Validasi sheet reserves for findings written by the "Hitung & Validasi" button.
 MAKS_TEMUAN = 5000
 

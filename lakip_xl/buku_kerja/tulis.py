@@ -20,7 +20,7 @@ from . import skema as S
 from .ikatan import isi_tabel
 from .mesin import mesin
 from .peta import Peta, lokasi_sel, peta_dari_model
-from .vba import SEL_VERSI, TOMBOL, bangun_vba
+from .vba import TOMBOL, bangun_vba
 
 # The xlwings.conf sheet: keys exactly as xlwings.bas reads them (case-insensitive).
 XLWINGS_CONF: tuple[tuple[str, str | bool], ...] = (
@@ -345,8 +345,7 @@ class _Pembangun:
         per = f"Laporan Kinerja {self.lakip.profil.periode} {self.lakip.profil.tahun or ''}".strip()
         ws.write_formula(1, 0, '=TRIM("Laporan Kinerja "&PeriodeLaporan&" "&TahunAnggaran)', self.wb_sub, per)
         ws.write_string(1, 6, "Versi:", self.f.get("label"))
-        ws.write_string(1, 7, "", self.f.get("input", "teks"))  # SEL_VERSI, written by the test macro
-        assert SEL_VERSI == "H2"
+        ws.write_string(*S.SEL_VERSI_LAKIP[1:], "", self.f.get("input", "teks"))  # written by the test macro
         ws.write_string(3, 0, "Hasil utama", self.wb_h2)
         for i, (label, nama, fmt) in enumerate(S.BERANDA):
             row = 4 + i
@@ -422,12 +421,13 @@ class _Pembangun:
 
     def meta(self) -> None:
         ws = self.ws["_meta"]
-        for i, (k, v) in enumerate(
-            (("jenis", "lakip-xl buku kerja induk"), ("versi_skema", SCHEMA_VERSION), ("versi_lakip_xl", __version__))
-        ):
-            ws.write_string(i, 0, k)
-            self.tulis(ws, i, 1, v, None)
-        self.wb.define_name("VersiSkema", "=_meta!$B$2")
+        _, r_versi, c_nilai = S.SEL_VERSI_SKEMA
+        isi = {r_versi - 1: ("jenis", "lakip-xl buku kerja induk"), r_versi: ("versi_skema", SCHEMA_VERSION)}
+        isi[r_versi + 1] = ("versi_lakip_xl", __version__)
+        for i, (k, v) in isi.items():
+            ws.write_string(i, c_nilai - 1, k)
+            self.tulis(ws, i, c_nilai, v, None)
+        self.wb.define_name("VersiSkema", "=" + S.alamat(S.SEL_VERSI_SKEMA, mutlak=True))
         self.wb.define_name("VersiSkemaNilai", f"={SCHEMA_VERSION}")  # lets readers skip the _meta sheet
         ws.hide()
 

@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from xlsxwriter.utility import xl_rowcol_to_cell
+
 from .. import __version__
 from ..galat import PemasanganSalah
+from .skema import SEL_VERSI_LAKIP
 
 XLWINGS_VERSION = "0.37.8"  # must equal the pin in pyproject.toml: the VBA names its DLL
 
@@ -41,7 +44,7 @@ TOMBOL: tuple[Tombol, ...] = (
 )
 
 MODUL_PYTHON = "lakip_xl.doors.excel"
-SEL_VERSI = "H2"  # Beranda cell the harmless macro writes (unlocked)
+SEL_VERSI = xl_rowcol_to_cell(*SEL_VERSI_LAKIP[1:])  # Beranda cell the harmless macro writes (unlocked)
 
 
 def modul_tombol() -> str:

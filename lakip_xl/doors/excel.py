@@ -143,7 +143,8 @@ def _tulis_validasi(book: Any, dok: Dokumen) -> None:
         ["Penyerapan total", format_persen(hasil.anggaran.penyerapan)],
         ["Rata-rata capaian IKU", format_persen(hasil.rata_rata_capaian_iku)],
     ]
-    sh.range("F3").value = ringkas
+    lembar, r, c = S.SEL_RINGKASAN_VALIDASI
+    book.sheets[lembar].range((r + 1, c + 1)).value = ringkas
     nama = nama_terdefinisi(book).get("TerakhirDiperiksa")
     if nama:
         lembar, r, c, _, _ = nama

@@ -12,6 +12,7 @@ import io
 import re
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,7 +80,7 @@ def _paragraf_rusak(tpl: Any) -> str:
     return ""
 
 
-def periksa_templat(tpl: Any, konteks: dict[str, Any]) -> None:
+def periksa_templat(tpl: Any, konteks: Mapping[str, Any]) -> None:
     """Raise :class:`LaporanGagal` for a syntax error or an undeclared variable."""
     from jinja2 import TemplateSyntaxError
 
@@ -114,18 +115,18 @@ def render_docx(
     draf = dok.jumlah_galat > 0
     konteks = bangun_konteks(dok, draf)
     tpl = _templat(template)
-    konteks.update(grafik_capaian=None, grafik_anggaran=None, grafik_ikpa=None)
     periksa_templat(tpl, konteks)
     with tempfile.TemporaryDirectory(prefix="lakip-grafik-", dir=folder_kerja) as tmp:
+        isi: dict[str, Any] = dict(konteks)
         for nama, fn in (
             ("grafik_capaian", grafik_capaian),
             ("grafik_anggaran", grafik_anggaran),
             ("grafik_ikpa", grafik_ikpa),
         ):
             p = fn(dok.hasil, Path(tmp) / f"{nama}.png")
-            konteks[nama] = InlineImage(tpl, str(p), width=Mm(150)) if p else None
+            isi[nama] = InlineImage(tpl, str(p), width=Mm(150)) if p else None
         try:
-            tpl.render(konteks, jinja_env=_lingkungan(), autoescape=True)
+            tpl.render(isi, jinja_env=_lingkungan(), autoescape=True)
         except Exception as e:  # a template error found only while rendering
             raise LaporanGagal(f"Templat tidak dapat diisi: {e}") from None
         buf = io.BytesIO()

@@ -4,7 +4,7 @@ a number generated from the computed results (so text and tables can never disag
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from babel.dates import format_date, format_datetime
 
@@ -114,7 +114,58 @@ def persen_bobot(x: float) -> str:
     return persen(x) if not float(x).is_integer() else f"{format_angka(x, 0)} %"
 
 
-def bangun_konteks(dok: Dokumen, draf: bool) -> dict[str, Any]:
+class KonteksLaporan(TypedDict):
+    """The contract between the report context and the Word template: its keys are exactly the
+    template's variables (a test holds them equal). Values are formatted text, lists and dicts
+    of text; the ``grafik_*`` images are filled in by the renderer."""
+
+    satker: dict[str, str]
+    tahun: str
+    periode: str
+    kepala: dict[str, str]
+    kota: str
+    tanggal: str
+    draf: bool
+    visi: str
+    misi: list[str]
+    tugas: str
+    fungsi: list[str]
+    narasi: dict[str, list[str]]
+    wilayah: list[dict[str, str]]
+    wilayah_total: dict[str, str]
+    pk: dict[str, list[dict[str, str]]]
+    tahun_lalu: list[dict[str, str]]
+    renstra: list[dict[str, str]]
+    output: list[dict[str, str]]
+    alokasi_program: list[dict[str, str]]
+    alokasi_total: str
+    jenis: list[dict[str, str]]
+    jenis_total: dict[str, str]
+    sumber: list[dict[str, str]]
+    sumber_total: dict[str, str]
+    hierarki: list[dict[str, str]]
+    dipa: dict[str, str]
+    label_pembanding: str
+    perbandingan: list[dict[str, str]]
+    smart: dict[str, Any]
+    ikpa: dict[str, Any] | None
+    prestasi: list[dict[str, str]]
+    inovasi: list[dict[str, str]]
+    kalimat: dict[str, Any]
+    temuan: list[dict[str, str]]
+    jumlah_galat: str
+    jumlah_peringatan: str
+    asal: dict[str, str]
+    grafik_capaian: Any
+    grafik_anggaran: Any
+    grafik_ikpa: Any
+
+
+# Fields the built-in template does not print, offered to a unit's own template (docs/laporan.md).
+UNTUK_TEMPLAT_SENDIRI = frozenset({"tahun"})
+
+
+def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
     """The template context (plain data: strings, lists, dicts; images are added by the renderer).
 
     Weights, bands and formula sentences come from the document's rules, never from constants."""
@@ -365,6 +416,9 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> dict[str, Any]:
             "waktu": format_datetime(asal.waktu, "d MMMM y HH.mm.ss", locale="id") + " UTC",
             "versi": asal.versi,
         },
+        "grafik_capaian": None,
+        "grafik_anggaran": None,
+        "grafik_ikpa": None,
     }
 
 
