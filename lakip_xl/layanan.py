@@ -113,11 +113,33 @@ def olah(
     aturan_dari: str = "bawaan",
 ) -> Dokumen:
     """Compute and check a model under its rules; findings get their ``Sheet!Cell``."""
+    if aturan_dari != "bawaan" and aturan != aturan_bawaan():
+        temuan_baca = [*temuan_baca, _aturan_diubah(aturan_dari)]
     hasil = hitung(lakip, aturan)
     temuan = [*temuan_baca, *validasi(lakip, hasil, aturan)]
     if buku_kerja is not None:
         buku_kerja.lokasi(temuan)
     return Dokumen(lakip, aturan, hasil, temuan, list(temuan_baca), asal, buku_kerja, aturan_dari)
+
+
+def _aturan_diubah(aturan_dari: str) -> Temuan:
+    """Rules that differ from the shipped ones are used, and said so."""
+    if aturan_dari == "buku_kerja":
+        return Temuan(
+            "ATURAN_DIUBAH",
+            "peringatan",
+            ("referensi",),
+            "Aturan penilaian di lembar Referensi berbeda dengan aturan bawaan lakip-xl; perhitungan memakai "
+            "aturan dari buku kerja ini. Pastikan perubahan itu disengaja.",
+            lokasi_sel="Referensi!A1",
+        )
+    return Temuan(
+        "ATURAN_DIUBAH",
+        "peringatan",
+        ("aturan",),
+        "Aturan penilaian di bagian 'aturan' berkas data berbeda dengan aturan bawaan lakip-xl; perhitungan "
+        "memakai aturan dari berkas ini. Pastikan perubahan itu disengaja.",
+    )
 
 
 def _dari_buku_kerja(bk: BukuKerja, asal: Asal) -> Dokumen:
@@ -142,17 +164,6 @@ def buka(sumber: str | Path, *, periksa_rumus: bool = True, versi_lama: bool = F
     asal = asal_berkas(path)
     if aturan is None:
         return olah(lakip, aturan_bawaan(), asal, temuan)
-    if aturan != aturan_bawaan():
-        temuan = [
-            *temuan,
-            Temuan(
-                "ATURAN_DIUBAH",
-                "peringatan",
-                ("aturan",),
-                "Aturan penilaian di bagian 'aturan' berkas data berbeda dengan aturan bawaan lakip-xl; perhitungan "
-                "memakai aturan dari berkas ini. Pastikan perubahan itu disengaja.",
-            ),
-        ]
     return olah(lakip, aturan, asal, temuan, aturan_dari="json")
 
 

@@ -344,7 +344,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
         )
     tata = pb.tata()
     data: dict[str, Any] = {"versi_skema": SCHEMA_VERSION}
-    aturan, aturan_baku = _aturan(pb, tata)
+    aturan = _aturan(pb, tata)
     # Blocks.
     for b in S.BLOK:
         for s in b.sel:
@@ -363,17 +363,6 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     lakip, temuan_baca = dari_dict(data)
     bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta)
     bk.temuan += _rumus_ditimpa(pb, tata)
-    if not aturan_baku:
-        bk.temuan.append(
-            Temuan(
-                "ATURAN_DIUBAH",
-                "peringatan",
-                ("referensi",),
-                "Aturan penilaian di lembar Referensi berbeda dengan aturan bawaan lakip-xl; perhitungan memakai "
-                "aturan dari buku kerja ini. Pastikan perubahan itu disengaja.",
-                lokasi_sel="Referensi!A1",
-            )
-        )
     bk.lokasi(bk.temuan)
     return bk
 
@@ -510,8 +499,8 @@ def _datar(vals: dict[str, Any]) -> list[Any]:
     return [x for v in vals.values() for x in (v if isinstance(v, list) else [v])]
 
 
-def _aturan(pb: _Pembaca, tata: S.Tata) -> tuple[Aturan, bool]:
-    """The rules as edited on the Referensi sheet, and whether they equal the shipped ones.
+def _aturan(pb: _Pembaca, tata: S.Tata) -> Aturan:
+    """The rules as edited on the Referensi sheet.
 
     Nearly every workbook carries the same rules, so the conversion is cached on the raw cells.
     """
@@ -533,7 +522,7 @@ def _aturan(pb: _Pembaca, tata: S.Tata) -> tuple[Aturan, bool]:
             f"{e} Periksa lembar Referensi buku kerja '{pb.nama_berkas}' (aturan penilaian), "
             "atau kembalikan isinya dari buku kerja baru."
         ) from None
-    return aturan, aturan == aturan_bawaan()
+    return aturan
 
 
 @lru_cache(maxsize=64)

@@ -534,7 +534,7 @@ SMART = Blok(
                   + "+".join(f"{w}*{v}" for w, v in zip(_NKA_W, _NKA_VARS, strict=True)) + ')/100,"")'),
         Sel("predikat_nka", "Predikat NKA", "PredikatNKA", jenis="rumus", rumus="PREDIKAT_NKA(NilaiNKA)"),
         Sel("smart.nka_dinyatakan", "NKA (tercantum)", "NKADinyatakan", format="angka"),
-        Sel("pkpa", "PKPA (tahunan: bobot SMART dan IKPA di Referensi; selain itu: IKPA)", "NilaiPKPA", jenis="rumus", format="angka",
+        Sel("pkpa", "PKPA (tahunan: bobot di Referensi; lain: IKPA)", "NilaiPKPA", jenis="rumus", format="angka",
             rumus='IF(PeriodeLaporan="Tahunan",IF(AND(ISNUMBER(NilaiNKA),ISNUMBER(NilaiAkhirIKPA)),'
                   '(BobotPkpaSmart*NilaiNKA+BobotPkpaIkpa*NilaiAkhirIKPA)/100,""),IF(ISNUMBER(NilaiAkhirIKPA),NilaiAkhirIKPA,""))'),
         Sel("sakip.perencanaan", "SAKIP: perencanaan kinerja (0-100)", "SakipPerencanaan", format="angka"),
