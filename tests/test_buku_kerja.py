@@ -364,3 +364,34 @@ def test_defined_names_with_extra_attributes(tmp_path):
     bk = baca_buku_kerja(src, periksa_rumus=False)
     assert bk.lakip.profil.kode_satker == "603111"
     assert len(bk.lakip.indikator) == 10
+
+
+def test_every_formula_cell_declares_its_result():
+    """The schema says which result each formula cell must equal; the engine only follows it."""
+    from lakip_xl.buku_kerja import skema as S
+    from lakip_xl.buku_kerja.mesin import mesin
+    from lakip_xl.compute.hasil import hitung
+
+    hasil_tabel = {i.tabel: i.hasil for i in S.IKATAN}
+    for t in S.TABEL:
+        if any(k.jenis == "rumus" for k in t.kolom):
+            assert hasil_tabel.get(t.kunci), f"{t.kunci}: Ikatan.hasil belum dinyatakan"
+    for b in S.BLOK:
+        for s in b.sel:
+            assert (s.jenis == "rumus") == bool(s.hasil), f"{b.lembar}!{s.nama}"
+    lakip = _contoh_model()
+    m = mesin(lakip, hitung(lakip, aturan_bawaan()), aturan_bawaan())
+    # The 2022 Kotabumi report's spending-type table, added by hand: pagu 1,363,436,000 +
+    # 3,200,592,000 + 99,107,000; sisa 7,339,504 + 85,793,648 + 0.
+    assert m.nama("JenisPagu") == 4_663_135_000
+    assert m.nama("JenisSisa") == 93_133_152
+    assert m.tabel("JenisBelanja", "sisa", 1) == 85_793_648
+    for nama in S.hasil_nama():
+        m.nama(nama)  # every declared path resolves
+    for t in S.TABEL:
+        for k in t.kolom:
+            if k.jenis == "rumus":
+                m.tabel(t.kunci, k.kunci, 0)
+                assert m.tabel(t.kunci, k.kunci, 10_000) == k.kosong
+    with pytest.raises(KeyError):
+        m.tabel("Program", "kode", 0)  # an input column has no engine value

@@ -19,7 +19,8 @@ from lakip_xl.model import Lakip, Profil
 from lakip_xl.office import konversi
 from lakip_xl.rekap import rekap
 from lakip_xl.rekap.sintetis import tulis_sintetis, unit
-from lakip_xl.rekap.tulis import AWAL, kolom_rekap, totals, tulis_rekap, urut
+from lakip_xl.rekap.skema import tabel_rekap
+from lakip_xl.rekap.tulis import AWAL, totals, tulis_rekap, urut
 from lakip_xl.schema.data import ke_dict, tulis_json
 
 from alat import jadikan_versi
@@ -129,7 +130,7 @@ def test_rekap_totals_equal_python(tmp_path, lo):
     keluar = tulis_rekap(h, tmp_path / "r.xlsx", [folder])
     (lo_out,) = konversi([keluar], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     g = CalamineWorkbook.from_path(str(lo_out)).get_sheet_by_name("Rekap").to_python()
-    kol = {k: j for j, (k, _, _) in enumerate(kolom_rekap(sorted({k for u in h.unit for k in u.iku})))}
+    kol = {k.kunci: j for j, k in enumerate(tabel_rekap(sorted({k for u in h.unit for k in u.iku})).kolom)}
     total = g[AWAL + len(h.unit) + 1]
     # 800 + 1500 + 2000 = 4300 of 1000 + 3000 + 2000 = 6000 -> 71,666...%
     assert total[kol["pagu"]] == 6000 and total[kol["realisasi"]] == 4300

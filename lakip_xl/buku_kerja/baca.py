@@ -587,8 +587,8 @@ def _rumus_ditimpa(pb: _Pembaca, tata: S.Tata) -> list[Temuan]:
             if k.jenis == "rumus":
                 c = p.kolom(k.kunci)
                 harap.setdefault(p.tabel.lembar, set()).update((p.awal + i, c) for i in range(p.jumlah_baris))
-        for kunci_total, _, _ in p.tabel.total:
-            harap.setdefault(p.tabel.lembar, set()).add((p.baris_total, p.kolom(kunci_total)))
+        for x in p.tabel.total:
+            harap.setdefault(p.tabel.lembar, set()).add((p.baris_total, p.kolom(x.kolom)))
     for b in S.BLOK:
         for s in b.sel:
             if s.jenis == "rumus" and s.nama in tata.sel:

@@ -41,6 +41,25 @@ class Kolom:
     pilihan_ketat: bool = True  # False: the list only suggests
     bantu: bool = False  # helper column (narrow, grey header)
     catatan: str = ""
+    # Formula columns: the attribute of the row's result (see ``Ikatan.hasil``) this cell must
+    # equal; ``None`` means the attribute named like the column. ``kosong``: what the formula
+    # shows on a row without data.
+    hasil: str | None = None
+    kosong: Any = None
+
+    @property
+    def jalur_hasil(self) -> str:
+        return self.hasil or self.kunci
+
+
+@dataclass(frozen=True)
+class Total:
+    """A total below a table's column: its formula, defined name and the result it must equal."""
+
+    kolom: str
+    rumus: str
+    nama: str | None  # defined name, if any
+    hasil: str
 
 
 @dataclass(frozen=True)
@@ -51,7 +70,7 @@ class Tabel:
     kolom: tuple[Kolom, ...]
     cadangan: int = 10  # spare blank rows for new entries
     minimum: int = 5
-    total: tuple[tuple[str, str, str], ...] = ()  # (column key, formula template, defined name)
+    total: tuple[Total, ...] = ()
 
     def kol(self, kunci: str) -> Kolom:
         for k in self.kolom:
@@ -82,6 +101,7 @@ class Sel:
     rumus: str | None = None
     pilihan: str | None = None
     catatan: str = ""
+    hasil: str | None = None  # formula cells: the result this cell must equal (path from ``Mesin``)
 
 
 @dataclass(frozen=True)
@@ -170,7 +190,7 @@ PROFIL = Blok(
         Sel("profil.misi", "Misi", "Misi", catatan="satu misi per baris (Alt+Enter)"),
         Sel("profil.tugas", "Tugas", "Tugas"),
         Sel("profil.fungsi", "Fungsi", "Fungsi", catatan="satu fungsi per baris (Alt+Enter)"),
-        Sel("jumlah_tw", "Triwulan yang dihitung", "JumlahTW", jenis="rumus", format="bulat",
+        Sel("jumlah_tw", "Triwulan yang dihitung", "JumlahTW", jenis="rumus", hasil="hasil.jumlah_tw", format="bulat",
             rumus='IF(PeriodeLaporan="Semester I",2,4)'),
     ),
 )  # fmt: skip
@@ -187,9 +207,9 @@ WILAYAH = Tabel(
     ),
     cadangan=8,
     total=(
-        ("kecamatan", jumlah("{kecamatan:}"), "JumlahKecamatan"),
-        ("desa", jumlah("{desa:}"), "JumlahDesa"),
-        ("penduduk", jumlah("{penduduk:}"), "JumlahPenduduk"),
+        Total("kecamatan", jumlah("{kecamatan:}"), "JumlahKecamatan", "hasil.wilayah.kecamatan"),
+        Total("desa", jumlah("{desa:}"), "JumlahDesa", "hasil.wilayah.desa"),
+        Total("penduduk", jumlah("{penduduk:}"), "JumlahPenduduk", "hasil.wilayah.penduduk"),
     ),
 )
 
@@ -258,7 +278,7 @@ REALISASI = Tabel(
         Kolom("realisasi_tw.3", "Realisasi TW IV", format="angka", lebar=10),
         Kolom("realisasi", "Realisasi kumulatif (tanpa triwulan)", format="angka", lebar=13,
               catatan="diisi bila realisasi triwulan tidak tersedia"),
-        Kolom("realisasi_periode", "Realisasi periode", jenis="rumus", format="angka", rumus=RUMUS_REALISASI_PERIODE, lebar=11),
+        Kolom("realisasi_periode", "Realisasi periode", jenis="rumus", hasil="realisasi", format="angka", rumus=RUMUS_REALISASI_PERIODE, lebar=11),
         Kolom("capaian_mentah", "Capaian sebelum batas", jenis="rumus", format="persen", rumus=RUMUS_CAPAIAN_MENTAH,
               bantu=True, lebar=10),
         Kolom("capaian", "Capaian (%)", jenis="rumus", format="persen", lebar=11,
@@ -284,9 +304,9 @@ def _kolom_induk(anak: str, tabel_anak: str, kolom_induk: str, pagu_anak: str, r
         Kolom("realisasi", "Realisasi DIPA", format="uang", lebar=16),
         Kolom("pagu_rincian", f"Jumlah pagu {anak}", jenis="rumus", format="uang", lebar=16, rumus=jumlah_anak(pagu_anak)),
         Kolom("realisasi_rincian", f"Jumlah realisasi {anak}", jenis="rumus", format="uang", lebar=16, rumus=jumlah_anak(real_anak)),
-        Kolom("pagu_efektif", "Pagu", jenis="rumus", format="uang", lebar=16,
+        Kolom("pagu_efektif", "Pagu", jenis="rumus", hasil="pagu", format="uang", lebar=16,
               rumus='IF({kode}="","",' + efektif("{pagu}", "{pagu_rincian}") + ")"),
-        Kolom("realisasi_efektif", "Realisasi", jenis="rumus", format="uang", lebar=16,
+        Kolom("realisasi_efektif", "Realisasi", jenis="rumus", hasil="realisasi", format="uang", lebar=16,
               rumus='IF({kode}="","",' + efektif("{realisasi}", "{realisasi_rincian}") + ")"),
         Kolom("sisa", "Sisa", jenis="rumus", format="uang", lebar=16, rumus=sisa("{pagu_efektif}", "{realisasi_efektif}")),
         Kolom("penyerapan", "Penyerapan (%)", jenis="rumus", format="persen", lebar=11,
@@ -357,7 +377,7 @@ OUTPUT = Tabel(
 )  # fmt: skip
 
 
-def _baris_belanja(kunci: str, judul: str, pilihan: str, awal: str) -> Tabel:
+def _baris_belanja(kunci: str, judul: str, pilihan: str, awal: str, hasil: str) -> Tabel:
     return Tabel(
         kunci,
         "Anggaran",
@@ -379,19 +399,23 @@ def _baris_belanja(kunci: str, judul: str, pilihan: str, awal: str) -> Tabel:
         cadangan=3,
         minimum=3,
         total=(
-            ("pagu", jumlah("{pagu:}"), f"{awal}Pagu"),
-            ("realisasi", jumlah("{realisasi:}"), f"{awal}Realisasi"),
-            ("sisa", sisa(f"{awal}Pagu", f"{awal}Realisasi"), f"{awal}Sisa"),
-            ("penyerapan", penyerapan(f"{awal}Pagu", f"{awal}Realisasi"), f"{awal}Penyerapan"),
-            ("pembanding_pagu", jumlah("{pembanding_pagu:}"), f"{awal}PembandingPagu"),
-            ("pembanding_realisasi", jumlah("{pembanding_realisasi:}"), f"{awal}PembandingRealisasi"),
-            ("pembanding_penyerapan", penyerapan(f"{awal}PembandingPagu", f"{awal}PembandingRealisasi"), f"{awal}PembandingPenyerapan"),
+            Total("pagu", jumlah("{pagu:}"), f"{awal}Pagu", f"{hasil}.pagu"),
+            Total("realisasi", jumlah("{realisasi:}"), f"{awal}Realisasi", f"{hasil}.realisasi"),
+            Total("sisa", sisa(f"{awal}Pagu", f"{awal}Realisasi"), f"{awal}Sisa", f"{hasil}.sisa"),
+            Total("penyerapan", penyerapan(f"{awal}Pagu", f"{awal}Realisasi"), f"{awal}Penyerapan", f"{hasil}.penyerapan"),
+            Total("pembanding_pagu", jumlah("{pembanding_pagu:}"), f"{awal}PembandingPagu", f"{hasil}.pembanding_pagu"),
+            Total("pembanding_realisasi", jumlah("{pembanding_realisasi:}"), f"{awal}PembandingRealisasi",
+                  f"{hasil}.pembanding_realisasi"),
+            Total("pembanding_penyerapan", penyerapan(f"{awal}PembandingPagu", f"{awal}PembandingRealisasi"),
+                  f"{awal}PembandingPenyerapan", f"{hasil}.pembanding_penyerapan"),
         ),
     )  # fmt: skip
 
 
-JENIS_BELANJA = _baris_belanja("JenisBelanja", "Realisasi per Jenis Belanja", "JenisBelanja", "Jenis")
-SUMBER_DANA = _baris_belanja("SumberDana", "Realisasi per Sumber Dana", "SumberDana", "Sumber")
+JENIS_BELANJA = _baris_belanja(
+    "JenisBelanja", "Realisasi per Jenis Belanja", "JenisBelanja", "Jenis", "hasil.anggaran.jenis"
+)
+SUMBER_DANA = _baris_belanja("SumberDana", "Realisasi per Sumber Dana", "SumberDana", "Sumber", "hasil.anggaran.sumber")
 
 ANGGARAN = Blok(
     "Anggaran",
@@ -403,24 +427,24 @@ ANGGARAN = Blok(
         Sel("anggaran.total_realisasi_dinyatakan", "Realisasi total DIPA (tercantum)", "TotalRealisasiDinyatakan", format="uang"),
         Sel("anggaran.total_penyerapan_dinyatakan", "Penyerapan total (tercantum, %)", "TotalPenyerapanDinyatakan", format="persen"),
         Sel("anggaran.alokasi_pk_dinyatakan", "Alokasi anggaran pada Perjanjian Kinerja", "AlokasiPK", format="uang"),
-        Sel("pagu_rincian", "Jumlah pagu program", "JumlahPaguProgram", jenis="rumus", format="uang",
+        Sel("pagu_rincian", "Jumlah pagu program", "JumlahPaguProgram", jenis="rumus", hasil="hasil.anggaran.pagu_rincian", format="uang",
             rumus=jumlah("{Program.pagu_efektif:}")),
-        Sel("realisasi_rincian", "Jumlah realisasi program", "JumlahRealisasiProgram", jenis="rumus", format="uang",
+        Sel("realisasi_rincian", "Jumlah realisasi program", "JumlahRealisasiProgram", jenis="rumus", hasil="hasil.anggaran.realisasi_rincian", format="uang",
             rumus=jumlah("{Program.realisasi_efektif:}")),
-        Sel("pagu", "Pagu total", "PaguTotal", jenis="rumus", format="uang",
+        Sel("pagu", "Pagu total", "PaguTotal", jenis="rumus", hasil="hasil.anggaran.pagu", format="uang",
             rumus=efektif("TotalPaguDinyatakan", "JumlahPaguProgram")),
-        Sel("realisasi", "Realisasi total", "RealisasiTotal", jenis="rumus", format="uang",
+        Sel("realisasi", "Realisasi total", "RealisasiTotal", jenis="rumus", hasil="hasil.anggaran.realisasi", format="uang",
             rumus=efektif("TotalRealisasiDinyatakan", "JumlahRealisasiProgram")),
-        Sel("sisa", "Sisa total", "SisaTotal", jenis="rumus", format="uang", rumus=sisa("PaguTotal", "RealisasiTotal")),
-        Sel("penyerapan", "Penyerapan total (%)", "PenyerapanTotal", jenis="rumus", format="persen",
+        Sel("sisa", "Sisa total", "SisaTotal", jenis="rumus", hasil="hasil.anggaran.sisa", format="uang", rumus=sisa("PaguTotal", "RealisasiTotal")),
+        Sel("penyerapan", "Penyerapan total (%)", "PenyerapanTotal", jenis="rumus", hasil="hasil.anggaran.penyerapan", format="persen",
             rumus=penyerapan("PaguTotal", "RealisasiTotal")),
-        Sel("selisih_pagu_jenis", "Selisih pagu: jenis belanja − DIPA", "SelisihPaguJenis", jenis="rumus", format="uang",
+        Sel("selisih_pagu_jenis", "Selisih pagu: jenis belanja − DIPA", "SelisihPaguJenis", jenis="rumus", hasil="hasil.anggaran.selisih_pagu_jenis", format="uang",
             rumus='IF(OR(NOT(ISNUMBER(JenisPagu)),NOT(ISNUMBER(PaguTotal))),"",JenisPagu-PaguTotal)'),
-        Sel("selisih_pagu_sumber", "Selisih pagu: sumber dana − DIPA", "SelisihPaguSumber", jenis="rumus", format="uang",
+        Sel("selisih_pagu_sumber", "Selisih pagu: sumber dana − DIPA", "SelisihPaguSumber", jenis="rumus", hasil="hasil.anggaran.selisih_pagu_sumber", format="uang",
             rumus='IF(OR(NOT(ISNUMBER(SumberPagu)),NOT(ISNUMBER(PaguTotal))),"",SumberPagu-PaguTotal)'),
-        Sel("selisih_realisasi_jenis", "Selisih realisasi: jenis belanja − DIPA", "SelisihRealisasiJenis", jenis="rumus",
+        Sel("selisih_realisasi_jenis", "Selisih realisasi: jenis belanja − DIPA", "SelisihRealisasiJenis", jenis="rumus", hasil="hasil.anggaran.selisih_realisasi_jenis",
             format="uang", rumus='IF(OR(NOT(ISNUMBER(JenisRealisasi)),NOT(ISNUMBER(RealisasiTotal))),"",JenisRealisasi-RealisasiTotal)'),
-        Sel("selisih_realisasi_sumber", "Selisih realisasi: sumber dana − DIPA", "SelisihRealisasiSumber", jenis="rumus",
+        Sel("selisih_realisasi_sumber", "Selisih realisasi: sumber dana − DIPA", "SelisihRealisasiSumber", jenis="rumus", hasil="hasil.anggaran.selisih_realisasi_sumber",
             format="uang", rumus='IF(OR(NOT(ISNUMBER(SumberRealisasi)),NOT(ISNUMBER(RealisasiTotal))),"",SumberRealisasi-RealisasiTotal)'),
     ),
 )  # fmt: skip
@@ -437,7 +461,7 @@ IKPA_KOMPONEN = Tabel(
               rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.nama:},MATCH({kode},{RefIkpa.kode:},0)),"(kode tidak dikenal)"))'),
         Kolom("aspek", "Aspek", jenis="rumus", lebar=13,
               rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.aspek:},MATCH({kode},{RefIkpa.kode:},0)),""))'),
-        Kolom("dalam_aturan", "Ada dalam aturan", jenis="rumus", format="bulat", bantu=True, lebar=8,
+        Kolom("dalam_aturan", "Ada dalam aturan", jenis="rumus", kosong=0, format="bulat", bantu=True, lebar=8,
               rumus='IF({kode}="",0,IF(COUNTIFS({RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode})>0,1,0))'),
         Kolom("bobot_baku", "Bobot baku", jenis="rumus", format="angka", lebar=9,
               rumus='IF({dalam_aturan}=1,SUMIFS({RefIkpa.bobot:},{RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode}),"")'),
@@ -450,9 +474,9 @@ IKPA_KOMPONEN = Tabel(
               rumus='IF(AND({dalam_aturan}=1,{berlaku}<>"Tidak",ISNUMBER({nilai})),{nilai}*{bobot_dipakai}/100,"")'),
         Kolom("bobot_berlaku", "Bobot berlaku", jenis="rumus", format="angka", bantu=True, lebar=8,
               rumus='IF(ISNUMBER({nilai_tertimbang}),{bobot_dipakai},"")'),
-        Kolom("terisi", "Terisi atau tidak berlaku", jenis="rumus", format="bulat", bantu=True, lebar=8,
+        Kolom("terisi", "Terisi atau tidak berlaku", jenis="rumus", kosong=0, format="bulat", bantu=True, lebar=8,
               rumus='IF(AND({dalam_aturan}=1,OR({berlaku}="Tidak",ISNUMBER({nilai}))),1,0)'),
-        Kolom("ikut_aspek", "Ikut nilai aspek", jenis="rumus", format="bulat", bantu=True, lebar=8,
+        Kolom("ikut_aspek", "Ikut nilai aspek", jenis="rumus", kosong=0, format="bulat", bantu=True, lebar=8,
               rumus='IF(AND(ISNUMBER({nilai_tertimbang}),NOT(AND(MetodeAspekIkpa="tanpa_dispensasi",{kode}="dispensasi_spm"))),1,0)'),
     ),
     cadangan=6,
@@ -477,21 +501,21 @@ IKPA = Blok(
         Sel("ikpa.aturan", "Aturan bobot", "AturanIkpa", pilihan="AturanIkpa"),
         Sel("ikpa.periode", "Periode nilai", "PeriodeIkpa"),
         Sel("ikpa.pengurang_dispensasi", "Pengurang dispensasi SPM (aturan 2024+)", "PengurangDispensasiIkpa", format="angka"),
-        Sel("nilai_total", "Nilai total", "NilaiTotalIKPA", jenis="rumus", format="angka",
+        Sel("nilai_total", "Nilai total", "NilaiTotalIKPA", jenis="rumus", hasil="hasil.ikpa.nilai_total", format="angka",
             rumus='IF(COUNT({IkpaKomponen.nilai_tertimbang:})=0,"",SUM({IkpaKomponen.nilai_tertimbang:}))'),
-        Sel("konversi_bobot", "Konversi bobot (%)", "KonversiBobotIKPA", jenis="rumus", format="persen",
+        Sel("konversi_bobot", "Konversi bobot (%)", "KonversiBobotIKPA", jenis="rumus", hasil="hasil.ikpa.konversi_bobot", format="persen",
             rumus='IF(COUNT({IkpaKomponen.nilai_tertimbang:})=0,"",SUM({IkpaKomponen.bobot_berlaku:}))'),
-        Sel("nilai_akhir", "Nilai akhir", "NilaiAkhirIKPA", jenis="rumus", format="angka",
+        Sel("nilai_akhir", "Nilai akhir", "NilaiAkhirIKPA", jenis="rumus", hasil="hasil.ikpa.nilai_akhir", format="angka",
             rumus=f'IF(OR(NOT(ISNUMBER(NilaiTotalIKPA)),NOT(ISNUMBER(KonversiBobotIKPA))),"",IF(KonversiBobotIKPA=0,"",'
                   f'IF(SUM({{IkpaKomponen.terisi:}})<COUNTIF({{RefIkpa.aturan:}},AturanIkpa),"",'
                   f'IF({_MODE}="pengurang",IF(PengurangDispensasi="sebelum",(NilaiTotalIKPA-{_PENGURANG})/(KonversiBobotIKPA/100),'
                   f"NilaiTotalIKPA/(KonversiBobotIKPA/100)-{_PENGURANG}),NilaiTotalIKPA/(KonversiBobotIKPA/100)))))"),
-        Sel("aspek.perencanaan", "Aspek perencanaan", "AspekPerencanaanIKPA", jenis="rumus", format="angka",
+        Sel("aspek.perencanaan", "Aspek perencanaan", "AspekPerencanaanIKPA", jenis="rumus", hasil="hasil.ikpa.aspek.perencanaan", format="angka",
             rumus=_aspek("perencanaan")),
-        Sel("aspek.pelaksanaan", "Aspek pelaksanaan", "AspekPelaksanaanIKPA", jenis="rumus", format="angka",
+        Sel("aspek.pelaksanaan", "Aspek pelaksanaan", "AspekPelaksanaanIKPA", jenis="rumus", hasil="hasil.ikpa.aspek.pelaksanaan", format="angka",
             rumus=_aspek("pelaksanaan")),
-        Sel("aspek.hasil", "Aspek hasil", "AspekHasilIKPA", jenis="rumus", format="angka", rumus=_aspek("hasil")),
-        Sel("predikat", "Predikat", "PredikatIKPA", jenis="rumus", rumus="PREDIKAT_IKPA(NilaiAkhirIKPA)"),
+        Sel("aspek.hasil", "Aspek hasil", "AspekHasilIKPA", jenis="rumus", hasil="hasil.ikpa.aspek.hasil", format="angka", rumus=_aspek("hasil")),
+        Sel("predikat", "Predikat", "PredikatIKPA", jenis="rumus", hasil="hasil.ikpa.predikat", rumus="PREDIKAT_IKPA(NilaiAkhirIKPA)"),
         Sel("ikpa.nilai_total_dinyatakan", "Nilai total (tercantum)", "NilaiTotalIKPADinyatakan", format="angka"),
         Sel("ikpa.konversi_bobot_dinyatakan", "Konversi bobot (tercantum, %)", "KonversiBobotIKPADinyatakan", format="persen"),
         Sel("ikpa.nilai_akhir_dinyatakan", "Nilai akhir (tercantum)", "NilaiAkhirIKPADinyatakan", format="angka"),
@@ -526,26 +550,26 @@ SMART = Blok(
         Sel("smart.capaian_output", "Capaian output (CRO)", "SmartCapaianOutput", format="angka"),
         Sel("smart.efisiensi", "Nilai efisiensi (NE, seperti di SMART)", "SmartEfisiensi", format="angka"),
         Sel("smart.efisiensi_mentah", "Efisiensi mentah E (%), bila NE kosong", "SmartEfisiensiMentah", format="angka"),
-        Sel("efisiensi", "Nilai efisiensi dipakai", "SmartEfisiensiDipakai", jenis="rumus", format="angka",
+        Sel("efisiensi", "Nilai efisiensi dipakai", "SmartEfisiensiDipakai", jenis="rumus", hasil="hasil.nka.efisiensi", format="angka",
             rumus='IF(ISNUMBER(SmartEfisiensi),SmartEfisiensi,IF(ISNUMBER(SmartEfisiensiMentah),'
                   "50+MAX(-BatasEfisiensi,MIN(BatasEfisiensi,SmartEfisiensiMentah))/BatasEfisiensi*50,\"\"))"),
-        Sel("nka", "Nilai Kinerja Anggaran (NKA)", "NilaiNKA", jenis="rumus", format="angka",
+        Sel("nka", "Nilai Kinerja Anggaran (NKA)", "NilaiNKA", jenis="rumus", hasil="hasil.nka.nilai", format="angka",
             rumus="IF(AND(" + ",".join(f"ISNUMBER({v})" for v in _NKA_VARS) + "),("
                   + "+".join(f"{w}*{v}" for w, v in zip(_NKA_W, _NKA_VARS, strict=True)) + ')/100,"")'),
-        Sel("predikat_nka", "Predikat NKA", "PredikatNKA", jenis="rumus", rumus="PREDIKAT_NKA(NilaiNKA)"),
+        Sel("predikat_nka", "Predikat NKA", "PredikatNKA", jenis="rumus", hasil="hasil.nka.predikat", rumus="PREDIKAT_NKA(NilaiNKA)"),
         Sel("smart.nka_dinyatakan", "NKA (tercantum)", "NKADinyatakan", format="angka"),
-        Sel("pkpa", "PKPA (tahunan: bobot di Referensi; lain: IKPA)", "NilaiPKPA", jenis="rumus", format="angka",
+        Sel("pkpa", "PKPA (tahunan: bobot di Referensi; lain: IKPA)", "NilaiPKPA", jenis="rumus", hasil="hasil.pkpa", format="angka",
             rumus='IF(PeriodeLaporan="Tahunan",IF(AND(ISNUMBER(NilaiNKA),ISNUMBER(NilaiAkhirIKPA)),'
                   '(BobotPkpaSmart*NilaiNKA+BobotPkpaIkpa*NilaiAkhirIKPA)/100,""),IF(ISNUMBER(NilaiAkhirIKPA),NilaiAkhirIKPA,""))'),
         Sel("sakip.perencanaan", "SAKIP: perencanaan kinerja (0-100)", "SakipPerencanaan", format="angka"),
         Sel("sakip.pengukuran", "SAKIP: pengukuran kinerja (0-100)", "SakipPengukuran", format="angka"),
         Sel("sakip.pelaporan", "SAKIP: pelaporan kinerja (0-100)", "SakipPelaporan", format="angka"),
         Sel("sakip.evaluasi", "SAKIP: evaluasi internal (0-100)", "SakipEvaluasi", format="angka"),
-        Sel("sakip_nilai", "Nilai SAKIP", "NilaiSAKIP", jenis="rumus", format="angka",
+        Sel("sakip_nilai", "Nilai SAKIP", "NilaiSAKIP", jenis="rumus", hasil="hasil.sakip.nilai", format="angka",
             rumus='IF(AND(ISNUMBER(SakipPerencanaan),ISNUMBER(SakipPengukuran),ISNUMBER(SakipPelaporan),ISNUMBER(SakipEvaluasi)),'
                   "(BobotSakipPerencanaan*SakipPerencanaan+BobotSakipPengukuran*SakipPengukuran+BobotSakipPelaporan*SakipPelaporan"
                   '+BobotSakipEvaluasi*SakipEvaluasi)/100,"")'),
-        Sel("sakip_predikat", "Predikat SAKIP", "PredikatSAKIP", jenis="rumus", rumus="PREDIKAT_SAKIP(NilaiSAKIP)"),
+        Sel("sakip_predikat", "Predikat SAKIP", "PredikatSAKIP", jenis="rumus", hasil="hasil.sakip.predikat", rumus="PREDIKAT_SAKIP(NilaiSAKIP)"),
         Sel("sakip.nilai_dinyatakan", "Nilai SAKIP (tercantum)", "NilaiSAKIPDinyatakan", format="angka"),
     ),
 )  # fmt: skip
@@ -734,18 +758,19 @@ class Ikatan:
     induk: str | None = None  # hierarchy: the parent table, whose item holds this list
     kolom_induk: str | None = None  # hierarchy: the column holding the parent's code
     pendamping: str | None = None  # more columns of another table's rows, in the same row order
+    hasil: str | None = None  # formula columns: the list of row results (path from ``Mesin``)
 
 
 IKATAN: tuple[Ikatan, ...] = (
     Ikatan("Wilayah", ("wilayah",)),
     Ikatan("Indikator", ("indikator",)),
-    Ikatan("Realisasi", ("indikator",), pendamping="Indikator"),
-    Ikatan("Program", ("anggaran", "program")),
-    Ikatan("Kegiatan", ("kegiatan",), induk="Program", kolom_induk="program"),
-    Ikatan("Output", ("output",), induk="Kegiatan", kolom_induk="kegiatan"),
-    Ikatan("JenisBelanja", ("anggaran", "jenis_belanja")),
-    Ikatan("SumberDana", ("anggaran", "sumber_dana")),
-    Ikatan("IkpaKomponen", ("ikpa", "komponen")),
+    Ikatan("Realisasi", ("indikator",), pendamping="Indikator", hasil="hasil.indikator"),
+    Ikatan("Program", ("anggaran", "program"), hasil="hasil.anggaran.per_program"),
+    Ikatan("Kegiatan", ("kegiatan",), induk="Program", kolom_induk="program", hasil="hasil.anggaran.per_kegiatan"),
+    Ikatan("Output", ("output",), induk="Kegiatan", kolom_induk="kegiatan", hasil="hasil.output"),
+    Ikatan("JenisBelanja", ("anggaran", "jenis_belanja"), hasil="hasil.anggaran.per_jenis"),
+    Ikatan("SumberDana", ("anggaran", "sumber_dana"), hasil="hasil.anggaran.per_sumber"),
+    Ikatan("IkpaKomponen", ("ikpa", "komponen"), hasil="baris_ikpa"),
     Ikatan("IkpaDisebut", ("ikpa", "disebut")),
     Ikatan("Prestasi", ("prestasi",)),
     Ikatan("Inovasi", ("inovasi",)),
@@ -765,6 +790,16 @@ BERANDA: tuple[tuple[str, str, str], ...] = (
 )
 _IKU_ADA = 'SUMPRODUCT(({Indikator.tingkat:}="iku")*ISNUMBER({Realisasi.capaian:}))'
 RUMUS_RATA_IKU = f'IF({_IKU_ADA}=0,"",SUMIFS({{Realisasi.capaian:}},{{Indikator.tingkat:}},"iku")/{_IKU_ADA})'
+RATA_IKU = Sel("rata_rata_capaian_iku", "Rata-rata capaian IKU (%)", "RataRataCapaianIKU", jenis="rumus",
+               format="persen", rumus=RUMUS_RATA_IKU, hasil="hasil.rata_rata_capaian_iku")  # fmt: skip
+
+
+def hasil_nama() -> dict[str, str]:
+    """Defined name of every single formula cell -> the result it must equal (path from ``Mesin``)."""
+    n = {s.nama: s.hasil for b in BLOK for s in b.sel if s.jenis == "rumus" and s.hasil}
+    n.update({x.nama: x.hasil for t in TABEL for x in t.total if x.nama})
+    n[RATA_IKU.nama] = RATA_IKU.hasil or ""
+    return n
 
 
 # -- layout (positions depend on how many rows each table needs) -----------------------------
@@ -865,7 +900,7 @@ def tata_letak(baris: dict[str, int]) -> Tata:
     return tata
 
 
-_TOKEN = re.compile(r"\{([A-Za-z]+\.)?([a-z_]+(?:\.\d)?)(:)?\}")
+_TOKEN = re.compile(r"\{([A-Za-z]+\.)?([a-z_]+(?:\.\d+)?)(:)?\}")
 
 
 def rumus(template: str, tata: Tata, lembar: str, tabel: str | None = None, i: int | None = None) -> str:

@@ -223,13 +223,14 @@ class _Pembangun:
         if t.total:
             row = p.baris_total
             ws.write_string(row, p.kolom_awal, "Jumlah", self.f.get("label"))
-            for kunci, template, nama in t.total:
-                col = p.kolom(kunci)
-                fmt = self.f.get("rumus", t.kol(kunci).format, bold=True)
+            for x in t.total:
+                col = p.kolom(x.kolom)
+                fmt = self.f.get("rumus", t.kol(x.kolom).format, bold=True)
                 self.tulis_rumus(
-                    ws, row, col, S.rumus(template, self.tata, t.lembar, t.kunci), fmt, self.mesin.nama(nama)
+                    ws, row, col, S.rumus(x.rumus, self.tata, t.lembar, t.kunci), fmt, self.mesin.nilai(x.hasil)
                 )
-                self.wb.define_name(nama, f"={S._quote(t.lembar)}!{xl_rowcol_to_cell(row, col, True, True)}")
+                if x.nama:
+                    self.wb.define_name(x.nama, f"={S._quote(t.lembar)}!{xl_rowcol_to_cell(row, col, True, True)}")
         awal = xl_rowcol_to_cell(p.awal, p.kolom_awal, True, True)
         akhir = xl_rowcol_to_cell(p.akhir, p.kolom_awal + len(t.kolom) - 1, True, True)
         self.wb.define_name(f"Data_{t.kunci}", f"={S._quote(t.lembar)}!{awal}:{akhir}")
@@ -350,8 +351,8 @@ class _Pembangun:
         for i, (label, nama, fmt) in enumerate(S.BERANDA):
             row = 4 + i
             ws.write_string(row, 0, label, self.f.get("label"))
-            if nama == "RataRataCapaianIKU":
-                rumus = S.rumus(S.RUMUS_RATA_IKU, self.tata, "Beranda")
+            if nama == S.RATA_IKU.nama:
+                rumus = S.rumus(S.RATA_IKU.rumus or "", self.tata, "Beranda")
                 self.wb.define_name(nama, f"=Beranda!{xl_rowcol_to_cell(row, 1, True, True)}")
             else:
                 rumus = f"={nama}"

@@ -22,6 +22,7 @@ class HasilIndikator:
     target: float | None
     realisasi: float | None
     capaian: float | None
+    capaian_mentah: float | None = None  # before the cap (BatasCapaianIndikator)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class HasilSimpul:
     pagu_rincian: int | None
     realisasi_rincian: int | None
     program: str = ""
+    pembanding_penyerapan: float | None = None  # programs: penyerapan of the comparison period
 
 
 @dataclass
@@ -84,6 +86,27 @@ class HasilAnggaran:
     sumber: HasilBaris
     perbandingan: list[dict[str, Any]]
 
+    # Breakdowns against the DIPA total (blank when either side is blank).
+    @property
+    def selisih_pagu_jenis(self) -> int | None:
+        return _selisih(self.jenis.pagu, self.pagu)
+
+    @property
+    def selisih_pagu_sumber(self) -> int | None:
+        return _selisih(self.sumber.pagu, self.pagu)
+
+    @property
+    def selisih_realisasi_jenis(self) -> int | None:
+        return _selisih(self.jenis.realisasi, self.realisasi)
+
+    @property
+    def selisih_realisasi_sumber(self) -> int | None:
+        return _selisih(self.sumber.realisasi, self.realisasi)
+
+
+def _selisih(x: int | None, y: int | None) -> int | None:
+    return None if x is None or y is None else x - y
+
 
 @dataclass
 class HasilWilayah:
@@ -104,6 +127,7 @@ class Hasil:
     pkpa: float | None
     sakip: dict[str, Any]
     wilayah: HasilWilayah
+    jumlah_tw: int = 4  # quarters counted: 2 for a Semester I report
 
 
 def _baris(rows: list[BarisBelanja], kode: str, nama: str) -> tuple[list[HasilBaris], HasilBaris]:
@@ -161,7 +185,19 @@ def hitung_anggaran(lakip: Lakip) -> tuple[HasilAnggaran, list[HasilOutput]]:
         rr = ag.jumlah(prog_real_r)
         p = ag.efektif(prog.pagu, pr)
         r = ag.efektif(prog.realisasi, rr)
-        per_program.append(HasilSimpul(prog.kode, prog.nama, p, r, ag.sisa(p, r), ag.penyerapan(p, r), pr, rr))
+        per_program.append(
+            HasilSimpul(
+                prog.kode,
+                prog.nama,
+                p,
+                r,
+                ag.sisa(p, r),
+                ag.penyerapan(p, r),
+                pr,
+                rr,
+                pembanding_penyerapan=ag.penyerapan(prog.pembanding_pagu, prog.pembanding_realisasi),
+            )
+        )
     pagu_r = ag.jumlah(s.pagu for s in per_program)
     real_r = ag.jumlah(s.realisasi for s in per_program)
     pagu = ag.efektif(a.total_pagu_dinyatakan, pagu_r)
@@ -177,7 +213,7 @@ def hitung_anggaran(lakip: Lakip) -> tuple[HasilAnggaran, list[HasilOutput]]:
             "penyerapan": s.penyerapan,
             "pembanding_pagu": prog.pembanding_pagu,
             "pembanding_realisasi": prog.pembanding_realisasi,
-            "pembanding_penyerapan": ag.penyerapan(prog.pembanding_pagu, prog.pembanding_realisasi),
+            "pembanding_penyerapan": s.pembanding_penyerapan,
         }
         for prog, s in zip(a.program, per_program, strict=True)
     ]
@@ -216,6 +252,7 @@ def hitung_indikator(lakip: Lakip) -> list[HasilIndikator]:
                 capaian=capaian(
                     ind.target, real, ind.polaritas, s.batas_capaian_indikator, ind.target_atas, s.rumus_negatif
                 ),
+                capaian_mentah=capaian(ind.target, real, ind.polaritas, None, ind.target_atas, s.rumus_negatif),
             )
         )
     return out
@@ -273,4 +310,5 @@ def hitung(lakip: Lakip, aturan: Aturan) -> Hasil:
             desa=ag.jumlah(x.desa for x in w),
             penduduk=ag.jumlah(x.penduduk for x in w),
         ),
+        jumlah_tw=2 if lakip.profil.periode == "Semester I" else 4,
     )

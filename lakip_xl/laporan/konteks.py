@@ -168,40 +168,146 @@ UNTUK_TEMPLAT_SENDIRI = frozenset({"tahun"})
 def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
     """The template context (plain data: strings, lists, dicts; images are added by the renderer).
 
-    Weights, bands and formula sentences come from the document's rules, never from constants."""
-    lakip, hasil, temuan, asal, aturan = dok.lakip, dok.hasil, dok.temuan, dok.asal, dok.aturan
+    Weights, bands and formula sentences come from the document's rules, never from constants.
+    Read top to bottom, this is the report's table of contents; each step is a function below."""
+    lakip, hasil = dok.lakip, dok.hasil
     p = lakip.profil
-    periode_teks = f"{p.periode} Tahun {p.tahun}" if p.periode == "Semester I" else f"Tahun {p.tahun}"
     a = hasil.anggaran
+    alokasi = sum(x.pagu_pk or 0 for x in lakip.anggaran.program) or None
+    galat = sum(1 for t in dok.temuan if t.tingkat == "galat")
+    return {
+        # Cover, foreword and signature
+        "satker": _satker(dok),
+        "tahun": str(p.tahun or ""),
+        "periode": _periode(dok),
+        "kepala": {"nama": p.kepala_nama, "nip": p.kepala_nip, "jabatan": p.kepala_jabatan or "Kepala Kantor"},
+        "kota": p.kota,
+        "tanggal": tanggal(p.tanggal_laporan),
+        "draf": draf,
+        # Chapter I: the organisation and its area
+        "visi": p.visi,
+        "misi": p.misi,
+        "tugas": p.tugas,
+        "fungsi": p.fungsi,
+        "narasi": {k: paragraf(v) for k, v in vars(lakip.narasi).items()},
+        "wilayah": _wilayah(dok),
+        "wilayah_total": _wilayah_total(dok),
+        # Chapter II-III: the performance agreement and what was achieved
+        "pk": {t: _capaian(dok, t) for t in TINGKAT},
+        "tahun_lalu": _tahun_lalu(dok),
+        "renstra": _renstra(dok),
+        "output": _output(dok),
+        # Chapter III: the budget
+        "alokasi_program": [
+            {"nama": x.nama, "pagu": rp(x.pagu_pk)} for x in lakip.anggaran.program if x.pagu_pk is not None
+        ],
+        "alokasi_total": rp(alokasi),
+        "jenis": [_baris(r) for r in a.per_jenis],
+        "jenis_total": _baris(a.jenis),
+        "sumber": [_baris(r) for r in a.per_sumber],
+        "sumber_total": _baris(a.sumber),
+        "hierarki": _hierarki(dok),
+        "dipa": _uang(a),
+        "label_pembanding": lakip.anggaran.label_pembanding,
+        "perbandingan": _perbandingan(dok),
+        # Chapter III: budget scores
+        "smart": _smart(dok),
+        "ikpa": _ikpa(dok),
+        # Achievements, innovations, the sentences that state numbers
+        "prestasi": _prestasi(dok),
+        "inovasi": [{"nama": x.nama, "uraian": x.uraian} for x in lakip.inovasi],
+        "kalimat": _kalimat(dok, alokasi),
+        # Appendix: findings and provenance
+        "temuan": [{"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan} for t in dok.temuan],
+        "jumlah_galat": str(galat),
+        "jumlah_peringatan": str(len(dok.temuan) - galat),
+        "asal": _asal(dok),
+        # Charts: filled in by the renderer
+        "grafik_capaian": None,
+        "grafik_anggaran": None,
+        "grafik_ikpa": None,
+    }
 
-    def capaian_rows(tingkat: str) -> list[dict[str, str]]:
-        rows: list[dict[str, str]] = []
-        for ind, h in zip(lakip.indikator, hasil.indikator, strict=True):
-            if ind.tingkat == tingkat:
-                rows.append(
-                    {
-                        "no": str(len(rows) + 1),
-                        "sasaran": ind.sasaran,
-                        "indikator": ind.nama,
-                        "satuan": ind.satuan,
-                        "target": f"{volume(ind.target)} {ind.satuan}".strip(),
-                        "realisasi": f"{volume(h.realisasi)} {ind.satuan}".strip() if h.realisasi is not None else "-",
-                        "capaian": angka(h.capaian),
-                    }
-                )
-        return rows
 
-    tahun_lalu = [
+def _periode(dok: Dokumen) -> str:
+    p = dok.lakip.profil
+    return f"{p.periode} Tahun {p.tahun}" if p.periode == "Semester I" else f"Tahun {p.tahun}"
+
+
+def _satker(dok: Dokumen) -> dict[str, str]:
+    p = dok.lakip.profil
+    return {
+        "nama": p.nama,
+        "nama_kapital": p.nama.upper(),
+        "kode_satker": p.kode_satker,
+        "kode_ba": p.kode_ba,
+        "kode_kppn": p.kode_kppn,
+        "kementerian": p.kementerian,
+        "eselon_i": p.eselon_i,
+        "kanwil": p.kanwil,
+        "alamat": p.alamat,
+    }
+
+
+def _wilayah(dok: Dokumen) -> list[dict[str, str]]:
+    return [
+        {
+            "no": str(i + 1),
+            "nama": w.nama,
+            "kecamatan": volume(w.kecamatan),
+            "desa": volume(w.desa),
+            "penduduk": volume(w.penduduk),
+        }
+        for i, w in enumerate(dok.lakip.wilayah)
+    ]
+
+
+def _wilayah_total(dok: Dokumen) -> dict[str, str]:
+    w = dok.hasil.wilayah
+    return {
+        "kabupaten": str(w.kabupaten),
+        "kecamatan": volume(w.kecamatan),
+        "desa": volume(w.desa),
+        "penduduk": volume(w.penduduk),
+    }
+
+
+def _capaian(dok: Dokumen, tingkat: str) -> list[dict[str, str]]:
+    """The indicators of one level of the performance agreement, with target, realisation, capaian."""
+    rows: list[dict[str, str]] = []
+    for ind, h in zip(dok.lakip.indikator, dok.hasil.indikator, strict=True):
+        if ind.tingkat == tingkat:
+            rows.append(
+                {
+                    "no": str(len(rows) + 1),
+                    "sasaran": ind.sasaran,
+                    "indikator": ind.nama,
+                    "satuan": ind.satuan,
+                    "target": f"{volume(ind.target)} {ind.satuan}".strip(),
+                    "realisasi": f"{volume(h.realisasi)} {ind.satuan}".strip() if h.realisasi is not None else "-",
+                    "capaian": angka(h.capaian),
+                }
+            )
+    return rows
+
+
+def _tahun_lalu(dok: Dokumen) -> list[dict[str, str]]:
+    """Realisation against last year's, for the indicators that have one."""
+    return [
         {
             "indikator": ind.nama,
             "lalu": volume(ind.realisasi_tahun_lalu),
             "kini": volume(h.realisasi),
             "ubah": angka(h.realisasi - ind.realisasi_tahun_lalu) if h.realisasi is not None else "-",
         }
-        for ind, h in zip(lakip.indikator, hasil.indikator, strict=True)
+        for ind, h in zip(dok.lakip.indikator, dok.hasil.indikator, strict=True)
         if ind.realisasi_tahun_lalu is not None
     ]
-    renstra = [
+
+
+def _renstra(dok: Dokumen) -> list[dict[str, str]]:
+    """Realisation against the Renstra target, for the indicators that have one."""
+    return [
         {
             "indikator": ind.nama,
             "renstra": volume(ind.target_renstra),
@@ -210,10 +316,13 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
             if h.realisasi is not None and ind.target_renstra
             else "-",
         }
-        for ind, h in zip(lakip.indikator, hasil.indikator, strict=True)
+        for ind, h in zip(dok.lakip.indikator, dok.hasil.indikator, strict=True)
         if ind.target_renstra is not None
     ]
-    output_rows = [
+
+
+def _output(dok: Dokumen) -> list[dict[str, str]]:
+    return [
         {
             "no": str(i + 1),
             "nama": o.nama,
@@ -222,59 +331,61 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
             "satuan": o.satuan,
             "capaian": angka(o.capaian_volume),
         }
-        for i, o in enumerate(hasil.output)
+        for i, o in enumerate(dok.hasil.output)
     ]
-    hierarki = []
+
+
+def _baris_hierarki(tingkat: str, kode: str, nama: str, target: str, uang: Any) -> dict[str, str]:
+    # Parents (program, kegiatan) print bold, outputs plain and indented: one of the two is empty.
+    induk = tingkat != "output"
+    return {
+        "tingkat": tingkat,
+        "kode": kode,
+        "nama_tebal": nama if induk else "",
+        "nama_biasa": "" if induk else f"– {nama}",
+        "target": target,
+        **_uang(uang),
+    }
+
+
+def _hierarki(dok: Dokumen) -> list[dict[str, str]]:
+    """Program, kegiatan and output rows in DIPA order, each with its money."""
+    a = dok.hasil.anggaran
     keg_iter = iter(a.per_kegiatan)
-    out_iter = iter(hasil.output)
-
-    def baris_hierarki(tingkat: str, kode: str, nama: str, target: str, uang: Any) -> dict[str, str]:
-        # Parents (program, kegiatan) print bold, outputs plain and indented: one of the two is empty.
-        induk = tingkat != "output"
-        return {
-            "tingkat": tingkat,
-            "kode": kode,
-            "nama_tebal": nama if induk else "",
-            "nama_biasa": "" if induk else f"– {nama}",
-            "target": target,
-            **_uang(uang),
-        }
-
-    for prog, hp in zip(lakip.anggaran.program, a.per_program, strict=True):
-        hierarki.append(baris_hierarki("program", prog.kode, prog.nama, "", hp))
+    out_iter = iter(dok.hasil.output)
+    rows = []
+    for prog, hp in zip(dok.lakip.anggaran.program, a.per_program, strict=True):
+        rows.append(_baris_hierarki("program", prog.kode, prog.nama, "", hp))
         for keg in prog.kegiatan:
-            hierarki.append(baris_hierarki("kegiatan", keg.kode, keg.nama, "", next(keg_iter)))
+            rows.append(_baris_hierarki("kegiatan", keg.kode, keg.nama, "", next(keg_iter)))
             for o in keg.output:
                 target = f"{volume(o.volume_target)} {o.satuan}".strip() if o.volume_target is not None else ""
-                hierarki.append(baris_hierarki("output", o.kode, o.nama, target, next(out_iter)))
-    ik = hasil.ikpa
-    ikpa = None
-    if ik is not None:
-        ikpa = {
-            "aturan": ik.aturan,
-            "rows": [
-                {
-                    "no": str(i + 1),
-                    "nama": c.nama,
-                    "aspek": ASPEK.get(c.aspek, c.aspek),
-                    "nilai": angka(c.nilai) if c.berlaku else "tidak berlaku",
-                    "bobot": angka(c.bobot, 0),
-                    "tertimbang": angka(c.nilai_tertimbang),
-                }
-                for i, c in enumerate(ik.komponen)
-            ],
-            "nilai_total": angka(ik.nilai_total),
-            "konversi": persen(ik.konversi_bobot),
-            "nilai_akhir": angka(ik.nilai_akhir),
-            "pengurang": angka(ik.pengurang_dispensasi) if ik.pengurang_dispensasi else "",
-            "perencanaan": angka(ik.aspek["perencanaan"]),
-            "pelaksanaan": angka(ik.aspek["pelaksanaan"]),
-            "hasil": angka(ik.aspek["hasil"]),
-            "predikat": ik.predikat or "-",
+                rows.append(_baris_hierarki("output", o.kode, o.nama, target, next(out_iter)))
+    return rows
+
+
+def _perbandingan(dok: Dokumen) -> list[dict[str, str]]:
+    """Programs against the comparison period, for those that have comparison figures."""
+    return [
+        {
+            "nama": x["nama"],
+            "pagu": rp(x["pagu"]),
+            "realisasi": rp(x["realisasi"]),
+            "persen": angka(x["penyerapan"]),
+            "b_pagu": rp(x["pembanding_pagu"]),
+            "b_realisasi": rp(x["pembanding_realisasi"]),
+            "b_persen": angka(x["pembanding_penyerapan"]),
         }
-    sm = lakip.smart
-    bn = aturan.bobot_nka
-    smart = {
+        for x in dok.hasil.anggaran.perbandingan
+        if x["pembanding_pagu"] is not None or x["pembanding_realisasi"] is not None
+    ]
+
+
+def _smart(dok: Dokumen) -> dict[str, Any]:
+    """The SMART variables with the NKA weights of the document's rules."""
+    sm, hasil = dok.lakip.smart, dok.hasil
+    bn = dok.aturan.bobot_nka
+    return {
         "periode": sm.periode,
         "rows": [
             {"nama": "Penyerapan anggaran", "bobot": persen_bobot(bn.penyerapan), "nilai": angka(sm.penyerapan)},
@@ -290,8 +401,58 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
         "predikat": hasil.nka.predikat or "-",
         "pkpa": angka(hasil.pkpa),
     }
-    galat = [t for t in temuan if t.tingkat == "galat"]
-    alokasi = sum(x.pagu_pk or 0 for x in lakip.anggaran.program) or None
+
+
+def _ikpa(dok: Dokumen) -> dict[str, Any] | None:
+    """The IKPA components, scores and predicate (none without components)."""
+    ik = dok.hasil.ikpa
+    if ik is None:
+        return None
+    return {
+        "aturan": ik.aturan,
+        "rows": [
+            {
+                "no": str(i + 1),
+                "nama": c.nama,
+                "aspek": ASPEK.get(c.aspek, c.aspek),
+                "nilai": angka(c.nilai) if c.berlaku else "tidak berlaku",
+                "bobot": angka(c.bobot, 0),
+                "tertimbang": angka(c.nilai_tertimbang),
+            }
+            for i, c in enumerate(ik.komponen)
+        ],
+        "nilai_total": angka(ik.nilai_total),
+        "konversi": persen(ik.konversi_bobot),
+        "nilai_akhir": angka(ik.nilai_akhir),
+        "pengurang": angka(ik.pengurang_dispensasi) if ik.pengurang_dispensasi else "",
+        "perencanaan": angka(ik.aspek["perencanaan"]),
+        "pelaksanaan": angka(ik.aspek["pelaksanaan"]),
+        "hasil": angka(ik.aspek["hasil"]),
+        "predikat": ik.predikat or "-",
+    }
+
+
+def _prestasi(dok: Dokumen) -> list[dict[str, str]]:
+    return [
+        {
+            "no": str(i + 1),
+            "judul": x.judul,
+            "pemberi": x.pemberi,
+            "nomor": x.nomor,
+            "tanggal": tanggal(x.tanggal) if x.tanggal else "",
+            "nilai": angka(x.nilai, 3 if x.nilai is not None and round(x.nilai, 2) != x.nilai else 2)
+            if x.nilai is not None
+            else "",
+        }
+        for i, x in enumerate(dok.lakip.prestasi)
+    ]
+
+
+def _kalimat(dok: Dokumen, alokasi: int | None) -> dict[str, Any]:
+    """Every sentence that states a number, generated from the results (and the summary list)."""
+    lakip, hasil, aturan = dok.lakip, dok.hasil, dok.aturan
+    p = lakip.profil
+    a = hasil.anggaran
     sumber_kalimat = ", ".join(f"{r.nama or r.kode} sebesar {rps(r.pagu)}" for r in a.per_sumber if r.pagu is not None)
     bobot_pkpa = (
         f"tahunan ({persen_bobot(aturan.bobot_pkpa_smart)} SMART dan {persen_bobot(aturan.bobot_pkpa_ikpa)} IKPA)"
@@ -311,7 +472,7 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
         if alokasi
         else "",
         "capaian": _kalimat_capaian(hasil),
-        "anggaran": _kalimat_anggaran(hasil, periode_teks),
+        "anggaran": _kalimat_anggaran(hasil, _periode(dok)),
         "ikpa": _kalimat_ikpa(hasil),
         "nka": _kalimat_nka(hasil),
         "pkpa": (
@@ -322,103 +483,16 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
         else "",
     }
     ikhtisar = [x for x in (kalimat["capaian"], kalimat["anggaran"], kalimat["ikpa"], kalimat["nka"]) if x]
-    kalimat_semua: dict[str, Any] = {**kalimat, "ikhtisar": ikhtisar}
+    return {**kalimat, "ikhtisar": ikhtisar}
+
+
+def _asal(dok: Dokumen) -> dict[str, str]:
+    asal = dok.asal
     return {
-        "satker": {
-            "nama": p.nama,
-            "nama_kapital": p.nama.upper(),
-            "kode_satker": p.kode_satker,
-            "kode_ba": p.kode_ba,
-            "kode_kppn": p.kode_kppn,
-            "kementerian": p.kementerian,
-            "eselon_i": p.eselon_i,
-            "kanwil": p.kanwil,
-            "alamat": p.alamat,
-        },
-        "tahun": str(p.tahun or ""),
-        "periode": periode_teks,
-        "kepala": {"nama": p.kepala_nama, "nip": p.kepala_nip, "jabatan": p.kepala_jabatan or "Kepala Kantor"},
-        "kota": p.kota,
-        "tanggal": tanggal(p.tanggal_laporan),
-        "draf": draf,
-        "visi": p.visi,
-        "misi": p.misi,
-        "tugas": p.tugas,
-        "fungsi": p.fungsi,
-        "narasi": {k: paragraf(v) for k, v in vars(lakip.narasi).items()},
-        "wilayah": [
-            {
-                "no": str(i + 1),
-                "nama": w.nama,
-                "kecamatan": volume(w.kecamatan),
-                "desa": volume(w.desa),
-                "penduduk": volume(w.penduduk),
-            }
-            for i, w in enumerate(lakip.wilayah)
-        ],
-        "wilayah_total": {
-            "kabupaten": str(hasil.wilayah.kabupaten),
-            "kecamatan": volume(hasil.wilayah.kecamatan),
-            "desa": volume(hasil.wilayah.desa),
-            "penduduk": volume(hasil.wilayah.penduduk),
-        },
-        "pk": {t: capaian_rows(t) for t in TINGKAT},
-        "tahun_lalu": tahun_lalu,
-        "renstra": renstra,
-        "output": output_rows,
-        "alokasi_program": [
-            {"nama": x.nama, "pagu": rp(x.pagu_pk)} for x in lakip.anggaran.program if x.pagu_pk is not None
-        ],
-        "alokasi_total": rp(alokasi),
-        "jenis": [_baris(r) for r in a.per_jenis],
-        "jenis_total": _baris(a.jenis),
-        "sumber": [_baris(r) for r in a.per_sumber],
-        "sumber_total": _baris(a.sumber),
-        "hierarki": hierarki,
-        "dipa": {"pagu": rp(a.pagu), "realisasi": rp(a.realisasi), "sisa": rp(a.sisa), "persen": angka(a.penyerapan)},
-        "label_pembanding": lakip.anggaran.label_pembanding,
-        "perbandingan": [
-            {
-                "nama": x["nama"],
-                "pagu": rp(x["pagu"]),
-                "realisasi": rp(x["realisasi"]),
-                "persen": angka(x["penyerapan"]),
-                "b_pagu": rp(x["pembanding_pagu"]),
-                "b_realisasi": rp(x["pembanding_realisasi"]),
-                "b_persen": angka(x["pembanding_penyerapan"]),
-            }
-            for x in a.perbandingan
-            if x["pembanding_pagu"] is not None or x["pembanding_realisasi"] is not None
-        ],
-        "smart": smart,
-        "ikpa": ikpa,
-        "prestasi": [
-            {
-                "no": str(i + 1),
-                "judul": x.judul,
-                "pemberi": x.pemberi,
-                "nomor": x.nomor,
-                "tanggal": tanggal(x.tanggal) if x.tanggal else "",
-                "nilai": angka(x.nilai, 3 if x.nilai is not None and round(x.nilai, 2) != x.nilai else 2)
-                if x.nilai is not None
-                else "",
-            }
-            for i, x in enumerate(lakip.prestasi)
-        ],
-        "inovasi": [{"nama": x.nama, "uraian": x.uraian} for x in lakip.inovasi],
-        "kalimat": kalimat_semua,
-        "temuan": [{"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan} for t in temuan],
-        "jumlah_galat": str(len(galat)),
-        "jumlah_peringatan": str(len(temuan) - len(galat)),
-        "asal": {
-            "berkas": asal.nama_berkas,
-            "sha256": asal.sha256,
-            "waktu": format_datetime(asal.waktu, "d MMMM y HH.mm.ss", locale="id") + " UTC",
-            "versi": asal.versi,
-        },
-        "grafik_capaian": None,
-        "grafik_anggaran": None,
-        "grafik_ikpa": None,
+        "berkas": asal.nama_berkas,
+        "sha256": asal.sha256,
+        "waktu": format_datetime(asal.waktu, "d MMMM y HH.mm.ss", locale="id") + " UTC",
+        "versi": asal.versi,
     }
 
 

@@ -11,8 +11,10 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..berkas import tulis_atomik
+from ..buku_kerja import skema as S
 from ..compute.angka import format_angka
 from . import HasilRekap, Unit, kode_iku
+from .skema import kunci_iku, tabel_rekap
 
 AWAL = 4  # first data row (0-based); header at row 3
 
@@ -39,28 +41,6 @@ def urut(unit: list[Unit]) -> list[Unit]:
     return sorted(unit, key=lambda u: (u.ikpa is None, -(u.ikpa or 0.0), u.kode_satker, u.berkas))
 
 
-def kolom_rekap(iku: list[str]) -> list[tuple[str, str, str]]:
-    """(key, header, number format) of every Rekap column."""
-    kol = [("no", "No", "bulat"), ("kode", "Kode satker", "teks"), ("nama", "Nama satker", "teks"),
-           ("periode", "Periode", "teks"), ("tahun", "Tahun", "bulat")]  # fmt: skip
-    kol += [(f"iku:{k}", f"Capaian {k} (%)", "persen") for k in iku]
-    kol += [
-        ("rata", "Rata-rata capaian IKU (%)", "persen"),
-        ("pagu", "Pagu (Rp)", "uang"),
-        ("realisasi", "Realisasi (Rp)", "uang"),
-        ("penyerapan", "Penyerapan (%)", "persen"),
-        ("ikpa", "Nilai IKPA", "angka"),
-        ("predikat_ikpa", "Predikat IKPA", "teks"),
-        ("nka", "NKA (SMART)", "angka"),
-        ("predikat_nka", "Predikat NKA", "teks"),
-        ("galat", "Galat", "bulat"),
-        ("peringatan", "Peringatan", "bulat"),
-        ("peringkat", "Peringkat IKPA", "bulat"),
-        ("berkas", "Berkas", "teks"),
-    ]
-    return kol
-
-
 def totals(unit: list[Unit], iku: list[str]) -> dict[str, Any]:
     """What the totals row must show, computed in Python (the tests compare LibreOffice with it)."""
 
@@ -74,7 +54,7 @@ def totals(unit: list[Unit], iku: list[str]) -> dict[str, Any]:
 
     pagu = jumlah([u.pagu for u in unit])
     real = jumlah([u.realisasi for u in unit])
-    t: dict[str, Any] = {f"iku:{k}": rata([u.iku.get(k) for u in unit]) for k in iku}
+    t: dict[str, Any] = {kunci_iku(j): rata([u.iku.get(k) for u in unit]) for j, k in enumerate(iku)}
     t.update(
         rata=rata([_rata_baris(u, iku) for u in unit]),
         pagu=pagu,
@@ -103,9 +83,6 @@ def tulis_rekap(h: HasilRekap, tujuan: Path, akar: list[Path], timpa: bool = Fal
 
 
 _ANGKA = {"teks": "@", "bulat": "#,##0", "uang": "#,##0", "angka": "#,##0.00", "persen": '0.00"%"'}
-_LEBAR_REKAP = {"no": 5, "kode": 10, "nama": 38, "periode": 11, "tahun": 7, "berkas": 40, "pagu": 16, "realisasi": 16}
-_NAMA_TOTAL = (("RekapPaguTotal", "pagu"), ("RekapRealisasiTotal", "realisasi"), ("RekapPenyerapanTotal", "penyerapan"),
-               ("RekapRataIKPA", "ikpa"), ("RekapRataNKA", "nka"), ("RekapJumlahGalat", "galat"))  # fmt: skip
 _KEPALA_TEMUAN = ("Berkas", "Kode satker", "Nama satker", "Tingkat", "Kode", "Lokasi", "Pesan")
 _LEBAR_TEMUAN = (34, 10, 30, 10, 24, 20, 90)
 
@@ -120,11 +97,13 @@ class _BukuRekap:
         self.iku = kode_iku(h.unit)
         self.unit = urut(h.unit)
         self.predikat = predikat_ikpa(self.unit)
-        self.kol = kolom_rekap(self.iku)
-        self.idx = {k: j for j, (k, _, _) in enumerate(self.kol)}
+        self.tabel = tabel_rekap(self.iku)
+        self.idx = {k.kunci: j for j, k in enumerate(self.tabel.kolom)}
         self.akhir = AWAL + max(len(self.unit), 1) - 1  # last data row (one blank row when there is no unit)
-        self.tr = self.akhir + 2  # totals row
+        self.tr = self.akhir + 2  # totals row, below one blank row
         self.dr = self.tr + 3  # first row of the predicate distribution
+        self.pos = S.Posisi(self.tabel, AWAL - 1, AWAL, self.akhir)
+        self.tata = S.Tata(posisi={self.tabel.kunci: self.pos})
         self.wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
 
     def tulis(self) -> None:
@@ -154,16 +133,14 @@ class _BukuRekap:
         return self.wb.add_format({"num_format": num, "border": 1, "border_color": "#BFBFBF", "bold": bold})
 
     def _format_kolom(self, k: str, tebal: bool = False) -> Any:
-        return (self.tebal if tebal else self.fmt)[self.kol[self.idx[k]][2]]
+        return (self.tebal if tebal else self.fmt)[self.tabel.kol(k).format]
 
     def _rentang(self, k: str) -> str:
         """The absolute range of column ``k`` over the data rows."""
-        c = self.idx[k]
-        return f"{xl_rowcol_to_cell(AWAL, c, True, True)}:{xl_rowcol_to_cell(self.akhir, c, True, True)}"
+        return self.pos.rentang(k)
 
-    def _rumus_penyerapan(self, r: int) -> str:
-        p, q = xl_rowcol_to_cell(r, self.idx["pagu"]), xl_rowcol_to_cell(r, self.idx["realisasi"])
-        return f'=IF(OR(NOT(ISNUMBER({p})),{p}=0,NOT(ISNUMBER({q}))),"",{q}/{p}*100)'
+    def _rumus(self, template: str, i: int | None = None) -> str:
+        return S.rumus(template, self.tata, self.tabel.lembar, self.tabel.kunci, i)
 
     # -- the Rekap sheet --------------------------------------------------------------------
     def _tulis_lembar_rekap(self) -> None:
@@ -172,7 +149,6 @@ class _BukuRekap:
         for i, u in enumerate(self.unit):
             self._tulis_baris_unit(AWAL + i, i + 1, u)
         self._tulis_baris_total()
-        self._tulis_nama_total()
         self._tulis_sebaran_predikat()
         self._atur_lembar_rekap()
         self._tulis_grafik_predikat()
@@ -188,75 +164,45 @@ class _BukuRekap:
             f"{len(self.unit)} satker dari {self.h.jumlah_berkas} berkas; "
             f"{len(self.h.masalah)} catatan berkas di lembar Temuan.",
         )
-        for j, (_, teks, _) in enumerate(self.kol):
-            ws.write_string(AWAL - 1, j, teks, self.kepala)
+        for j, k in enumerate(self.tabel.kolom):
+            ws.write_string(AWAL - 1, j, k.judul, self.kepala)
         ws.set_row(AWAL - 1, 42)
 
-    def _tulis_baris_unit(self, r: int, no: int, u: Unit) -> None:
-        """One unit's row: its values, and formulas (with cached results) for the derived columns."""
+    def _nilai_baris(self, no: int, u: Unit) -> dict[str, Any]:
+        """A unit's row: the values of its input columns and what each formula must show."""
         baris: dict[str, Any] = {
             "no": no, "kode": u.kode_satker, "nama": u.nama, "periode": u.periode, "tahun": u.tahun,
             "pagu": u.pagu, "realisasi": u.realisasi, "ikpa": u.ikpa, "predikat_ikpa": u.predikat_ikpa,
             "nka": u.nka, "predikat_nka": u.predikat_nka, "galat": u.galat, "peringatan": u.peringatan,
-            "berkas": _relatif(u.berkas, self.akar),
+            "berkas": _relatif(u.berkas, self.akar), "rata": _rata_baris(u, self.iku), "penyerapan": u.penyerapan,
+            "peringkat": None if u.ikpa is None else 1 + sum(1 for x in self.unit if x.ikpa is not None and x.ikpa > u.ikpa),
         }  # fmt: skip
-        for k in self.iku:
-            baris[f"iku:{k}"] = u.iku.get(k)
-        rumus = {
-            "rata": self._rumus_rata,
-            "penyerapan": self._rumus_penyerapan_unit,
-            "peringkat": self._rumus_peringkat,
-        }
-        for k, j in self.idx.items():
-            f = self._format_kolom(k)
-            if k in rumus:
-                teks, nilai = rumus[k](r, u)
-                self.ws.write_formula(r, j, teks, f, nilai)
+        baris.update({kunci_iku(j): u.iku.get(k) for j, k in enumerate(self.iku)})
+        return baris
+
+    def _tulis_baris_unit(self, r: int, no: int, u: Unit) -> None:
+        """One unit's row: its values, and formulas (with cached results) for the derived columns."""
+        baris = self._nilai_baris(no, u)
+        for j, k in enumerate(self.tabel.kolom):
+            f = self._format_kolom(k.kunci)
+            nilai = baris.get(k.jalur_hasil)
+            if k.jenis == "rumus":
+                self.ws.write_formula(r, j, self._rumus(k.rumus or "", r - AWAL), f, _atau_kosong(nilai))
             else:
-                _tulis_nilai(self.ws, r, j, baris.get(k), f)
-
-    def _rumus_rata(self, r: int, u: Unit) -> tuple[str, Any]:
-        if self.iku:
-            a = xl_rowcol_to_cell(r, self.idx[f"iku:{self.iku[0]}"])
-            b = xl_rowcol_to_cell(r, self.idx[f"iku:{self.iku[-1]}"])
-            teks = f'=IF(COUNT({a}:{b})=0,"",AVERAGE({a}:{b}))'
-        else:
-            teks = '=""'
-        return teks, _atau_kosong(_rata_baris(u, self.iku))
-
-    def _rumus_penyerapan_unit(self, r: int, u: Unit) -> tuple[str, Any]:
-        return self._rumus_penyerapan(r), _atau_kosong(u.penyerapan)
-
-    def _rumus_peringkat(self, r: int, u: Unit) -> tuple[str, Any]:
-        s = xl_rowcol_to_cell(r, self.idx["ikpa"])
-        peringkat = 1 + sum(1 for x in self.unit if x.ikpa is not None and u.ikpa is not None and x.ikpa > u.ikpa)
-        return f'=IF(ISNUMBER({s}),RANK({s},{self._rentang("ikpa")},0),"")', peringkat if u.ikpa is not None else ""
+                _tulis_nilai(self.ws, r, j, nilai, f)
 
     def _tulis_baris_total(self) -> None:
-        """Totals and averages (formulas)."""
-        ws, tr, idx = self.ws, self.tr, self.idx
+        """Totals and averages (formulas), and the defined names of the headline totals."""
+        ws, tr = self.ws, self.tr
         t = totals(self.unit, self.iku)
-        ws.write_string(tr, idx["nama"], "Jumlah / rata-rata", self.tebal["teks"])
-        ws.write_formula(tr, idx["no"], f"=COUNTA({self._rentang('kode')})", self.tebal["bulat"], t["no"])
-        for fungsi, kunci in (
-            ("AVERAGE", [*(f"iku:{x}" for x in self.iku), "rata", "ikpa", "nka"]),
-            ("SUM", ["pagu", "realisasi", "galat", "peringatan"]),
-        ):
-            for k in kunci:
-                ws.write_formula(
-                    tr,
-                    idx[k],
-                    f'=IF(COUNT({self._rentang(k)})=0,"",{fungsi}({self._rentang(k)}))',
-                    self._format_kolom(k, tebal=True),
-                    _atau_kosong(t[k]),
-                )
-        ws.write_formula(
-            tr, idx["penyerapan"], self._rumus_penyerapan(tr), self.tebal["persen"], _atau_kosong(t["penyerapan"])
-        )
-
-    def _tulis_nama_total(self) -> None:
-        for nama_def, k in _NAMA_TOTAL:
-            self.wb.define_name(nama_def, f"=Rekap!{xl_rowcol_to_cell(self.tr, self.idx[k], True, True)}")
+        ws.write_string(tr, self.idx["nama"], "Jumlah / rata-rata", self.tebal["teks"])
+        for x in self.tabel.total:
+            c = self.idx[x.kolom]
+            ws.write_formula(
+                tr, c, self._rumus(x.rumus), self._format_kolom(x.kolom, tebal=True), _atau_kosong(t[x.hasil])
+            )
+            if x.nama:
+                self.wb.define_name(x.nama, f"={self.tabel.lembar}!{xl_rowcol_to_cell(tr, c, True, True)}")
 
     def _tulis_sebaran_predikat(self) -> None:
         """Predicate distribution (formulas), the data of the pie chart."""
@@ -270,10 +216,10 @@ class _BukuRekap:
     def _atur_lembar_rekap(self) -> None:
         """Column widths, frozen panes, filter and page setup."""
         ws = self.ws
-        for k, j in self.idx.items():
-            ws.set_column(j, j, _LEBAR_REKAP.get(k, 11))
+        for j, k in enumerate(self.tabel.kolom):
+            ws.set_column(j, j, k.lebar)
         ws.freeze_panes(AWAL, 3)
-        ws.autofilter(AWAL - 1, 0, self.akhir, len(self.kol) - 1)
+        ws.autofilter(AWAL - 1, 0, self.akhir, len(self.tabel.kolom) - 1)
         ws.set_landscape()
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
