@@ -39,6 +39,9 @@ KODE_HILANG = frozenset(
         "PILIHAN_TIDAK_VALID",
         "INDUK_TIDAK_ADA",
         "KODE_KOSONG",
+        "STRUKTUR_RUSAK",
+        "NILAI_GALAT_EXCEL",
+        "BARIS_TANPA_PASANGAN",
     }
 )
 
@@ -146,6 +149,32 @@ def _dari_buku_kerja(bk: BukuKerja, asal: Asal) -> Dokumen:
     return olah(bk.lakip, bk.aturan, asal, bk.temuan, bk, "buku_kerja")
 
 
+EKSTENSI_ODS = frozenset({".ods", ".ots", ".fods"})
+_PESAN_ODS = (
+    "Berkas '{nama}' berformat OpenDocument (.ods), format bawaan LibreOffice. lakip-xl membaca buku kerja Excel: "
+    "di LibreOffice pilih File > Simpan Sebagai, jenis berkas 'Excel 2007-365 (macro-enabled) (.xlsm)', "
+    "klik 'Gunakan Format Excel 2007-365!', lalu ulangi dengan berkas .xlsm itu."
+)
+
+
+def _buku_kerja(path: Path) -> bool:
+    """Whether ``path`` is to be read as a workbook: by its extension, or by its first bytes
+    (a workbook sent with another name); an OpenDocument spreadsheet is refused with how to save it."""
+    from .galat import BerkasTidakValid
+
+    akhiran = path.suffix.lower()
+    if akhiran in EKSTENSI_ODS:
+        raise BerkasTidakValid(_PESAN_ODS.format(nama=path.name))
+    try:
+        with path.open("rb") as f:
+            awal = f.read(80)
+    except OSError:
+        return akhiran in EKSTENSI_BUKU_KERJA  # the reader names the problem
+    if awal.startswith(b"PK") and b"mimetypeapplication/vnd.oasis.opendocument" in awal:
+        raise BerkasTidakValid(_PESAN_ODS.format(nama=path.name))
+    return akhiran in EKSTENSI_BUKU_KERJA or awal.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+
+
 def buka(sumber: str | Path, *, periksa_rumus: bool = True, versi_lama: bool = False) -> Dokumen:
     """Open a workbook (by its extension) or a JSON data file; raises ``BerkasTidakValid``.
 
@@ -153,7 +182,7 @@ def buka(sumber: str | Path, *, periksa_rumus: bool = True, versi_lama: bool = F
     ``versi_lama=True`` reads an older workbook schema (``buku-kerja tingkatkan``).
     """
     path = Path(sumber)
-    if path.suffix.lower() in EKSTENSI_BUKU_KERJA:
+    if _buku_kerja(path):
         from .buku_kerja.baca import baca_buku_kerja
 
         bk = baca_buku_kerja(path, periksa_rumus=periksa_rumus, versi_lama=versi_lama)

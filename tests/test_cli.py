@@ -55,9 +55,24 @@ def test_validasi_exit_codes(tmp_path):
     assert r.returncode == 1
     assert "REALISASI_MELEBIHI_PAGU" in r.stdout
     bersih = tmp_path / "bersih.json"
-    bersih.write_text(json.dumps({"profil": {"nama": "Satker Uji", "tahun": 2024}}))
+    output = {"kode": "1234.EBA", "nama": "Layanan Umum", "satuan": "layanan", "volume_target": 1,
+              "volume_realisasi": 1, "pagu": 1000, "realisasi": 900}  # fmt: skip
+    data = {
+        "profil": {"nama": "Satker Uji", "tahun": 2024},
+        "indikator": [{"kode": "IKU-1", "tingkat": "iku", "nama": "Indeks kepuasan", "target": 80, "realisasi": 85}],
+        "anggaran": {
+            "program": [{"kode": "WA", "nama": "Dukungan", "kegiatan": [{"kode": "1234", "output": [output]}]}]
+        },
+    }
+    bersih.write_text(json.dumps(data))
     r = run("validasi", str(bersih))
     assert r.returncode == 0, r.stdout
+    # A required section that is absent is a galat, never a silent blank (issue 10 item 5).
+    for bagian in ("indikator", "anggaran"):
+        sebagian = tmp_path / f"tanpa_{bagian}.json"
+        sebagian.write_text(json.dumps({k: v for k, v in data.items() if k != bagian}))
+        r = run("validasi", str(sebagian))
+        assert r.returncode == 1 and "BAGIAN_HILANG" in r.stdout and "BAGIAN_KOSONG" in r.stdout, r.stdout
 
 
 @pytest.mark.parametrize(

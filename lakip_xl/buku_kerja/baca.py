@@ -20,7 +20,7 @@ from ..compute.aturan import Aturan, aturan_bawaan
 from ..galat import AturanTidakValid
 from ..model import SCHEMA_VERSION, Lakip
 from ..schema.data import BerkasTidakValid, dari_dict
-from ..validasi.temuan import Temuan
+from ..validasi.temuan import Temuan, Tingkat
 from . import skema as S
 from .ikatan import Peta, pendamping
 from .peta import lokasi_sel
@@ -37,12 +37,13 @@ class BukuKerja:
     aturan: Aturan
     tata: S.Tata
     peta: Peta = field(default_factory=dict)
+    pasangan: dict[tuple[str, int], int] = field(default_factory=dict)  # (companion, primary row) -> its row
 
     def lokasi(self, temuan: list[Temuan]) -> list[Temuan]:
         """Give findings whose path lives in the workbook their ``Sheet!Cell``."""
         for t in temuan:
             if t.lokasi_sel is None:
-                sel = lokasi_sel(t.jalur, self.tata, self.peta)
+                sel = lokasi_sel(t.jalur, self.tata, self.peta, self.pasangan)
                 if sel:
                     t.lokasi_sel = f"{sel[0]}!{sel[1]}"
         return temuan
@@ -55,7 +56,7 @@ def _kolom_indeks(huruf: str) -> int:
     return n - 1
 
 
-def periksa_berkas(path: Path, uji_zip: bool = True) -> None:
+def periksa_berkas(path: Path) -> None:
     """Reject what is not a readable .xlsx/.xlsm with a one-line Indonesian reason."""
     if not path.exists():
         raise BerkasTidakValid(f"Berkas '{path}' tidak ditemukan.")
@@ -73,17 +74,99 @@ def periksa_berkas(path: Path, uji_zip: bool = True) -> None:
         )
     if not awal.startswith(b"PK"):
         raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (.xlsx/.xlsm), walaupun namanya demikian.")
-    if not uji_zip:
-        return  # the fast path checks the archive while reading the names
+    # The archive itself (integrity, size limits) is checked by periksa_isi while it is read.
+
+
+# Limits on what a workbook may unpack to: far above any real master workbook (the example
+# unpacks to 0,3 MB), far below what would exhaust a Kanwil PC. Past a limit the file is refused
+# with one line, after at most this much decompression.
+BATAS_ISI = 40 * 2**20  # bytes of all parts together, decompressed
+BATAS_BAGIAN = 2000  # parts in the package
+BATAS_SEL = 2_000_000  # cells in the used area (rows x columns) of one sheet
+
+_SHEET = re.compile(
+    rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"|<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"'
+)
+_REL = re.compile(
+    rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"'
+)
+_SEL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_SEL_GALAT = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
+_NILAI = re.compile(rb"<v>([^<]*)</v>")
+_R = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def periksa_isi(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Unpack every part with a running cap (a zip bomb is refused after ``BATAS_ISI`` bytes,
+    whatever its headers claim), check each sheet's used area, and return the cells whose cached
+    value is an Excel error, per sheet name (python-calamine reads them as blank)."""
+    import html
+
+    nama = path.name
     try:
         with zipfile.ZipFile(path) as z:
-            if "xl/workbook.xml" not in z.namelist():
-                raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (tidak ada xl/workbook.xml).")
-            rusak = z.testzip()
-    except zipfile.BadZipFile:
-        raise BerkasTidakValid(f"Berkas '{path.name}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
-    if rusak:
-        raise BerkasTidakValid(f"Berkas '{path.name}' rusak (bagian {rusak} tidak terbaca); minta kiriman ulang.")
+            infos = z.infolist()
+            if len(infos) > BATAS_BAGIAN:
+                raise BerkasTidakValid(f"Berkas '{nama}' berisi {len(infos)} bagian; bukan buku kerja induk lakip-xl.")
+            isi: dict[str, bytes] = {}
+            total = 0
+            for info in infos:
+                potongan = []
+                with z.open(info) as f:
+                    while blok := f.read(1 << 20):
+                        total += len(blok)
+                        if total > BATAS_ISI:
+                            raise BerkasTidakValid(
+                                f"Berkas '{nama}' terlalu besar setelah dibuka (lebih dari {BATAS_ISI // 2**20} MB); "
+                                "buku kerja induk lakip-xl jauh lebih kecil. Periksa berkasnya atau minta kiriman ulang."
+                            )
+                        if (
+                            info.filename.startswith("xl/worksheets/")
+                            or info.filename.endswith(".rels")
+                            or (info.filename == "xl/workbook.xml")
+                        ):
+                            potongan.append(blok)
+                if potongan:
+                    isi[info.filename] = b"".join(potongan)
+    except BerkasTidakValid:
+        raise
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError):
+        raise BerkasTidakValid(f"Berkas '{nama}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
+    target = {}
+    for m in _REL.finditer(isi.get("xl/_rels/workbook.xml.rels", b"")):
+        rid, tgt = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
+        target[rid] = tgt.decode("utf-8", "replace").lstrip("/")
+    galat: dict[str, dict[tuple[int, int], str]] = {}
+    for m in _SHEET.finditer(isi.get("xl/workbook.xml", b"")):
+        lembar_b, rid = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
+        lembar = html.unescape(lembar_b.decode("utf-8", "replace"))
+        tgt = target.get(rid, "")
+        xml = isi.get(tgt if tgt.startswith("xl/") else f"xl/{tgt}", b"")
+        _periksa_luas(nama, lembar, xml)
+        sel = {}
+        for g in _SEL_GALAT.finditer(xml):
+            r, v = _R.search(g.group(1)), _NILAI.search(g.group(2))
+            if r is not None:
+                sel[(int(r.group(2)) - 1, _kolom_cache(r.group(1).decode()))] = (
+                    v.group(1).decode("utf-8", "replace") if v else "#GALAT"
+                )
+        if sel:
+            galat[lembar] = sel
+    return galat
+
+
+def _periksa_luas(nama: str, lembar: str, xml: bytes) -> None:
+    """Refuse a sheet whose used area (from its first to its last cell) is absurdly large."""
+    r0 = c0 = 1 << 30
+    r1 = c1 = -1
+    for m in _SEL_REF.finditer(xml):
+        r, c = int(m.group(2)), _kolom_cache(m.group(1).decode())
+        r0, r1, c0, c1 = min(r0, r), max(r1, r), min(c0, c), max(c1, c)
+    if r1 >= 0 and (r1 - r0 + 1) * (c1 - c0 + 1) > BATAS_SEL:
+        raise BerkasTidakValid(
+            f"Lembar '{lembar}' di berkas '{nama}' terisi sampai sel yang terlalu jauh ({r1} baris x {c1 + 1} kolom); "
+            "hapus isi di luar tabel (Ctrl+End menunjukkan sel terakhir), simpan, lalu ulangi."
+        )
 
 
 class Grid:
@@ -145,6 +228,8 @@ _ATTR_NAMA = re.compile(r'\bname="([^"]*)"')
 # A single cell or range: sheet ('quoted' or bare), first cell, optional last cell.
 _REF_SEL = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'<]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
 _KONSTANTA_VERSI = re.compile(r"^(\d+)$")
+# The first cell reference of a formula: sheet ('quoted' or bare), column, row.
+_RUJUKAN_RUMUS = re.compile(r"(?:'((?:[^']|'')+)'|([A-Za-z0-9_.]+))!\$?([A-Z]{1,3})\$?(\d+)")
 
 
 @lru_cache(maxsize=4096)
@@ -246,6 +331,35 @@ class _Pembaca:
         self.nama = nama
         self.rumus = rumus
         self.temuan: list[Temuan] = []
+        # Cells whose cached value is an Excel error (#DIV/0!, #REF!, ...): sheet -> (row, col) -> text.
+        self.galat_excel: dict[str, dict[tuple[int, int], str]] = {}
+
+    def ada_lembar(self, lembar: str) -> bool:
+        return lembar in getattr(self.nilai, "nama", self.nilai)
+
+    def struktur(self, pesan: str, lokasi: str, tingkat: Tingkat = "galat") -> None:
+        """A damaged workbook structure (sheet, name or header): a galat at its cell."""
+        self.temuan.append(Temuan("STRUKTUR_RUSAK", tingkat, ("buku_kerja", lokasi), pesan, lokasi_sel=lokasi))
+
+    def nilai_sel(self, lembar: str, r: int, c: int, jalur: tuple[Any, ...]) -> Any:
+        """An input cell's value; an Excel error in it is a galat naming the cell (value blank)."""
+        galat = self.galat_excel.get(lembar, {}).get((r, c))
+        if galat is not None:
+            from xlsxwriter.utility import xl_rowcol_to_cell
+
+            ref = f"{lembar}!{xl_rowcol_to_cell(r, c)}"
+            self.temuan.append(
+                Temuan(
+                    "NILAI_GALAT_EXCEL",
+                    "galat",
+                    jalur,
+                    f"Sel {ref} berisi nilai galat Excel {galat}, bukan angka atau teks; sel ini dianggap kosong. "
+                    "Perbaiki isinya.",
+                    lokasi_sel=ref,
+                )
+            )
+            return None
+        return self.sel(lembar, r, c)
 
     @classmethod
     def dari_berkas(cls, path: Path, periksa_rumus: bool = True) -> _Pembaca:
@@ -254,6 +368,7 @@ class _Pembaca:
         from python_calamine import CalamineWorkbook
 
         try:
+            galat = periksa_isi(path)  # first: nothing else unpacks a part before the limits are checked
             nama = _nama_dari_zip(path)
             cal = CalamineWorkbook.from_path(str(path))
             nilai = _GridMalas(cal)
@@ -270,29 +385,77 @@ class _Pembaca:
             raise BerkasTidakValid(
                 f"Berkas '{path.name}' tidak dapat dibaca sebagai buku kerja ({type(e).__name__})."
             ) from None
-        return cls(path.name, nilai, nama, rumus)
+        pb = cls(path.name, nilai, nama, rumus)
+        pb.galat_excel = galat
+        return pb
 
     def sel(self, lembar: str, r: int, c: int) -> Any:
         grid = self.nilai.get(lembar)
         return grid.sel(r, c) if grid is not None else None
 
-    def tata(self) -> S.Tata:
+    def tata(self, lama: bool = False) -> S.Tata:
+        """Where every table and cell is, found through the defined names (so a renamed sheet is
+        still read). A name that is gone, points at a missing sheet, or a table whose header row
+        moved is a galat at its place; such a table is read as absent, never as empty."""
         tata = S.Tata()
+        ulang = (
+            "Kembalikan dengan Ctrl+Z atau dari salinan sebelumnya; atau pindahkan data lainnya ke buku kerja baru: "
+            f"lakip-xl buku-kerja tingkatkan '{self.nama_berkas}' -o BARU.xlsm --paksa"
+        )
         for t in S.TABEL:
             n = self.nama.get(f"Data_{t.kunci}")
-            if n is None:
-                raise BerkasTidakValid(
-                    f"Buku kerja '{self.nama_berkas}' tidak memuat tabel {t.judul} (nama Data_{t.kunci} hilang). "
-                    "Buat ulang dengan 'lakip-xl buku-kerja tingkatkan'."
+            if n is None or not self.ada_lembar(n[0]):
+                sebab = "namanya hilang atau rusak (#REF!)" if n is None else f"lembar '{n[0]}' tidak ada"
+                self.struktur(
+                    f"Tabel {t.judul} (nama Data_{t.kunci}, lembar {t.lembar}) tidak ditemukan: {sebab}; isinya tidak "
+                    f"terbaca. Jangan menghapus lembar atau tabel. {ulang}.",
+                    f"{t.lembar}!A1",
                 )
-            lembar, r1, c1, r2, _ = n
-            tata.posisi[t.kunci] = S.Posisi(t, r1 - 1, r1, r2, kolom_awal=c1)
+                continue
+            lembar, r1, c1, r2, c2 = n
+            p = S.Posisi(t, r1 - 1, r1, r2, kolom_awal=c1, lembar=lembar)
+            if not lama and not self._kepala_utuh(p, c2):
+                continue
+            tata.posisi[t.kunci] = p
         for b in S.BLOK:
             for s in b.sel:
-                if s.nama in self.nama:
-                    lembar, r, c, _, _ = self.nama[s.nama]
-                    tata.sel[s.nama] = (lembar, r, c)
+                n = self.nama.get(s.nama)
+                if n is not None and self.ada_lembar(n[0]):
+                    tata.sel[s.nama] = (n[0], n[1], n[2])
+                elif s.jenis == "input":
+                    self.struktur(
+                        f"Sel '{s.label}' (nama {s.nama}, lembar {b.lembar}) tidak ditemukan; isinya tidak terbaca. {ulang}.",
+                        f"{b.lembar}!A1",
+                        "peringatan" if lama else "galat",
+                    )
         return tata
+
+    def _kepala_utuh(self, p: S.Posisi, c2: int) -> bool:
+        """Whether the header row above a table's data still holds its column titles in order."""
+        from xlsxwriter.utility import xl_rowcol_to_cell
+
+        t = p.tabel
+        for j, k in enumerate(t.kolom):
+            v = self.sel(p.lembar, p.baris_judul, p.kolom_awal + j)
+            if v != k.judul:
+                ref = f"{p.lembar}!{xl_rowcol_to_cell(p.baris_judul, p.kolom_awal + j)}"
+                ada = "kosong" if v in (None, "") else f"'{v}'"
+                self.struktur(
+                    f"Judul kolom tabel {t.judul} di {ref} seharusnya '{k.judul}', tetapi {ada}: kolom atau baris judul "
+                    "tabel telah digeser; isi tabel ini tidak terbaca. Kembalikan susunannya (Ctrl+Z) atau salin datanya "
+                    "ke buku kerja baru (lakip-xl buku-kerja baru).",
+                    ref,
+                )
+                return False
+        if c2 - p.kolom_awal + 1 != len(t.kolom):
+            ref = f"{p.lembar}!{xl_rowcol_to_cell(p.baris_judul, c2)}"
+            self.struktur(
+                f"Tabel {t.judul} mendapat kolom tambahan (sampai {ref}); isi tabel ini tidak terbaca. "
+                "Hapus kolom tambahan itu (Ctrl+Z).",
+                ref,
+            )
+            return False
+        return True
 
 
 def _baris_terisi(vals: list[Any]) -> bool:
@@ -307,7 +470,7 @@ def baca_buku_kerja(path: str | Path, periksa_rumus: bool = True, versi_lama: bo
     slower than reading the values): the regional rekap recomputes everything in Python.
     """
     path = Path(path)
-    periksa_berkas(path, uji_zip=periksa_rumus)
+    periksa_berkas(path)
     return baca_grid(_Pembaca.dari_berkas(path, periksa_rumus), versi_lama)
 
 
@@ -342,7 +505,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
             f"Pindahkan datanya ke templat baru: lakip-xl buku-kerja tingkatkan '{nama}' -o BARU.xlsm"
             + (" (perlu lakip-xl yang lebih baru)." if isinstance(versi, int) and versi > SCHEMA_VERSION else ".")
         )
-    tata = pb.tata()
+    tata = pb.tata(lama)
     data: dict[str, Any] = {"versi_skema": SCHEMA_VERSION}
     aturan = _aturan(pb, tata)
     # Blocks.
@@ -351,7 +514,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
             if s.jenis != "input" or s.nama not in tata.sel:
                 continue
             lembar, r, c = tata.sel[s.nama]
-            v = _bersih(pb.sel(lembar, r, c))
+            v = _bersih(pb.nilai_sel(lembar, r, c, tuple(s.kunci.split("."))))
             if b is S.PENGATURAN and not s.kunci.startswith("pengaturan."):
                 continue  # rule data, read by _aturan
             if s.kunci in ("profil.misi", "profil.fungsi"):
@@ -359,9 +522,10 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
             _set(data, s.kunci, v)
     # Tables, as skema.IKATAN binds them to the model's lists.
     peta: Peta = {}
-    _Tabel(pb, tata, data, peta).baca_semua()
+    tabel = _Tabel(pb, tata, data, peta)
+    tabel.baca_semua()
     lakip, temuan_baca = dari_dict(data)
-    bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta)
+    bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan)
     bk.temuan += _rumus_ditimpa(pb, tata)
     bk.lokasi(bk.temuan)
     return bk
@@ -374,6 +538,7 @@ class _Tabel:
 
     def __init__(self, pb: _Pembaca, tata: S.Tata, data: dict[str, Any], peta: Peta) -> None:
         self.pb, self.tata, self.data, self.peta = pb, tata, data, peta
+        self.pasangan: dict[tuple[str, int], int] = {}  # (companion table, primary row) -> companion row
         self.per_kode: dict[str, dict[str, tuple[tuple[Any, ...], dict[str, Any]]]] = {}
 
     def baca_semua(self) -> None:
@@ -385,29 +550,126 @@ class _Tabel:
             else:
                 self.anak(ik)
 
-    def rows(self, kunci: str) -> list[tuple[int, dict[str, Any]]]:
-        """Input values of every data row of a table, keyed by column (blank rows are cheap)."""
-        p = self.tata.posisi[kunci]
-        grid = self.pb.nilai.get(p.tabel.lembar) or Grid([])
+    def rows(self, kunci: str, kunci_baca: tuple[str, ...] = ()) -> list[tuple[int, dict[str, Any]]]:
+        """Input values (and the ``kunci_baca`` formula columns) of every data row of a table,
+        keyed by column; none when the table was not found (a structural galat says so)."""
+        p = self.tata.posisi.get(kunci)
+        if p is None:
+            return []
+        grid = self.pb.nilai.get(p.lembar) or Grid([])
+        galat = self.pb.galat_excel.get(p.lembar, {})
         kolom = [(k.kunci, p.kolom(k.kunci) - p.kolom_awal) for k in p.tabel.kolom if k.jenis == "input"]
+        n_input = len(kolom)
+        kolom += [(k, p.kolom(k) - p.kolom_awal) for k in kunci_baca]
         c_awal, c_akhir = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
         keluar = []
         kosong = {k: None for k, _ in kolom}
         for i in range(p.jumlah_baris):
-            baris = grid.potong(p.awal + i, c_awal, c_akhir)
-            if all(v is None or v == "" for v in baris):
+            r = p.awal + i
+            baris = grid.potong(r, c_awal, c_akhir)
+            if all(v is None or v == "" for v in baris) and not galat:
                 keluar.append((i, dict(kosong)))  # a spare row: skip the per-cell work
+            elif galat:  # input cells holding an Excel error are galat; formula columns read as blank
+                jalur = ("buku_kerja", p.lembar)
+                vals = {k: _bersih(self.pb.nilai_sel(p.lembar, r, c_awal + c, jalur)) for k, c in kolom[:n_input]}
+                vals.update({k: _bersih(baris[c]) for k, c in kolom[n_input:]})
+                keluar.append((i, vals))
             else:
                 keluar.append((i, {k: _bersih(baris[c]) for k, c in kolom}))
         return keluar
 
     def rows_lengkap(self, kunci: str) -> list[tuple[int, dict[str, Any]]]:
-        """A table's rows with its companions' columns merged in; ``x.0``..``x.3`` become lists."""
+        """A table's rows with its companions' columns merged in; ``x.0``..``x.3`` become lists.
+
+        A companion row belongs to the primary row whose code its (formula) code column shows,
+        never to the row at the same position: a row inserted on one sheet only must not shift
+        the other's data onto the wrong item. A companion row with data and no matching code is
+        a galat at its code cell."""
         rows = self.rows(kunci)
+        kode_baris = {i: vals.get("kode") for i, vals in rows}
         for t in pendamping(kunci):
-            lain = dict(self.rows(t))
-            rows = [(i, {**vals, **lain.get(i, {})}) for i, vals in rows]
+            per_kode: dict[str, tuple[int, dict[str, Any]]] = {}
+            for j, vals in self.rows(t, ("kode",)):
+                kode = vals.pop("kode")
+                if kode is None:  # no cached value (saved by a tool that does not calculate)
+                    i = self._baris_rujukan(t, j, kunci)
+                    kode = kode_baris.get(i) if i is not None else None
+                if kode is None and not _baris_terisi(list(vals.values())):
+                    continue
+                if kode is not None and str(kode) not in per_kode:
+                    per_kode[str(kode)] = (j, vals)
+                elif any(v is not None for v in vals.values()):
+                    self._tanpa_pasangan(t, kunci, j, kode)
+            dipakai: set[int] = set()
+            gabung = []
+            for i, vals in rows:
+                kode = vals.get("kode")
+                pasangan = per_kode.get(str(kode)) if kode is not None else None
+                if pasangan is not None and pasangan[0] not in dipakai:
+                    dipakai.add(pasangan[0])
+                    self.pasangan[(t, i)] = pasangan[0]
+                    vals = {**vals, **pasangan[1]}
+                elif kode is not None and pasangan is None:
+                    self._tidak_tampil(kunci, t, i, kode)
+                gabung.append((i, vals))
+            for kode, (j, vals) in per_kode.items():
+                if j not in dipakai and any(v is not None for v in vals.values()):
+                    self._tanpa_pasangan(t, kunci, j, kode)
+            rows = gabung
         return [(i, _daftar_bertitik(vals)) for i, vals in rows]
+
+    def _baris_rujukan(self, tabel: str, j: int, induk: str) -> int | None:
+        """The primary row that row ``j``'s code formula refers to (``=IF(Indikator!A7="",...``)."""
+        p, q = self.tata.posisi[tabel], self.tata.posisi.get(induk)
+        if self.pb.rumus is None or q is None:
+            return None
+        grid = self.pb.rumus.get(p.lembar) or []
+        r, c = p.awal + j, p.kolom("kode")
+        f = grid[r][c] if r < len(grid) and c < len(grid[r]) else None
+        m = _RUJUKAN_RUMUS.search(f) if isinstance(f, str) else None
+        if m is None:
+            return None
+        lembar = m.group(1).replace("''", "'") if m.group(1) else m.group(2)
+        baris = int(m.group(4)) - 1 - q.awal
+        return baris if lembar == q.lembar and 0 <= baris < q.jumlah_baris else None
+
+    def _tidak_tampil(self, induk: str, tabel: str, i: int, kode: Any) -> None:
+        """An item no row of its companion sheet shows (a row inserted on one sheet only): its
+        companion values cannot be typed anywhere."""
+        p = self.tata.posisi[induk]
+        ref = f"{p.lembar}!{p.sel('kode', i)}"
+        lembar = self.tata.posisi[tabel].lembar
+        self.pb.temuan.append(
+            Temuan(
+                "PASANGAN_HILANG",
+                "galat",
+                ("buku_kerja", p.lembar, i),
+                f"'{kode}' ({ref}) tidak tampil di lembar {lembar}, sehingga isian {lembar.lower()}-nya tidak dapat "
+                f"diisi dan dianggap kosong (baris disisipkan di lembar {p.lembar} saja?). Pindahkan data ke buku kerja "
+                f"baru yang menampilkan semua baris: lakip-xl buku-kerja tingkatkan '{self.pb.nama_berkas}' -o BARU.xlsm",
+                lokasi_sel=ref,
+            )
+        )
+
+    def _tanpa_pasangan(self, tabel: str, induk: str, j: int, kode: Any) -> None:
+        p = self.tata.posisi[tabel]
+        ref = f"{p.lembar}!{p.sel('kode', j)}"
+        sebab = f"kode '{kode}' tidak ada" if kode is not None else "kodenya kosong"
+        if kode is not None and any(
+            str(v.get("kode")) == str(kode) for _, v in self.rows(induk) if v.get("kode") is not None
+        ):
+            sebab = f"kode '{kode}' dipakai lebih dari sekali"
+        self.pb.temuan.append(
+            Temuan(
+                "BARIS_TANPA_PASANGAN",
+                "galat",
+                ("buku_kerja", p.lembar, j),
+                f"Baris {ref} berisi data tetapi {sebab} di tabel {induk}; isinya tidak ikut dihitung. "
+                f"Bila baris disisipkan atau dihapus di satu lembar saja, pindahkan datanya ke buku kerja baru "
+                f"(lakip-xl buku-kerja tingkatkan '{self.pb.nama_berkas}' -o BARU.xlsm --paksa) lalu isi ulang baris ini.",
+                lokasi_sel=ref,
+            )
+        )
 
     def daftar(self, ik: S.Ikatan) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -459,7 +721,7 @@ class _Tabel:
                     "galat",
                     ("anggaran", jenis),
                     f"Baris {jenis} ini berisi data tetapi kodenya kosong; baris ini tidak ikut dihitung. Isi kode {jenis} yang unik.",
-                    lokasi_sel=f"{p.tabel.lembar}!{p.sel('kode', i)}",
+                    lokasi_sel=f"{p.lembar}!{p.sel('kode', i)}",
                 )
             )
             return None
@@ -472,7 +734,7 @@ class _Tabel:
                     ("anggaran", jenis),
                     f"{jenis.capitalize()} '{vals.get('kode') or ''}' menyebut kode {jenis_induk} '{kode or ''}' yang tidak ada "
                     f"di tabel {jenis_induk.capitalize()}; {jenis} ini tidak ikut dihitung. Isi kode {jenis_induk} yang benar.",
-                    lokasi_sel=f"{p.tabel.lembar}!{p.sel(ik.kolom_induk, i)}",
+                    lokasi_sel=f"{p.lembar}!{p.sel(ik.kolom_induk, i)}",
                 )
             )
         return induk
@@ -504,10 +766,25 @@ def _aturan(pb: _Pembaca, tata: S.Tata) -> Aturan:
 
     Nearly every workbook carries the same rules, so the conversion is cached on the raw cells.
     """
+    hilang = [k for k in S.REFERENSI_TABEL if k not in tata.posisi]
+    hilang += [s.nama for s in S.PENGATURAN.sel if not s.kunci.startswith("pengaturan.") and s.nama not in tata.sel]
+    if hilang:
+        pb.temuan.append(
+            Temuan(
+                "STRUKTUR_RUSAK",
+                "galat",
+                ("aturan",),
+                f"Aturan penilaian di lembar Referensi tidak utuh ({', '.join(hilang[:4])} tidak ditemukan); "
+                "nilai dihitung dengan aturan bawaan lakip-xl, yang mungkin berbeda dari aturan buku kerja ini. "
+                "Kembalikan lembar Referensi (Ctrl+Z atau dari salinan sebelumnya).",
+                lokasi_sel="Referensi!A1",
+            )
+        )
+        return aturan_bawaan()
     mentah: list[Any] = []
     for kunci in S.REFERENSI_TABEL:
         p = tata.posisi[kunci]
-        grid = pb.nilai.get(p.tabel.lembar) or Grid([])
+        grid = pb.nilai.get(p.lembar) or Grid([])
         c0, c1 = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
         mentah.append(tuple(grid.potong(r, c0, c1) for r in range(p.awal, p.akhir + 1)))
     sel = []
@@ -586,9 +863,9 @@ def _rumus_ditimpa(pb: _Pembaca, tata: S.Tata) -> list[Temuan]:
         for k in p.tabel.kolom:
             if k.jenis == "rumus":
                 c = p.kolom(k.kunci)
-                harap.setdefault(p.tabel.lembar, set()).update((p.awal + i, c) for i in range(p.jumlah_baris))
+                harap.setdefault(p.lembar, set()).update((p.awal + i, c) for i in range(p.jumlah_baris))
         for x in p.tabel.total:
-            harap.setdefault(p.tabel.lembar, set()).add((p.baris_total, p.kolom(x.kolom)))
+            harap.setdefault(p.lembar, set()).add((p.baris_total, p.kolom(x.kolom)))
     for b in S.BLOK:
         for s in b.sel:
             if s.jenis == "rumus" and s.nama in tata.sel:

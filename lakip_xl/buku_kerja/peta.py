@@ -25,9 +25,9 @@ def _sel_tabel(tata: S.Tata, tabel: str, i: int, kolom: str) -> tuple[str, str] 
     if p is None:
         return None
     try:
-        return p.tabel.lembar, p.sel(kolom, i)
+        return p.lembar, p.sel(kolom, i)
     except ValueError:
-        return p.tabel.lembar, p.sel(p.tabel.kolom[0].kunci, i)
+        return p.lembar, p.sel(p.tabel.kolom[0].kunci, i)
 
 
 def _sel_nama(tata: S.Tata, nama: str) -> tuple[str, str] | None:
@@ -39,8 +39,13 @@ def _sel_nama(tata: S.Tata, nama: str) -> tuple[str, str] | None:
     return lembar, xl_rowcol_to_cell(row, col)
 
 
-def lokasi_sel(jalur: Jalur, tata: S.Tata, peta: Peta) -> tuple[str, str] | None:
-    """``(sheet, cell)`` for a finding's model path, or ``None`` when it has no cell."""
+def lokasi_sel(
+    jalur: Jalur, tata: S.Tata, peta: Peta, pasangan: dict[tuple[str, int], int] | None = None
+) -> tuple[str, str] | None:
+    """``(sheet, cell)`` for a finding's model path, or ``None`` when it has no cell.
+
+    ``pasangan``: which companion row a read workbook matched to each primary row (by code);
+    without it (a freshly written workbook) companion rows are in the same order."""
     if not jalur:
         return None
     for n in range(len(jalur), 0, -1):  # list items: the longest known prefix wins
@@ -50,8 +55,12 @@ def lokasi_sel(jalur: Jalur, tata: S.Tata, peta: Peta) -> tuple[str, str] | None
             f = str(rest[0]) if rest else "kode"
             if f in ("target_tw", "realisasi_tw"):
                 f = f"{f}.{rest[1] if len(rest) > 1 else 0}"
-            tabel = _tabel_kolom(tabel, f.split(".")[0])
-            return _sel_tabel(tata, tabel, i, f)
+            lain = _tabel_kolom(tabel, f.split(".")[0])
+            if lain != tabel and pasangan is not None:
+                if (lain, i) not in pasangan:  # no companion row: point at the item's own row
+                    return _sel_tabel(tata, tabel, i, "kode")
+                i = pasangan[(lain, i)]
+            return _sel_tabel(tata, lain, i, f)
     if len(jalur) >= 2 and isinstance(jalur[1], str):
         kunci = f"{jalur[0]}.{jalur[1]}"
         if kunci in _BLOK_KUNCI:
@@ -59,5 +68,5 @@ def lokasi_sel(jalur: Jalur, tata: S.Tata, peta: Peta) -> tuple[str, str] | None
     for prefix, tabel in tabel_daftar().items():
         if tuple(jalur[: len(prefix)]) == prefix:
             p = tata.posisi[tabel]
-            return p.tabel.lembar, p.sel(p.tabel.kolom[0].kunci, 0)
+            return p.lembar, p.sel(p.tabel.kolom[0].kunci, 0)
     return None

@@ -816,6 +816,11 @@ class Posisi:
     awal: int
     akhir: int  # last data row
     kolom_awal: int = 0
+    lembar: str = ""  # the sheet it is on (a renamed sheet: the name's sheet); default the schema's
+
+    def __post_init__(self) -> None:
+        if not self.lembar:
+            self.lembar = self.tabel.lembar
 
     @property
     def jumlah_baris(self) -> int:
@@ -846,8 +851,8 @@ class Tata:
     def ref(self, lembar_asal: str, tabel: str, kunci: str, i: int | None) -> str:
         p = self.posisi[tabel]
         teks = p.rentang(kunci) if i is None else p.sel(kunci, i)
-        if p.tabel.lembar != lembar_asal:
-            teks = f"{_quote(p.tabel.lembar)}!{teks}"
+        if p.lembar != lembar_asal:
+            teks = f"{_quote(p.lembar)}!{teks}"
         return teks
 
 

@@ -107,7 +107,7 @@ def _tulis_validasi(book: Any, dok: Dokumen) -> None:
     assert dok.buku_kerja is not None
     temuan, hasil = dok.temuan, dok.hasil
     p = dok.buku_kerja.tata.posisi["Temuan"]
-    sh = book.sheets[p.tabel.lembar]
+    sh = book.sheets[p.lembar]
     awal = p.awal + 1  # 1-based row of the first finding
     semua = temuan
     tampil = semua[: S.MAKS_TEMUAN - 1]  # Beranda counts this many rows; the last one says what was cut

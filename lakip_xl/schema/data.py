@@ -226,6 +226,11 @@ class _Pembaca:
 _KOSONG = object()
 
 
+# Sections without which a LAKIP cannot be computed: absent is a galat, never a silent blank.
+BAGIAN_WAJIB = ("profil", "indikator", "anggaran")
+BATAS_JSON = 20 * 2**20  # bytes; the example's data file is 0,03 MB
+
+
 def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
     """Build the model from parsed JSON; returns the model and the reading findings."""
     if not isinstance(data, dict):
@@ -273,7 +278,13 @@ def baca_json_lengkap(path: str | Path) -> tuple[Lakip, list[Temuan], Aturan | N
     ``aturan`` section (``None`` when it has none)."""
     path = Path(path)
     try:
-        teks = path.read_bytes()
+        with path.open("rb") as f:
+            teks = f.read(BATAS_JSON + 1)
+        if len(teks) > BATAS_JSON:
+            raise BerkasTidakValid(
+                f"Berkas '{path.name}' lebih besar dari {BATAS_JSON // 2**20} MB; berkas data LAKIP jauh lebih kecil. "
+                "Periksa berkasnya atau ekspor ulang."
+            )
     except FileNotFoundError:
         raise BerkasTidakValid(f"Berkas '{path}' tidak ditemukan.") from None
     except IsADirectoryError:
@@ -298,7 +309,18 @@ def baca_json_lengkap(path: str | Path) -> tuple[Lakip, list[Temuan], Aturan | N
         except AturanTidakValid as e:
             raise BerkasTidakValid(f"{e} (bagian '{KUNCI_ATURAN}' berkas '{path.name}').") from None
     lakip, temuan = dari_dict(data)
-    return lakip, temuan, aturan
+    hilang = [
+        Temuan(
+            "BAGIAN_HILANG",
+            "galat",
+            (bagian,),
+            f"Bagian '{bagian}' tidak ada dalam berkas '{path.name}'; hasil yang bergantung padanya tidak dapat "
+            "dihitung. Ekspor ulang data dari buku kerja yang lengkap (lihat docs/format-data.md).",
+        )
+        for bagian in BAGIAN_WAJIB
+        if bagian not in data
+    ]
+    return lakip, hilang + temuan, aturan
 
 
 def ke_dict(lakip: Lakip, aturan: Aturan | None = None) -> dict[str, Any]:

@@ -34,6 +34,7 @@ TARGET_TRIWULAN = "TARGET_TRIWULAN"
 PROFIL = "PROFIL"
 NILAI_DI_LUAR_RENTANG = "NILAI_DI_LUAR_RENTANG"
 KODE_KOSONG = "KODE_KOSONG"
+BAGIAN_KOSONG = "BAGIAN_KOSONG"
 NARASI_KOSONG = "NARASI_KOSONG"
 # Narrative sections the report shows as their own text (the others have generated text).
 NARASI_WAJIB = ("latar_belakang", "maksud_tujuan", "aspek_strategis", "isu_strategis", "rencana_strategis",
@@ -200,6 +201,14 @@ class _Pemeriksa:
                 self.negatif(("wilayah", i, f), getattr(w, f), f"Jumlah {f} {w.nama}")
 
     def indikator(self) -> None:
+        if not self.l.indikator:
+            self.add(
+                BAGIAN_KOSONG,
+                "galat",
+                ("indikator",),
+                "Perjanjian Kinerja belum memuat satu indikator pun; capaian kinerja tidak dapat dilaporkan. "
+                "Isi tabel Indikator.",
+            )
         seen: dict[str, int] = {}
         for i, (ind, h) in enumerate(zip(self.l.indikator, self.h.indikator, strict=True)):
             label = _label("Indikator", ind.kode, ind.nama, i)
@@ -280,6 +289,13 @@ class _Pemeriksa:
             self.dinyatakan((*j, "capaian_dinyatakan"), ind.capaian_dinyatakan, h.capaian, f"Capaian {label}")
 
     def anggaran(self) -> None:
+        if not self.l.anggaran.program:
+            self.add(
+                BAGIAN_KOSONG,
+                "galat",
+                ("anggaran", "program"),
+                "Data DIPA belum memuat satu program pun; realisasi anggaran tidak dapat dilaporkan. Isi tabel Program.",
+            )
         self._anggaran_rincian_program()
         self._anggaran_total()
         self._anggaran_total_penyerapan()

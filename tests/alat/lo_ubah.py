@@ -1,0 +1,135 @@
+#!/usr/bin/python3
+"""Edit a workbook in headless LibreOffice the way a person does, and save it.
+
+Runs under Debian's python3 (python3-uno), not the project venv:
+
+    /usr/bin/python3 tests/alat/lo_ubah.py BUKU.xlsm SKENARIO.json FOLDER
+
+``SKENARIO.json`` maps an output name to a list of edits; each scenario starts from the
+original file and is saved as ``FOLDER/<name>`` (the extension picks the format: .xlsm, .xlsx,
+.ods). Edits (rows and columns 0-based, as UNO counts):
+
+    {"op": "sisip_baris", "lembar": "Indikator", "baris": 6, "salin_dari": 5, "isi": {"0": "IKU-9"}}
+    {"op": "hapus_baris", "lembar": "Output", "baris": 7}
+    {"op": "ganti_nama", "lembar": "Output", "baru": "Keluaran"}
+    {"op": "hapus_lembar", "lembar": "IKPA"}
+    {"op": "isi", "lembar": "Indikator", "baris": 5, "kolom": 0, "nilai": ""}
+    {"op": "tukar_baris", "lembar": "Output", "a": 5, "b": 6}
+
+Prints one JSON object: {"ok": true, "berkas": [...]} or {"ok": false, "galat": "..."}.
+"""
+
+import json
+import os
+import sys
+import tempfile
+import uuid
+
+import uno
+
+sys.path.insert(0, os.path.dirname(__file__))
+from lo_makro import pv, start_office
+
+FILTER = {".xlsm": "Calc MS Excel 2007 VBA XML", ".xlsx": "Calc MS Excel 2007 XML", ".ods": "calc8"}
+
+
+def _lembar(doc, nama):
+    sh = doc.Sheets.getByName(nama)
+    if sh.isProtected():
+        sh.unprotect("")
+    return sh
+
+
+def _salin_baris(sh, dari, ke):
+    kolom = sh.getColumns().getCount()
+    kolom = min(kolom, 64)
+    src = sh.getCellRangeByPosition(0, dari, kolom - 1, dari).getRangeAddress()
+    dst = sh.getCellByPosition(0, ke).getCellAddress()
+    sh.copyRange(dst, src)
+
+
+def _isi(sh, baris, kolom, nilai):
+    sel = sh.getCellByPosition(kolom, baris)
+    if nilai is None or nilai == "":
+        sel.setString("")
+    elif isinstance(nilai, (int, float)):
+        sel.setValue(nilai)
+    else:
+        sel.setString(str(nilai))
+
+
+def ubah(doc, e):
+    op = e["op"]
+    if op == "sisip_baris":
+        sh = _lembar(doc, e["lembar"])
+        sh.getRows().insertByIndex(e["baris"], 1)
+        if "salin_dari" in e:
+            _salin_baris(sh, e["salin_dari"], e["baris"])
+        for k, v in e.get("isi", {}).items():
+            _isi(sh, e["baris"], int(k), v)
+    elif op == "hapus_baris":
+        _lembar(doc, e["lembar"]).getRows().removeByIndex(e["baris"], 1)
+    elif op == "ganti_nama":
+        doc.Sheets.getByName(e["lembar"]).setName(e["baru"])
+    elif op == "hapus_lembar":
+        doc.Sheets.removeByName(e["lembar"])
+    elif op == "isi":
+        _isi(_lembar(doc, e["lembar"]), e["baris"], e["kolom"], e["nilai"])
+    elif op == "tukar_baris":
+        sh = _lembar(doc, e["lembar"])
+        n = min(sh.getColumns().getCount(), 64)
+        ra = sh.getCellRangeByPosition(0, e["a"], n - 1, e["a"])
+        rb = sh.getCellRangeByPosition(0, e["b"], n - 1, e["b"])
+        da, db = ra.getDataArray(), rb.getDataArray()
+        fa, fb = ra.getFormulaArray(), rb.getFormulaArray()
+        # Swap the typed values only (formula cells keep their formulas).
+        ra.setFormulaArray(
+            tuple(
+                tuple(fb[0][j] if not str(fa[0][j]).startswith("=") else fa[0][j] for j in range(n)),
+            )
+        )
+        rb.setFormulaArray(
+            tuple(
+                tuple(fa[0][j] if not str(fb[0][j]).startswith("=") else fb[0][j] for j in range(n)),
+            )
+        )
+        del da, db
+    else:
+        raise ValueError(op)
+
+
+def main():
+    sumber, skenario, folder = sys.argv[1], sys.argv[2], sys.argv[3]
+    with open(skenario, encoding="utf-8") as f:
+        semua = json.load(f)
+    profil = tempfile.mkdtemp(prefix="lo-ubah-")
+    proc, ctx = start_office(profil, "lakip" + uuid.uuid4().hex[:10])
+    keluar = []
+    try:
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        url = uno.systemPathToFileUrl(os.path.abspath(sumber))
+        for nama, daftar in semua.items():
+            doc = desktop.loadComponentFromURL(url, "_blank", 0, (pv("Hidden", True), pv("MacroExecutionMode", 0)))
+            try:
+                for e in daftar:
+                    ubah(doc, e)
+                doc.calculateAll()
+                tujuan = os.path.abspath(os.path.join(folder, nama))
+                filt = FILTER[os.path.splitext(nama)[1]]
+                doc.storeToURL(uno.systemPathToFileUrl(tujuan), (pv("FilterName", filt), pv("Overwrite", True)))
+                keluar.append(tujuan)
+            finally:
+                doc.close(True)
+        print(json.dumps({"ok": True, "berkas": keluar}))
+    except Exception as e:  # reported to the test as JSON
+        print(json.dumps({"ok": False, "galat": f"{type(e).__name__}: {e}"}))
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        proc.wait(timeout=60)
+
+
+if __name__ == "__main__":
+    main()
