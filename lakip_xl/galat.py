@@ -46,3 +46,7 @@ class PemasanganSalah(LakipGalat, RuntimeError):
 
 class ArgumenTidakValid(LakipGalat, ValueError):
     """A worksheet function received an argument it cannot use."""
+
+
+class PengaturanTidakValid(LakipGalat, ValueError):
+    """An environment setting (e.g. the server's body limit) with a value lakip-xl cannot use."""

@@ -118,3 +118,122 @@ def test_names_from_the_client_cannot_escape_the_folder(alamat, tmp_path):
     teks = "\n".join(p.text for p in Document(str(laporan)).paragraphs)
     assert hashlib.sha256(Path("/etc/hostname").read_bytes()).hexdigest() not in teks
     assert "hostname (isi yang sedang terbuka)" in teks
+
+
+MB = 1024 * 1024
+
+
+def _blok(jumlah_mb, ukuran=64 * 1024):
+    """A body of ``jumlah_mb`` MB as a generator of one reused block: the client holds 64 KB."""
+    blok = b"x" * ukuran
+    return (blok for _ in range(jumlah_mb * MB // ukuran))
+
+
+def _dengan_puncak_memori(fn):
+    """Run fn; its result and the peak of Python allocations above the start, in MB.
+
+    tracemalloc counts every thread, so the uvicorn server of the fixture is measured too.
+    """
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        awal = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        hasil = fn()
+        return hasil, (tracemalloc.get_traced_memory()[1] - awal) / MB
+    finally:
+        tracemalloc.stop()
+
+
+def test_unauthenticated_huge_body_is_refused_unread(alamat, monkeypatch):
+    monkeypatch.setenv("LAKIP_XL_API_KEY", "rahasia")
+    url = f"{alamat[0]}/tombol/hitung_dan_validasi"
+    r, puncak = _dengan_puncak_memori(lambda: httpx.post(url, content=_blok(200), timeout=120))
+    assert r.status_code == 401 and "Kunci API" in r.json()["detail"]
+    assert puncak < 100, f"{puncak:.0f} MB dialokasikan untuk body yang ditolak"
+
+
+def test_oversize_body_by_content_length(alamat, monkeypatch):
+    monkeypatch.setenv("LAKIP_XL_API_KEY", "rahasia")
+    kunci = {"Authorization": "rahasia"}
+    url = f"{alamat[0]}/tombol/hitung_dan_validasi"
+    # default limit 32 MB: 33 MB announced by Content-Length is refused before it is read
+    r, puncak = _dengan_puncak_memori(
+        lambda: httpx.post(url, content=_blok(33), headers={**kunci, "Content-Length": str(33 * MB)}, timeout=120)
+    )
+    assert r.status_code == 413 and "lebih dari 32 MB" in r.json()["detail"]
+    assert "LAKIP_XL_BATAS_BODY_MB" in r.json()["detail"]
+    assert puncak < 16, f"{puncak:.0f} MB dialokasikan untuk body yang ditolak"
+    monkeypatch.setenv("LAKIP_XL_BATAS_BODY_MB", "1")
+    r = httpx.post(url, content=b"x" * (MB + 1), headers=kunci, timeout=60)
+    assert r.status_code == 413 and "lebih dari 1 MB" in r.json()["detail"]
+
+
+def test_oversize_body_without_content_length(alamat, monkeypatch):
+    monkeypatch.setenv("LAKIP_XL_BATAS_BODY_MB", "1")
+    url = f"{alamat[0]}/fungsi/LAKIP_CAPAIAN"
+    r, puncak = _dengan_puncak_memori(lambda: httpx.post(url, content=_blok(50), timeout=120))
+    assert "content-length" not in r.request.headers  # sent chunked
+    assert r.status_code == 413 and "lebih dari 1 MB" in r.json()["detail"]
+    assert puncak < 16, f"{puncak:.0f} MB dialokasikan untuk body yang ditolak"
+    # just under the limit, also without Content-Length, still reaches the function
+    badan = b'{"args": [3.25, 1.63], "isi": "' + b"x" * (MB - 100) + b'"}'
+    assert len(badan) <= MB
+    r = httpx.post(
+        url,
+        content=iter([badan[: MB // 2], badan[MB // 2 :]]),
+        headers={"Content-Type": "application/json"},
+        timeout=60,
+    )
+    assert r.status_code == 200, r.text
+    assert abs(r.json()["nilai"] - 1.63 / 3.25 * 100) < 1e-12
+
+
+def test_bad_limit_setting_stops_the_start(monkeypatch):
+    from lakip_xl.galat import LakipGalat
+
+    for nilai in ("0", "-5", "banyak", "1.5"):
+        monkeypatch.setenv("LAKIP_XL_BATAS_BODY_MB", nilai)
+        with pytest.raises(LakipGalat, match="LAKIP_XL_BATAS_BODY_MB"):
+            buat_app()
+
+
+def test_no_route_answers_500(alamat):
+    url = alamat[0]
+    jalur = [r.path for r in buat_app().routes]
+    assert {"/openapi.json", "/docs", "/sehat", "/tombol/{nama}", "/fungsi/{nama}"} <= set(jalur)
+    for p in jalur:
+        r = httpx.get(url + p.replace("{nama}", "LAKIP_CAPAIAN"), timeout=10)
+        assert r.status_code < 500, (p, r.status_code, r.text[:300])
+    r = httpx.get(f"{url}/openapi.json", timeout=10)
+    assert r.status_code == 200 and {"/tombol/{nama}", "/fungsi/{nama}"} <= set(r.json()["paths"])
+    assert httpx.get(f"{url}/docs", timeout=10).status_code == 200
+    r = httpx.get(f"{url}/fungsi/LAKIP_CAPAIAN", timeout=10)
+    assert r.status_code == 405 and r.json()["detail"] == "Metode ini tidak diizinkan untuk alamat ini."
+    r = httpx.get(f"{url}/tidak-ada", timeout=10)
+    assert r.status_code == 404 and r.json()["detail"] == "Alamat tidak dikenal."
+
+
+def test_malformed_json_gets_an_indonesian_answer(alamat):
+    url = alamat[0]
+    json_h = {"Content-Type": "application/json"}
+    for p in ("/fungsi/LAKIP_CAPAIAN", "/tombol/hitung_dan_validasi"):
+        r = httpx.post(url + p, content=b'{"args": [1,', headers=json_h, timeout=10)
+        assert r.status_code == 400 and r.json() == {"detail": "Isi permintaan bukan JSON yang sah."}
+        r = httpx.post(url + p, content=b"[1, 2]", headers=json_h, timeout=10)
+        assert r.status_code == 422 and r.json() == {
+            "detail": "Isi permintaan harus berupa objek JSON (Content-Type: application/json)."
+        }
+
+
+def test_unexpected_failure_is_a_json_line(alamat, monkeypatch):
+    from lakip_xl.doors import udf
+
+    def rusak(*args):
+        raise RuntimeError("rincian internal")
+
+    monkeypatch.setattr(udf, "LAKIP_CAPAIAN", rusak)
+    r = httpx.post(f"{alamat[0]}/fungsi/LAKIP_CAPAIAN", json={"args": [1, 2]}, timeout=10)
+    assert r.status_code == 500 and r.headers["content-type"] == "application/json"
+    assert r.json() == {"detail": "Terjadi galat tak terduga di server (RuntimeError)."}
