@@ -53,7 +53,7 @@ def lo():
     _butuh("LibreOffice (soffice)", soffice() is not None)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def uno_python():
     """Debian's python3 with the UNO bridge, for running macros in LibreOffice."""
     ada = soffice() is not None and shutil.which("/usr/bin/python3") is not None

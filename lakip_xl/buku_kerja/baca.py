@@ -588,6 +588,8 @@ class _Tabel:
         rows = self.rows(kunci)
         kode_baris = {i: vals.get("kode") for i, vals in rows}
         for t in pendamping(kunci):
+            if t not in self.tata.posisi:
+                continue  # a missing companion table is already a structural galat
             per_kode: dict[str, tuple[int, dict[str, Any]]] = {}
             for j, vals in self.rows(t, ("kode",)):
                 kode = vals.pop("kode")

@@ -67,6 +67,6 @@ def lokasi_sel(
             return _sel_nama(tata, _BLOK_KUNCI[kunci])
     for prefix, tabel in tabel_daftar().items():
         if tuple(jalur[: len(prefix)]) == prefix:
-            p = tata.posisi[tabel]
-            return p.lembar, p.sel(p.tabel.kolom[0].kunci, 0)
+            q = tata.posisi.get(tabel)
+            return (q.lembar, q.sel(q.tabel.kolom[0].kunci, 0)) if q is not None else None
     return None

@@ -722,7 +722,7 @@ def alamat(sel: SelTetap, mutlak: bool = False) -> str:
     return f"{_quote(lembar)}!{xl_rowcol_to_cell(r, c, mutlak, mutlak)}"
 
 
-# Rows the Validasi sheet reserves for findings written by the "Hitung & Validasi" button.
+# Rows the Validasi sheet reserves for findings written by the "Hitung dan Validasi" button.
 MAKS_TEMUAN = 5000
 
 TABEL: tuple[Tabel, ...] = (

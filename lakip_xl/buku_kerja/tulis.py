@@ -304,7 +304,7 @@ class _Pembangun:
             "Narasi": "Teks laporan yang ditulis satker sendiri.",
             "Prestasi": "Penghargaan dan inovasi.",
             "Referensi": "Pengaturan dan aturan penilaian yang dapat diubah.",
-            "Validasi": "Hasil pemeriksaan data. Tekan 'Hitung & Validasi' di Beranda untuk memperbarui.",
+            "Validasi": "Hasil pemeriksaan data. Tekan 'Hitung dan Validasi' di Beranda untuk memperbarui.",
         }
         for nama, teks in sub.items():
             self.judul(self.ws[nama], nama if nama != "Output" else "Output dan Anggaran per Output", teks)
@@ -379,7 +379,7 @@ class _Pembangun:
             "Cara memakai:",
             "1. Isi sel berwarna kuning di lembar Profil, Indikator, Realisasi, Output, Anggaran, IKPA, dan SMART.",
             "2. Sel putih berisi rumus dan terkunci; nilainya dihitung otomatis, juga tanpa Python.",
-            "3. Tekan 'Hitung & Validasi' untuk memeriksa data; temuan muncul di lembar Validasi.",
+            "3. Tekan 'Hitung dan Validasi' untuk memeriksa data; temuan muncul di lembar Validasi.",
             "4. Tekan 'Buat Laporan (Word)' atau 'Buat PDF' untuk menyusun laporan di folder buku kerja ini.",
             "5. Tekan 'Ekspor untuk Kanwil' untuk menyiapkan salinan dan data yang dikirim ke kantor wilayah.",
             "Tombol memerlukan Python dan lakip-xl terpasang (lihat README, bagian Windows).",

@@ -37,7 +37,7 @@ class Tombol:
 
 
 TOMBOL: tuple[Tombol, ...] = (
-    Tombol("Hitung & Validasi", "TombolHitung", "hitung_dan_validasi"),
+    Tombol("Hitung dan Validasi", "TombolHitung", "hitung_dan_validasi"),
     Tombol("Buat Laporan (Word)", "TombolLaporan", "buat_laporan"),
     Tombol("Buat PDF", "TombolPDF", "buat_pdf"),
     Tombol("Ekspor untuk Kanwil", "TombolEkspor", "ekspor_kanwil"),

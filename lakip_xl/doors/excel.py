@@ -154,7 +154,7 @@ def _tulis_validasi(book: Any, dok: Dokumen) -> None:
 
 
 def hitung_dan_validasi(book: Any = None) -> str:
-    """Tombol 'Hitung & Validasi': periksa data, tulis temuan (dengan tautan ke selnya) ke lembar Validasi."""
+    """Tombol 'Hitung dan Validasi': periksa data, tulis temuan (dengan tautan ke selnya) ke lembar Validasi."""
 
     def kerja(b: Any) -> str:
         dok = _buka(b)
@@ -164,7 +164,7 @@ def hitung_dan_validasi(book: Any = None) -> str:
             "Lihat lembar Validasi; klik lokasi untuk menuju selnya."
         )
 
-    return _jalankan(book, "Hitung & Validasi", kerja)
+    return _jalankan(book, "Hitung dan Validasi", kerja)
 
 
 def _laporan(book: Any, pdf: bool) -> str:
@@ -189,7 +189,7 @@ def _laporan(book: Any, pdf: bool) -> str:
                 tanya=True,
             )
             if jawab is not None and str(jawab).lower() != "yes":
-                return "Laporan tidak dibuat. Perbaiki galat (lihat 'Hitung & Validasi'), lalu coba lagi."
+                return "Laporan tidak dibuat. Perbaiki galat (lihat 'Hitung dan Validasi'), lalu coba lagi."
         p = dok.lakip.profil
         dasar = nama_aman("LAKIP", p.kode_satker, p.tahun, p.periode.replace(" ", ""))
         folder = _folder(b)

@@ -14,6 +14,8 @@ original file and is saved as ``FOLDER/<name>`` (the extension picks the format:
     {"op": "ganti_nama", "lembar": "Output", "baru": "Keluaran"}
     {"op": "hapus_lembar", "lembar": "IKPA"}
     {"op": "isi", "lembar": "Indikator", "baris": 5, "kolom": 0, "nilai": ""}
+    {"op": "rumus", "lembar": "Output", "baris": 29, "kolom": 7, "rumus": "=1/0"}
+    {"op": "sisip_kolom", "lembar": "Indikator", "kolom": 3}
     {"op": "tukar_baris", "lembar": "Output", "a": 5, "b": 6}
 
 Prints one JSON object: {"ok": true, "berkas": [...]} or {"ok": false, "galat": "..."}.
@@ -73,27 +75,19 @@ def ubah(doc, e):
         doc.Sheets.getByName(e["lembar"]).setName(e["baru"])
     elif op == "hapus_lembar":
         doc.Sheets.removeByName(e["lembar"])
+    elif op == "sisip_kolom":
+        _lembar(doc, e["lembar"]).getColumns().insertByIndex(e["kolom"], 1)
+    elif op == "rumus":
+        _lembar(doc, e["lembar"]).getCellByPosition(e["kolom"], e["baris"]).setFormula(e["rumus"])
     elif op == "isi":
         _isi(_lembar(doc, e["lembar"]), e["baris"], e["kolom"], e["nilai"])
-    elif op == "tukar_baris":
+    elif op == "tukar_baris":  # as cut and paste does: through a scratch row far below
         sh = _lembar(doc, e["lembar"])
-        n = min(sh.getColumns().getCount(), 64)
-        ra = sh.getCellRangeByPosition(0, e["a"], n - 1, e["a"])
-        rb = sh.getCellRangeByPosition(0, e["b"], n - 1, e["b"])
-        da, db = ra.getDataArray(), rb.getDataArray()
-        fa, fb = ra.getFormulaArray(), rb.getFormulaArray()
-        # Swap the typed values only (formula cells keep their formulas).
-        ra.setFormulaArray(
-            tuple(
-                tuple(fb[0][j] if not str(fa[0][j]).startswith("=") else fa[0][j] for j in range(n)),
-            )
-        )
-        rb.setFormulaArray(
-            tuple(
-                tuple(fa[0][j] if not str(fb[0][j]).startswith("=") else fb[0][j] for j in range(n)),
-            )
-        )
-        del da, db
+        tmp = 60000
+        _salin_baris(sh, e["a"], tmp)
+        _salin_baris(sh, e["b"], e["a"])
+        _salin_baris(sh, tmp, e["b"])
+        sh.getRows().removeByIndex(tmp, 1)
     else:
         raise ValueError(op)
 

@@ -1,0 +1,132 @@
+"""Workbooks edited the way people edit them (issue 10): every edit either leaves the computed
+results unchanged or is a galat naming its place; never a silent change.
+
+The edits are made by LibreOffice over UNO (``tests/alat/lo_ubah.py``) on the example workbook,
+saved, and read back by lakip-xl. Rows and columns below are 0-based, as UNO counts; the
+example's Indikator data starts at row 4 (IKU-1), Output data at row 29, Realisasi at row 4.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lakip_xl.doors.cli import hasil_json
+from lakip_xl.layanan import buka
+
+ROOT = Path(__file__).parents[1]
+CONTOH = ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
+LO_UBAH = Path(__file__).parent / "alat" / "lo_ubah.py"
+
+# Each scenario: the edits, and what must come of them.
+#   "sama": results and galat codes unchanged.   A code: that galat must appear (results may differ).
+SKENARIO: dict[str, tuple[list[dict[str, Any]], str]] = {
+    "simpan.xlsm": ([], "sama"),
+    "simpan.xlsx": ([], "sama"),
+    "nama_output.xlsm": ([{"op": "ganti_nama", "lembar": "Output", "baru": "Keluaran"}], "sama"),
+    "nama_indikator.xlsm": ([{"op": "ganti_nama", "lembar": "Indikator", "baru": "PK 2022"}], "sama"),
+    "nama_ikpa.xlsm": ([{"op": "ganti_nama", "lembar": "IKPA", "baru": "Nilai IKPA"}], "sama"),
+    # LibreOffice does not fill a table's formulas into an inserted row (Excel does): named, not silent.
+    "sisip_output_kosong.xlsm": ([{"op": "sisip_baris", "lembar": "Output", "baris": 31}], "RUMUS_DITIMPA"),
+    "sisip_realisasi_kosong.xlsm": ([{"op": "sisip_baris", "lembar": "Realisasi", "baris": 6}], "RUMUS_DITIMPA"),
+    # The documented way (insert, copy the row above) with the code left unchanged.
+    "sisip_output_salin.xlsm": ([{"op": "sisip_baris", "lembar": "Output", "baris": 31, "salin_dari": 30}], "KODE_GANDA"),
+    # Realisasi rows reordered: each still shows (and is matched by) its indicator's code.
+    "sisip_realisasi_salin.xlsm": (
+        [{"op": "sisip_baris", "lembar": "Realisasi", "baris": 6, "salin_dari": 5}], "BARIS_TANPA_PASANGAN",
+    ),
+    "tukar_output.xlsm": ([{"op": "tukar_baris", "lembar": "Output", "a": 29, "b": 30}], "sama"),
+    # A new indicator inserted on Indikator only: no Realisasi row shows it.
+    "sisip_indikator.xlsm": (
+        [{"op": "sisip_baris", "lembar": "Indikator", "baris": 6, "salin_dari": 5, "isi": {"0": "IKU-9", "7": 5}}],
+        "PASANGAN_HILANG",
+    ),
+    "kode_kosong.xlsm": ([{"op": "isi", "lembar": "Indikator", "baris": 6, "kolom": 0, "nilai": ""}], "KODE_KOSONG"),
+    "hapus_ikpa.xlsm": ([{"op": "hapus_lembar", "lembar": "IKPA"}], "STRUKTUR_RUSAK"),
+    "hapus_referensi.xlsm": ([{"op": "hapus_lembar", "lembar": "Referensi"}], "STRUKTUR_RUSAK"),
+    "hapus_realisasi.xlsm": ([{"op": "hapus_lembar", "lembar": "Realisasi"}], "STRUKTUR_RUSAK"),
+    "sisip_kolom.xlsm": ([{"op": "sisip_kolom", "lembar": "Indikator", "kolom": 3}], "STRUKTUR_RUSAK"),
+    "galat_excel.xlsm": ([{"op": "rumus", "lembar": "Output", "baris": 29, "kolom": 7, "rumus": "=1/0"}], "NILAI_GALAT_EXCEL"),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def diubah(tmp_path_factory, uno_python) -> Path:
+    folder = tmp_path_factory.mktemp("ubah")
+    sk = folder / "skenario.json"
+    sk.write_text(json.dumps({k: v[0] for k, v in SKENARIO.items()}), "utf-8")
+    r = subprocess.run(
+        [uno_python, str(LO_UBAH), str(CONTOH), str(sk), str(folder)], capture_output=True, text=True, timeout=600
+    )
+    d = json.loads(r.stdout or "{}")
+    assert d.get("ok"), (d, r.stderr[-2000:])
+    return folder
+
+
+def _ringkas(path: Path) -> tuple[dict[str, Any], set[str]]:
+    """The computed results (outputs keyed by code, so row order does not matter) and the galat codes."""
+    dok = buka(path)
+    h = hasil_json(dok)
+    h.pop("validasi")
+    h["output"] = {o["kode"]: o for o in h["output"]}
+    h["indikator"] = {i["kode"]: i for i in h["indikator"]}
+    return h, {t.kode for t in dok.temuan if t.tingkat == "galat"}
+
+
+@pytest.mark.parametrize("nama", list(SKENARIO))
+def test_an_edit_changes_nothing_or_is_a_galat(diubah, nama):
+    asli, galat_asli = _ringkas(CONTOH)
+    hasil, galat = _ringkas(diubah / nama)
+    harap = SKENARIO[nama][1]
+    if harap == "sama":
+        assert galat == galat_asli
+        assert hasil == asli
+    else:
+        assert harap in galat - galat_asli or (harap in galat and harap not in galat_asli), galat
+
+
+def test_inserted_indicator_keeps_every_other_indicator(diubah):
+    """The bug of issue 10 item 1: realisations shifted onto the wrong indicators in silence."""
+    asli, _ = _ringkas(CONTOH)
+    hasil, _ = _ringkas(diubah / "sisip_indikator.xlsm")
+    assert set(hasil["indikator"]) == set(asli["indikator"]) | {"IKU-9"}
+    for kode, ind in asli["indikator"].items():
+        assert hasil["indikator"][kode] == ind, kode
+    # Kotabumi 2022: IKU-3's realisation is 43,5 (seeds, Tabel Capaian IKU); it must stay with IKU-3.
+    assert asli["indikator"]["IKU-3"]["realisasi"] == 43.5
+    assert hasil["indikator"]["IKU-9"]["realisasi"] is None
+
+
+def _cli(*args: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lakip_xl.doors.cli", *map(str, args)], capture_output=True, text=True)
+
+
+def test_suggested_repair_works_on_the_file_it_is_suggested_for(diubah, tmp_path):
+    for nama in ("sisip_indikator.xlsm", "hapus_ikpa.xlsm", "hapus_realisasi.xlsm"):
+        dok = buka(diubah / nama)
+        saran = [t.pesan for t in dok.temuan if t.kode in ("PASANGAN_HILANG", "STRUKTUR_RUSAK")]
+        assert saran and all("tingkatkan" in s for s in saran), saran
+        paksa = ["--paksa"] if "--paksa" in saran[0] else []
+        baru = tmp_path / f"baru_{nama}"
+        r = _cli("buku-kerja", "tingkatkan", diubah / nama, "-o", baru, *paksa)
+        assert r.returncode == 0, r.stderr
+        galat_baru = {t.kode for t in buka(baru).temuan if t.tingkat == "galat"}
+        assert not galat_baru & {"PASANGAN_HILANG", "STRUKTUR_RUSAK"}, galat_baru
+
+
+def test_strict_report_refuses_a_damaged_workbook(diubah, tmp_path):
+    r = _cli("laporan", diubah / "hapus_ikpa.xlsm", "-o", tmp_path / "l.docx", "--ketat")
+    assert r.returncode != 0 and not (tmp_path / "l.docx").exists()
+
+
+def test_libreoffice_saved_copies_open_in_openpyxl(diubah):
+    """LibreOffice 7.4 writes shape text unescaped: button captions must hold no '&', '<', '>'."""
+    from openpyxl import load_workbook
+
+    for nama in ("simpan.xlsm", "simpan.xlsx"):
+        load_workbook(diubah / nama, keep_vba=nama.endswith(".xlsm")).close()
