@@ -174,3 +174,230 @@ def test_rekap_cli_refuses_to_overwrite(tmp_path):
         text=True,
     )
     assert r.returncode == 2 and "tidak ditimpa" in r.stderr and ada.read_bytes() == b"isi lama"
+
+
+# -- every entry accounted for -------------------------------------------------------------
+
+
+def _baris_rekap(keluar: Path) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """The workbook as a user sees it: the Berkas column of the unit rows, and the file rows
+    (berkas, tingkat, pesan) of the Temuan sheet."""
+    cal = CalamineWorkbook.from_path(str(keluar))
+    rk = cal.get_sheet_by_name("Rekap").to_python()
+    unit_rows: list[str] = []
+    for row in rk[AWAL:]:
+        if row[1] == "":  # the row after the last unit
+            break
+        unit_rows.append(row[-1])
+    temuan = [(row[0], row[3], row[6]) for row in cal.get_sheet_by_name("Temuan").to_python()[3:] if row[4] == "BERKAS"]
+    return unit_rows, temuan
+
+
+def _satker_sebanding(n: int) -> list[int]:
+    """Numbers of ``n`` generated units that report the same year and period (so no row gets an
+    extra 'another period' note)."""
+    pilih = [i for i in range(60) if (unit(i, 3).profil.tahun, unit(i, 3).profil.periode) == (2024, "Tahunan")]
+    assert len(pilih) >= n
+    return pilih[:n]
+
+
+def test_rekap_accounts_for_every_entry(tmp_path, monkeypatch):
+    import errno
+    import zipfile
+
+    from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
+    from lakip_xl.compute.aturan import aturan_bawaan
+
+    kiriman = tmp_path / "kiriman"
+    (kiriman / "sub").mkdir(parents=True)
+    i0, i1, i2, i3, i4 = _satker_sebanding(5)
+    k = [f"{650000 + i:06d}" for i in (i0, i1, i2, i3, i4)]
+    bangun_buku_kerja(unit(i0, 3), kiriman / "satker_a.xlsm", aturan=aturan_bawaan())
+    tulis_json(unit(i1, 3), kiriman / "sub" / "satker_b.json")
+    # The same unit twice, identical, the copy in 'sub' newer: the copy in 'sub' is used.
+    tulis_json(unit(i2, 3), kiriman / "satker_c.json")
+    tulis_json(unit(i2, 3), kiriman / "sub" / "satker_c_lagi.json")
+    os.utime(kiriman / "satker_c.json", (time.time() - 3600, time.time() - 3600))
+    with zipfile.ZipFile(kiriman / "arsip.zip", "w") as z:
+        z.writestr("satker_z.json", json.dumps(ke_dict(unit(i3, 3))))
+    (kiriman / "arsip.rar").write_bytes(b"Rar!\x1a\x07\x00" + bytes(40))
+    (kiriman / "laporan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (kiriman / "data.csv").write_text("kode;nama\n650001;Satker\n", encoding="utf-8")
+    (kiriman / "surat.docx").write_bytes(b"PK\x03\x04" + bytes(30))
+    (kiriman / "buku.ods").write_bytes(b"PK\x03\x04" + bytes(30))
+    (kiriman / "~$satker_a.xlsm").write_bytes(b"\x0bKepala\x00" * 10)
+    (kiriman / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (kiriman / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
+    (kiriman / "simpan.tmp").write_bytes(b"sementara")
+    (kiriman / ".tersembunyi").mkdir()
+    tulis_json(unit(i3, 3), kiriman / ".tersembunyi" / "satker_d.json")
+    # Links: dangling, a loop a -> b -> a, a link to a folder containing it, a link to a file
+    # already read, and a link to a folder outside (followed: its unit is read).
+    os.symlink(kiriman / "tidak_ada.xlsm", kiriman / "hilang.xlsm")
+    os.symlink(kiriman / "b.json", kiriman / "a.json")
+    os.symlink(kiriman / "a.json", kiriman / "b.json")
+    os.symlink(kiriman, kiriman / "sub" / "ke_induk")
+    os.symlink(kiriman / "sub" / "satker_b.json", kiriman / "tautan_b.json")
+    luar = tmp_path / "luar"
+    luar.mkdir()
+    tulis_json(unit(i4, 3), luar / "satker_e.json")
+    os.symlink(luar, kiriman / "ke_luar")
+    # An unreadable folder (holding a unit that must not be read) and an unreadable file. Tests
+    # run as root, where chmod 000 does not stop reading, so the refusal is also simulated.
+    tertutup = kiriman / "tertutup"
+    tertutup.mkdir()
+    tulis_json(unit(i3, 3), tertutup / "satker_f.json")
+    terkunci = kiriman / "terkunci.json"
+    tulis_json(unit(i3, 3), terkunci)
+    scandir_asli, open_asli = os.scandir, os.open
+
+    def scandir(path=".", *a, **kw):
+        if Path(os.fspath(path)) == tertutup:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir_asli(path, *a, **kw)
+
+    def buka(path, flags, *a, **kw):
+        if Path(os.fspath(path)) == terkunci:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return open_asli(path, flags, *a, **kw)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", buka)
+    tertutup.chmod(0)
+    terkunci.chmod(0)
+    try:
+        h = rekap([kiriman], jobs=1)
+    finally:
+        tertutup.chmod(0o755)
+        terkunci.chmod(0o644)
+    monkeypatch.undo()
+    keluar = tulis_rekap(h, tmp_path / "Rekap.xlsx", [kiriman])
+
+    unit_rows, temuan = _baris_rekap(keluar)
+    assert sorted(unit_rows) == sorted(["satker_a.xlsm", "sub/satker_b.json", "sub/satker_c_lagi.json",
+                                        "ke_luar/satker_e.json"])  # fmt: skip
+    assert sorted(u.kode_satker for u in h.unit) == sorted([k[0], k[1], k[2], k[4]])
+    # Every other entry: exactly one row, its level, and words of its reason.
+    harapan = {
+        "satker_c.json": ("peringatan", ["dikirim lebih dari sekali", "'sub/satker_c_lagi.json'", "lebih baru"]),
+        "arsip.zip": ("galat", ["Arsip", "ekstrak dulu"]),
+        "arsip.rar": ("galat", ["Arsip", "ekstrak dulu"]),
+        "laporan.pdf": ("peringatan", [".pdf", "tidak dapat direkap"]),
+        "data.csv": ("peringatan", [".csv", "tidak memuat susunan data LAKIP"]),
+        "surat.docx": ("peringatan", [".docx", "tidak dapat direkap"]),
+        "buku.ods": ("galat", [".ods", "simpan sebagai .xlsm"]),
+        "~$satker_a.xlsm": ("peringatan", ["Berkas kunci Excel"]),
+        ".DS_Store": ("info", ["tersembunyi"]),
+        "Thumbs.db": ("info", ["Berkas sistem"]),
+        "simpan.tmp": ("info", ["sementara"]),
+        ".tersembunyi": ("info", ["Folder tersembunyi"]),
+        "hilang.xlsm": ("galat", ["Tautan (symlink) rusak", "tidak_ada.xlsm"]),
+        "a.json": ("galat", ["melingkar"]),
+        "b.json": ("galat", ["melingkar"]),
+        "sub/ke_induk": ("peringatan", ["melingkar", "tidak diikuti"]),
+        "tautan_b.json": ("info", ["'sub/satker_b.json'", "tidak direkap dua kali"]),
+        "tertutup": ("galat", ["Folder tidak dapat dibaca", "izin ditolak"]),
+        "terkunci.json": ("galat", ["tidak dapat dibaca", "izin ditolak"]),
+    }
+    assert sorted(b for b, _, _ in temuan) == sorted(harapan)  # each exactly once, nothing else
+    for berkas, tingkat, pesan in temuan:
+        t, kata = harapan[berkas]
+        assert tingkat == t, (berkas, tingkat, pesan)
+        assert all(w in pesan for w in kata), (berkas, pesan)
+    # No name is both a unit row and a note.
+    assert not set(unit_rows) & {b for b, _, _ in temuan}
+
+
+def test_rekap_prefers_the_complete_copy_and_names_it(tmp_path):
+    """A complete workbook against newer but incomplete JSON copies of the same satker."""
+    from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
+    from lakip_xl.compute.aturan import aturan_bawaan
+    from lakip_xl.model import Narasi
+
+    (i,) = _satker_sebanding(1)
+    kode = f"{650000 + i:06d}"
+    kiriman = tmp_path / "kiriman"
+    (kiriman / "surel").mkdir(parents=True)
+    lengkap = bangun_buku_kerja(unit(i, 3), kiriman / f"{kode}_lengkap.xlsm", aturan=aturan_bawaan())
+    sebagian = unit(i, 3)
+    sebagian.narasi = Narasi()
+    sebagian.wilayah = []
+    # Two incomplete copies, both newer than the workbook; read in an order that, choosing by
+    # pairs, would have named a copy that was itself set aside.
+    tulis_json(sebagian, kiriman / "surel" / f"{kode}_a.json")
+    tulis_json(sebagian, kiriman / "surel" / f"{kode}_b.json")
+    jam = time.time()
+    os.utime(lengkap, (jam - 7200, jam - 7200))
+    os.utime(kiriman / "surel" / f"{kode}_a.json", (jam - 60, jam - 60))
+    os.utime(kiriman / "surel" / f"{kode}_b.json", (jam, jam))
+    h = rekap([kiriman], jobs=1)
+    keluar = tulis_rekap(h, tmp_path / "Rekap.xlsx", [kiriman])
+    unit_rows, temuan = _baris_rekap(keluar)
+    assert unit_rows == [f"{kode}_lengkap.xlsm"]
+    assert sorted(b for b, _, _ in temuan) == [f"surel/{kode}_a.json", f"surel/{kode}_b.json"]
+    for _, tingkat, pesan in temuan:
+        assert tingkat == "peringatan"
+        assert f"dipakai '{kode}_lengkap.xlsm'" in pesan
+        assert "lebih lengkap" in pesan and "kosong di berkas ini: Wilayah, Narasi" in pesan
+
+
+def test_rekap_tie_on_completeness_goes_to_fewer_errors(tmp_path):
+    """Equally complete copies: the one with fewer galat findings wins, even if older."""
+    (i,) = _satker_sebanding(1)
+    kode = f"{650000 + i:06d}"
+    baik = unit(i, 3)
+    salah = unit(i, 3)
+    salah.indikator[1].kode = salah.indikator[0].kode  # a code used twice: one more galat
+    tulis_json(baik, tmp_path / "baik.json")
+    tulis_json(salah, tmp_path / "salah.json")
+    jam = time.time()
+    os.utime(tmp_path / "baik.json", (jam - 3600, jam - 3600))
+    os.utime(tmp_path / "salah.json", (jam, jam))
+    h = rekap([tmp_path], jobs=1)
+    (u,) = h.unit
+    assert Path(u.berkas).name == "baik.json"
+    (m,) = [m for m in h.masalah if Path(m.berkas).name == "salah.json"]
+    assert (
+        f"Satker {kode} dikirim lebih dari sekali: dipakai 'baik.json'" in m.alasan
+        and "galat lebih sedikit" in m.alasan
+    )
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lakip_xl.doors.cli", *args], capture_output=True, text=True)
+
+
+def test_rekap_cli_missing_folder_is_exit_2(tmp_path):
+    r = _cli("rekap", str(tmp_path / "tidak_ada"), "-o", str(tmp_path / "r.xlsx"))
+    assert r.returncode == 2
+    baris = [b for b in r.stderr.splitlines() if b.strip()]
+    assert len(baris) == 1 and "tidak ditemukan" in baris[0] and "tidak_ada" in baris[0], r.stderr
+    assert not (tmp_path / "r.xlsx").exists()
+    os.symlink(tmp_path / "entah", tmp_path / "tautan")
+    r = _cli("rekap", str(tmp_path / "tautan"), "-o", str(tmp_path / "r.xlsx"))
+    assert r.returncode == 2 and "tautan (symlink)" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_rekap_cli_accepts_a_file_as_one_unit(tmp_path):
+    (i,) = _satker_sebanding(1)
+    berkas = tulis_json(unit(i, 3), tmp_path / "satu.json")
+    r = _cli("rekap", str(berkas), "-o", str(tmp_path / "r.xlsx"))
+    assert r.returncode == 0, r.stderr
+    assert "tidak ditemukan" not in r.stdout + r.stderr and "1 satker direkap" in r.stdout
+    unit_rows, temuan = _baris_rekap(tmp_path / "r.xlsx")
+    assert unit_rows == ["satu.json"] and temuan == []
+
+
+def test_rekap_every_duplicate_note_names_the_copy_used(tmp_path):
+    """Three equal copies read oldest first: both notes name the newest, which is the one used
+    (choosing pairwise as files arrive would have named the middle copy, itself set aside)."""
+    (i,) = _satker_sebanding(1)
+    jam = time.time()
+    for n, nama in enumerate(("salinan_1.json", "salinan_2.json", "salinan_3.json")):
+        tulis_json(unit(i, 3), tmp_path / nama)
+        os.utime(tmp_path / nama, (jam - 600 + 60 * n, jam - 600 + 60 * n))
+    h = rekap([tmp_path], jobs=1)
+    assert [Path(u.berkas).name for u in h.unit] == ["salinan_3.json"]
+    catatan = {Path(m.berkas).name: m.alasan for m in h.masalah}
+    assert sorted(catatan) == ["salinan_1.json", "salinan_2.json"]
+    assert all("dipakai 'salinan_3.json'" in a and "lebih baru" in a for a in catatan.values()), catatan

@@ -546,7 +546,10 @@ def cmd_rekap(
     folder: Annotated[
         list[Path],
         typer.Argument(
-            help="Folder berisi buku kerja (.xlsm) dan data (.json) satker.", show_default=False, metavar="FOLDER..."
+            help="Folder berisi buku kerja (.xlsm/.xlsx) dan data (.json) satker, dibaca beserta subfoldernya; "
+            "sebuah berkas juga boleh disebut langsung.",
+            show_default=False,
+            metavar="FOLDER...",
         ),
     ],
     keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Buku kerja rekap (.xlsx).")],
@@ -556,8 +559,10 @@ def cmd_rekap(
     ] = None,
     timpa: TimpaOpt = False,
 ) -> None:
-    """Rekap banyak satker: baca, periksa, dan ringkas setiap berkas; berkas yang rusak dicatat, tidak menghentikan rekap."""
-    from ..rekap import rekap
+    """Rekap banyak satker: baca, periksa, dan ringkas setiap berkas; setiap berkas lain dicatat dengan alasannya di lembar Temuan, tidak menghentikan rekap."""
+    from rich.markup import escape
+
+    from ..rekap import periksa_masukan, rekap
     from ..rekap.tulis import tulis_laporan_rekap, tulis_rekap
 
     if keluaran.suffix.lower() != ".xlsx":
@@ -565,23 +570,33 @@ def cmd_rekap(
     for p in (keluaran, laporan):
         if p is not None and p.exists() and not timpa:
             raise _gagal(f"Berkas '{p}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa.")
-    prog, maju = _kemajuan("Membaca berkas satker")
-    with prog:
-        h = rekap(folder, jobs=jobs, kemajuan=maju, kecuali=[keluaran, *([laporan] if laporan else [])])
     try:
+        periksa_masukan(folder)  # before the progress bar: a wrong folder is one line, exit 2
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    prog, maju = _kemajuan("Membaca berkas satker")
+    try:
+        with prog:
+            h = rekap(folder, jobs=jobs, kemajuan=maju, kecuali=[keluaran, *([laporan] if laporan else [])])
         path = tulis_rekap(h, keluaran, folder, timpa=timpa)
         lap = tulis_laporan_rekap(h, laporan, timpa=timpa) if laporan else None
     except LakipGalat as e:
         raise _gagal(str(e)) from None
     galat = sum(1 for u in h.unit if u.galat)
+    jumlah = {t: sum(1 for m in h.masalah if m.tingkat == t) for t in ("galat", "peringatan", "info")}
     out.print(
         f"Selesai dalam {h.detik:.1f} detik: {h.jumlah_berkas} berkas dibaca, {len(h.unit)} satker direkap, "
-        f"{galat} satker masih memiliki galat, {len(h.masalah)} catatan berkas."
+        f"{galat} satker masih memiliki galat, {len(h.masalah)} catatan berkas "
+        f"({jumlah['galat']} galat, {jumlah['peringatan']} peringatan, {jumlah['info']} info)."
     )
-    for m in h.masalah[:10]:
-        out.print(f"  [yellow]{Path(m.berkas).name}[/]: {m.alasan}")
-    if len(h.masalah) > 10:
-        out.print(f"  ... dan {len(h.masalah) - 10} catatan lain (lihat lembar Temuan).")
+    if not h.unit:
+        out.print("[yellow]Tidak ada satker yang dapat direkap dari folder ini; lihat catatan berkas.[/]")
+    # The notes that need someone first; "info" (set aside by design) last.
+    urut = sorted(h.masalah, key=lambda m: ("galat", "peringatan", "info").index(m.tingkat))
+    for m in urut[:10]:
+        out.print(f"  [yellow]{escape(Path(m.berkas).name)}[/] ({m.tingkat}): {escape(m.alasan)}")
+    if len(urut) > 10:
+        out.print(f"  ... dan {len(urut) - 10} catatan lain (lihat lembar Temuan).")
     out.print(f"Rekap disimpan di: {path}")
     if lap:
         out.print(f"Laporan rekap disimpan di: {lap}")
