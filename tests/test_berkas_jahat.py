@@ -1,0 +1,139 @@
+"""Hostile and broken files through every command (issue 10): each is refused with exit 2 and
+one Indonesian line, within bounded memory and time, and its bytes are never changed; the rekap
+lists each of them with its reason instead of falling over."""
+
+from __future__ import annotations
+
+import hashlib
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+CONTOH = ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
+BATAS_MB = 500
+BATAS_DETIK = 10
+
+
+def _bom_sel(path: Path, mb: int) -> None:
+    """The example workbook with one inline-string cell of ``mb`` MB of spaces (a 2 MB e-mail
+    attachment that unpacks to hundreds of MB)."""
+    with zipfile.ZipFile(CONTOH) as asli, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for info in asli.infolist():
+            data = asli.read(info)
+            if info.filename != "xl/worksheets/sheet2.xml":
+                z.writestr(info, data)
+                continue
+            kepala, ekor = data.split(b"<sheetData>", 1)
+            with z.open("xl/worksheets/sheet2.xml", "w", force_zip64=True) as f:
+                f.write(kepala + b'<sheetData><row r="1"><c r="Z1" t="inlineStr"><is><t xml:space="preserve">')
+                blok = b" " * (1 << 20)
+                for _ in range(mb):
+                    f.write(blok)
+                f.write(b"</t></is></c></row></sheetData></worksheet>")
+
+
+def _sel_jauh(path: Path) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Profil")
+    ws.write("A1", 1)
+    ws.write("XFD1048576", 2)  # a used area of 17 billion cells
+    wb.close()
+
+
+def _ods(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", "<office:document-content/>")
+
+
+@pytest.fixture(scope="module")
+def korpus(tmp_path_factory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("jahat")
+    f = {
+        "bom.xlsm": lambda p: _bom_sel(p, 300),
+        "sel_jauh.xlsx": _sel_jauh,
+        "terpotong.xlsm": lambda p: p.write_bytes(CONTOH.read_bytes()[: CONTOH.stat().st_size // 2]),
+        "bersandi.xlsm": lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
+        "sebenarnya_pdf.xlsm": lambda p: p.write_bytes(b"%PDF-1.4\n" + b"0" * 4096),
+        "kosong.xlsm": lambda p: p.write_bytes(b""),
+        "lembar.ods": _ods,
+        "ods_bernama.xlsx": _ods,
+        "besar.json": lambda p: p.write_text('{"profil": {"nama": "' + "x" * (25 << 20) + '"}}'),
+        "dalam.json": lambda p: p.write_text("[" * 200_000 + "]" * 200_000),
+        "biner.json": lambda p: p.write_bytes(bytes(range(256)) * 64),
+        "daftar.json": lambda p: p.write_text("[1, 2, 3]"),
+    }
+    out = {}
+    for nama, buat in f.items():
+        buat(d / nama)
+        out[nama] = d / nama
+    return out
+
+
+def _jalan(*args: object) -> tuple[subprocess.CompletedProcess[str], float, float]:
+    awal = time.perf_counter()
+    r = subprocess.run(
+        [sys.executable, "-m", "lakip_xl.doors.cli", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
+    detik = time.perf_counter() - awal
+    mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest child so far
+    return r, detik, mb
+
+
+def _sidik(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+PERINTAH = (
+    ("hitung",),
+    ("validasi",),
+    ("laporan", "-o", "{keluar}.docx"),
+    ("ekspor-data", "-o", "{keluar}.json"),
+    ("buku-kerja", "tingkatkan", "-o", "{keluar}.xlsm"),
+)
+
+
+@pytest.mark.parametrize("perintah", PERINTAH, ids=lambda p: p[0] if p[0] != "buku-kerja" else "tingkatkan")
+def test_every_command_refuses_each_hostile_file(korpus, tmp_path, perintah):
+    for nama, path in korpus.items():
+        sebelum = _sidik(path)
+        keluar = tmp_path / f"keluar_{nama}"
+        if perintah[0] == "buku-kerja":
+            args = [perintah[0], perintah[1], path, *[a.format(keluar=keluar) for a in perintah[2:]]]
+        else:
+            args = [perintah[0], path, *[a.format(keluar=keluar) for a in perintah[1:]]]
+        r, detik, mb = _jalan(*args)
+        baris = [b for b in r.stderr.splitlines() if b.strip()]
+        assert r.returncode == 2, (nama, r.returncode, r.stdout[-500:], r.stderr[-500:])
+        assert len(baris) == 1 and "Traceback" not in r.stderr, (nama, r.stderr)
+        assert detik < BATAS_DETIK and mb < BATAS_MB, (nama, detik, mb)
+        assert _sidik(path) == sebelum, nama
+        assert not list(tmp_path.glob(f"keluar_{nama}*")), nama
+
+
+def test_rekap_lists_each_hostile_file_and_survives(korpus, tmp_path):
+    folder = tmp_path / "kotak_masuk"
+    folder.mkdir()
+    for nama, path in korpus.items():
+        (folder / nama).write_bytes(path.read_bytes())
+    (folder / "contoh.xlsm").write_bytes(CONTOH.read_bytes())
+    r, detik, mb = _jalan("rekap", folder, "-o", tmp_path / "Rekap.xlsx")
+    assert r.returncode == 0, r.stderr
+    assert detik < 60 and mb < BATAS_MB, (detik, mb)
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(tmp_path / "Rekap.xlsx"))
+    temuan = wb.get_sheet_by_name("Temuan").to_python()
+    berkas = {str(row[0]) for row in temuan[3:]}
+    for nama in korpus:
+        assert any(b.endswith(nama) for b in berkas), (nama, sorted(berkas))
+    rekap = wb.get_sheet_by_name("Rekap").to_python()
+    assert any("Kotabumi" in str(c) for row in rekap for c in row)
