@@ -29,7 +29,7 @@ def _bom_sel(path: Path, mb: int) -> None:
             if info.filename != "xl/worksheets/sheet2.xml":
                 z.writestr(info, data)
                 continue
-            kepala, ekor = data.split(b"<sheetData>", 1)
+            kepala = data.split(b"<sheetData>", 1)[0]
             with z.open("xl/worksheets/sheet2.xml", "w", force_zip64=True) as f:
                 f.write(kepala + b'<sheetData><row r="1"><c r="Z1" t="inlineStr"><is><t xml:space="preserve">')
                 blok = b" " * (1 << 20)
