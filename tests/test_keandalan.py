@@ -55,6 +55,26 @@ SKENARIO: dict[str, tuple[list[dict[str, Any]], str]] = {
 }  # fmt: skip
 
 
+def _baris_baru_setiap_tabel() -> dict[str, tuple[list[dict[str, Any]], str]]:
+    """For every bound table: a row inserted inside its data and made ready for typing the way
+    the README says (copy the row above, clear what was typed). Nothing was entered: nothing
+    may change, and there is nothing to complain about."""
+    from lakip_xl.buku_kerja import skema as S
+    from lakip_xl.buku_kerja.baca import baca_buku_kerja
+
+    tata = baca_buku_kerja(CONTOH).tata
+    out = {}
+    for ik in S.IKATAN:
+        p = tata.posisi[ik.tabel]
+        isian = [p.kolom(k.kunci) for k in p.tabel.kolom if k.jenis == "input"]
+        ubah = {"op": "sisip_baris", "lembar": p.lembar, "baris": p.awal + 1, "salin_dari": p.awal, "kosongkan": isian}
+        out[f"baris_baru_{ik.tabel}.xlsm"] = ([ubah], "sama")
+    return out
+
+
+SKENARIO.update(_baris_baru_setiap_tabel())
+
+
 @pytest.fixture(scope="module")
 def diubah(tmp_path_factory, uno_python) -> Path:
     folder = tmp_path_factory.mktemp("ubah")

@@ -598,9 +598,12 @@ class _Tabel:
                     kode = kode_baris.get(i) if i is not None else None
                 if kode is None and not _baris_terisi(list(vals.values())):
                     continue
+                terisi = any(v is not None for v in vals.values())
                 if kode is not None and str(kode) not in per_kode:
                     per_kode[str(kode)] = (j, vals)
-                elif any(v is not None for v in vals.values()):
+                elif kode is not None and terisi and not any(v is not None for v in per_kode[str(kode)][1].values()):
+                    per_kode[str(kode)] = (j, vals)  # a blank row showing the same code gives way to the filled one
+                elif terisi:
                     self._tanpa_pasangan(t, kunci, j, kode)
             dipakai: set[int] = set()
             gabung = []

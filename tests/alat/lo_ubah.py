@@ -10,6 +10,7 @@ original file and is saved as ``FOLDER/<name>`` (the extension picks the format:
 .ods). Edits (rows and columns 0-based, as UNO counts):
 
     {"op": "sisip_baris", "lembar": "Indikator", "baris": 6, "salin_dari": 5, "isi": {"0": "IKU-9"}}
+    {"op": "sisip_baris", "lembar": "Output", "baris": 31, "salin_dari": 30, "kosongkan": [0, 1, 2]}
     {"op": "hapus_baris", "lembar": "Output", "baris": 7}
     {"op": "ganti_nama", "lembar": "Output", "baru": "Keluaran"}
     {"op": "hapus_lembar", "lembar": "IKPA"}
@@ -67,6 +68,8 @@ def ubah(doc, e):
         sh.getRows().insertByIndex(e["baris"], 1)
         if "salin_dari" in e:
             _salin_baris(sh, e["salin_dari"], e["baris"])
+        for k in e.get("kosongkan", []):
+            sh.getCellByPosition(k, e["baris"]).setString("")
         for k, v in e.get("isi", {}).items():
             _isi(sh, e["baris"], int(k), v)
     elif op == "hapus_baris":
