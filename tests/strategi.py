@@ -148,7 +148,7 @@ def ikpa(draw) -> Ikpa:
             )
         )
     return Ikpa(
-        aturan=kode_aturan,
+        aturan=kode_aturan if draw(st.booleans()) else "",  # blank: the set of the fiscal year
         periode=draw(st.just("") | teks),
         komponen=komponen,
         pengurang_dispensasi=draw(opsional(st.integers(0, 300).map(lambda n: n / 100))),
@@ -190,6 +190,10 @@ def lakip(draw) -> Lakip:
             capaian_output=draw(persen),
             efisiensi=draw(opsional(persen)),
             efisiensi_mentah=draw(opsional(st.integers(-4000, 4000).map(lambda n: n / 100))),
+            aturan_nka=draw(st.sampled_from(["", "", "pmk22_2021", "pmk62_2023"])),
+            nilai_perencanaan=draw(opsional(persen)),
+            capaian_ro=draw(opsional(persen)),
+            efisiensi_sbk=draw(opsional(persen)),
         ),
         sakip=Sakip(
             perencanaan=draw(opsional(persen)),

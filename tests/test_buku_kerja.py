@@ -121,7 +121,13 @@ def test_random_workbooks_recalculate_in_libreoffice(tmp_path, lo):
     assert len(paths) == 50
     ragam = [baca_buku_kerja(p).lakip for p in paths]
     assert sum(len(x.indikator) for x in ragam) > 50  # not 50 minimal examples
-    assert {x.ikpa.aturan for x in ragam} == {"2021", "2022", "2024"}
+    assert {x.ikpa.aturan for x in ragam} == {"", "2021", "2022", "2024"}  # "": by fiscal year
+    from lakip_xl.compute.hasil import hitung
+
+    dihitung_dengan = {
+        (h.aturan_ikpa, h.nka.rezim) for h in (hitung(x, aturan_bawaan()) for x in ragam) if h.ikpa is not None
+    }
+    assert {r for _, r in dihitung_dengan} == {"pmk22_2021", "pmk62_2023"}  # both NKA regimes checked
     hasil = konversi(paths, KE_XLSX, tmp_path / "lo")
     for asli, dihitung in zip(paths, hasil, strict=True):
         _, salah = banding(asli, dihitung)
@@ -236,7 +242,7 @@ def test_bad_workbooks_exit_2(tmp_path):
     wb.close()
 
     def versi(wb):
-        jadikan_versi(wb, 2)
+        jadikan_versi(wb, S.VERSI_BUKU_KERJA + 1)
 
     lama = _ubah(CONTOH, tmp_path / "versi2.xlsm", versi)
     for path, pesan in (

@@ -20,7 +20,7 @@ from ..compute.aturan import Aturan, aturan_bawaan
 from ..galat import AturanTidakValid
 from ..model import SCHEMA_VERSION, Lakip
 from ..schema.data import BerkasTidakValid, dari_dict
-from ..validasi.temuan import Temuan, Tingkat
+from ..validasi.temuan import Temuan
 from . import skema as S
 from .ikatan import Peta, pendamping
 from .peta import lokasi_sel
@@ -337,9 +337,13 @@ class _Pembaca:
     def ada_lembar(self, lembar: str) -> bool:
         return lembar in getattr(self.nilai, "nama", self.nilai)
 
-    def struktur(self, pesan: str, lokasi: str, tingkat: Tingkat = "galat") -> None:
-        """A damaged workbook structure (sheet, name or header): a galat at its cell."""
-        self.temuan.append(Temuan("STRUKTUR_RUSAK", tingkat, ("buku_kerja", lokasi), pesan, lokasi_sel=lokasi))
+    def struktur(self, pesan: str, lokasi: str, lama: bool = False) -> None:
+        """A damaged workbook structure (sheet, name or header): a galat at its cell. In a workbook
+        of an older schema read for an upgrade, a part added later is missing by design."""
+        if lama:
+            self.temuan.append(Temuan("VERSI_LAMA", "peringatan", ("buku_kerja", lokasi), pesan, lokasi_sel=lokasi))
+        else:
+            self.temuan.append(Temuan("STRUKTUR_RUSAK", "galat", ("buku_kerja", lokasi), pesan, lokasi_sel=lokasi))
 
     def nilai_sel(self, lembar: str, r: int, c: int, jalur: tuple[Any, ...]) -> Any:
         """An input cell's value; an Excel error in it is a galat naming the cell (value blank)."""
@@ -410,6 +414,7 @@ class _Pembaca:
                     f"Tabel {t.judul} (nama Data_{t.kunci}, lembar {t.lembar}) tidak ditemukan: {sebab}; isinya tidak "
                     f"terbaca. Jangan menghapus lembar atau tabel. {ulang}.",
                     f"{t.lembar}!A1",
+                    lama,
                 )
                 continue
             lembar, r1, c1, r2, c2 = n
@@ -426,7 +431,7 @@ class _Pembaca:
                     self.struktur(
                         f"Sel '{s.label}' (nama {s.nama}, lembar {b.lembar}) tidak ditemukan; isinya tidak terbaca. {ulang}.",
                         f"{b.lembar}!A1",
-                        "peringatan" if lama else "galat",
+                        lama,
                     )
         return tata
 
@@ -482,7 +487,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     """
     versi = _bersih(_versi(pb.nilai, pb.nama))
     nama = pb.nama_berkas
-    lama = versi_lama and isinstance(versi, int) and not isinstance(versi, bool) and versi < SCHEMA_VERSION
+    lama = versi_lama and isinstance(versi, int) and not isinstance(versi, bool) and versi < S.VERSI_BUKU_KERJA
     if lama:
         pb.temuan.append(
             Temuan(
@@ -490,7 +495,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
                 "peringatan",
                 ("buku_kerja",),
                 f"Buku kerja memakai skema versi {versi}; data dibaca lewat nama-nama terdefinisi dan dipindahkan ke versi "
-                f"{SCHEMA_VERSION}. Periksa hasilnya.",
+                f"{S.VERSI_BUKU_KERJA}. Periksa hasilnya.",
                 lokasi_sel=S.alamat(S.SEL_VERSI_SKEMA),
             )
         )
@@ -499,15 +504,15 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
             f"Buku kerja '{nama}' bukan buku kerja induk lakip-xl (tidak ada versi skema). "
             "Buat buku kerja dengan 'lakip-xl buku-kerja baru'."
         )
-    if versi != SCHEMA_VERSION and not lama:
+    if versi != S.VERSI_BUKU_KERJA and not lama:
         raise BerkasTidakValid(
-            f"Buku kerja '{nama}' memakai skema versi {versi}, sedangkan lakip-xl ini memakai versi {SCHEMA_VERSION}. "
+            f"Buku kerja '{nama}' memakai skema versi {versi}, sedangkan lakip-xl ini memakai versi {S.VERSI_BUKU_KERJA}. "
             f"Pindahkan datanya ke templat baru: lakip-xl buku-kerja tingkatkan '{nama}' -o BARU.xlsm"
-            + (" (perlu lakip-xl yang lebih baru)." if isinstance(versi, int) and versi > SCHEMA_VERSION else ".")
+            + (" (perlu lakip-xl yang lebih baru)." if isinstance(versi, int) and versi > S.VERSI_BUKU_KERJA else ".")
         )
     tata = pb.tata(lama)
     data: dict[str, Any] = {"versi_skema": SCHEMA_VERSION}
-    aturan = _aturan(pb, tata)
+    aturan = _aturan(pb, tata, lama)
     # Blocks.
     for b in S.BLOK:
         for s in b.sel:
@@ -766,13 +771,19 @@ def _datar(vals: dict[str, Any]) -> list[Any]:
     return [x for v in vals.values() for x in (v if isinstance(v, list) else [v])]
 
 
-def _aturan(pb: _Pembaca, tata: S.Tata) -> Aturan:
+# Rule data added in schema version 2: an older workbook read for an upgrade takes the shipped values.
+_ATURAN_BARU_V2 = frozenset({"RefTahunIkpa", *(s.nama for s in S.PENGATURAN.sel if s.kunci.startswith("nka.pmk62."))})
+
+
+def _aturan(pb: _Pembaca, tata: S.Tata, lama: bool = False) -> Aturan:
     """The rules as edited on the Referensi sheet.
 
     Nearly every workbook carries the same rules, so the conversion is cached on the raw cells.
     """
     hilang = [k for k in S.REFERENSI_TABEL if k not in tata.posisi]
     hilang += [s.nama for s in S.PENGATURAN.sel if not s.kunci.startswith("pengaturan.") and s.nama not in tata.sel]
+    if lama:
+        hilang = [x for x in hilang if x not in _ATURAN_BARU_V2]
     if hilang:
         pb.temuan.append(
             Temuan(
@@ -788,7 +799,10 @@ def _aturan(pb: _Pembaca, tata: S.Tata) -> Aturan:
         return aturan_bawaan()
     mentah: list[Any] = []
     for kunci in S.REFERENSI_TABEL:
-        p = tata.posisi[kunci]
+        p = tata.posisi.get(kunci)
+        if p is None:  # an older workbook without this table
+            mentah.append(())
+            continue
         grid = pb.nilai.get(p.lembar) or Grid([])
         c0, c1 = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
         mentah.append(tuple(grid.potong(r, c0, c1) for r in range(p.awal, p.akhir + 1)))
@@ -825,7 +839,13 @@ def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> d
         tabel[kunci] = out
     ikpa: dict[str, Any] = {}
     for r in tabel["RefAturanIkpa"]:
-        ikpa[str(r["kode"])] = {"nama": r["nama"], "dispensasi": r["dispensasi"], "indikator": []}
+        ikpa[str(r["kode"])] = {
+            "nama": r["nama"],
+            "sumber": r.get("sumber"),
+            "keyakinan": r.get("keyakinan"),
+            "dispensasi": r["dispensasi"],
+            "indikator": [],
+        }
     for r in tabel["RefIkpa"]:
         # A rule set missing from RefAturanIkpa has no dispensation mode: Aturan.dari_dict names it.
         d = ikpa.setdefault(str(r["aturan"]), {"nama": str(r["aturan"]), "dispensasi": None, "indikator": []})
@@ -838,6 +858,9 @@ def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> d
             }
         )
     aturan: dict[str, Any] = {"_catatan": aturan_bawaan().catatan, "ikpa": ikpa}
+    aturan["tahun_ikpa"] = {str(r["tahun"]): r["aturan"] for r in tabel["RefTahunIkpa"]} or {
+        str(t): k for t, k in aturan_bawaan().tahun_ikpa
+    }
     aturan["predikat_ikpa"] = [
         {"batas_bawah": r["batas_bawah"], "predikat": r["predikat"]} for r in tabel["RefPredikatIkpa"]
     ]
@@ -853,7 +876,12 @@ def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> d
         d[bagian[-1]] = _bersih(v)
     nka["predikat"] = [{"lebih_dari": r["lebih_dari"], "predikat": r["predikat"]} for r in tabel["RefPredikatNka"]]
     sakip["predikat"] = [{"lebih_dari": r["lebih_dari"], "predikat": r["predikat"]} for r in tabel["RefPredikatSakip"]]
-    aturan["nka"] = {"bobot": nka["bobot"], "efisiensi_batas": nka.get("efisiensi_batas"), "predikat": nka["predikat"]}
+    aturan["nka"] = {
+        "bobot": nka["bobot"],
+        "efisiensi_batas": nka.get("efisiensi_batas"),
+        "pmk62": nka.get("pmk62"),
+        "predikat": nka["predikat"],
+    }
     aturan["pkpa"] = pkpa
     aturan["sakip"] = {"bobot": sakip["bobot"], "predikat": sakip["predikat"]}
     return aturan

@@ -59,7 +59,7 @@ class Mesin:
         """The IKPA component table row by row, helper columns included (``None``: no code)."""
         semua = {x.kode: x for xs in self.aturan.ikpa for x in xs.indikator}
         try:
-            berlaku = {x.kode: x for x in self.aturan.set_ikpa(self.lakip.ikpa.aturan).indikator}
+            berlaku = {x.kode: x for x in self.aturan.set_ikpa(self.hasil.aturan_ikpa).indikator}
         except KeyError:
             berlaku = {}
         tanpa_dispensasi = self.lakip.pengaturan.metode_aspek_ikpa == "tanpa_dispensasi"

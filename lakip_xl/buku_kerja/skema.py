@@ -24,6 +24,10 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from ..model import NARASI_LABEL
 
+# The workbook's own schema version (the JSON data format has its own, model.SCHEMA_VERSION).
+# 2: IKPA rule set and NKA regime by fiscal year (RefTahunIkpa, PilihanAturanIkpa, PMK 62/2023 cells).
+VERSI_BUKU_KERJA = 2
+
 # -- declarations ---------------------------------------------------------------------------
 
 
@@ -490,6 +494,24 @@ def _aspek(a: str) -> str:
     return f'IF({bobot}=0,"",{nilai}*100/{bobot})'
 
 
+_TAHUN = "{RefTahunIkpa.tahun:}"
+_SET_TAHUN = "{RefTahunIkpa.aturan:}"
+_TERBARU = f"INDEX({_SET_TAHUN},MATCH(MAX({_TAHUN}),{_TAHUN},0))"
+_TERLAMA = f"INDEX({_SET_TAHUN},MATCH(MIN({_TAHUN}),{_TAHUN},0))"
+# The IKPA rule set in force: the one chosen, else the fiscal year's (tahun_ikpa on Referensi); a
+# year after the newest (or no year) takes the newest, a year before the oldest the oldest.
+RUMUS_ATURAN_IKPA = (
+    f'IF(PilihanAturanIkpa<>"",PilihanAturanIkpa,IFERROR(IF(NOT(ISNUMBER(TahunAnggaran)),{_TERBARU},'
+    f"IFERROR(INDEX({_SET_TAHUN},MATCH(TahunAnggaran,{_TAHUN},0)),IF(TahunAnggaran>MAX({_TAHUN}),{_TERBARU},"
+    f"{_TERLAMA}))),INDEX({{RefAturanIkpa.kode:}},COUNTA({{RefAturanIkpa.kode:}}))))"
+)
+RUMUS_ALASAN_ATURAN_IKPA = (
+    'IF(PilihanAturanIkpa<>"","dipilih di sel di atas",IF(NOT(ISNUMBER(TahunAnggaran)),'
+    '"tahun anggaran kosong: aturan terbaru",'
+    f'IF(ISNUMBER(MATCH(TahunAnggaran,{_TAHUN},0)),"menurut TA "&TahunAnggaran,'
+    f'IF(TahunAnggaran>MAX({_TAHUN}),"TA "&TahunAnggaran&" belum dikenal: aturan terbaru",'
+    '"TA "&TahunAnggaran&" lebih awal dari aturan tertua: aturan tertua"))))'
+)
 _PENGURANG = "IF(ISNUMBER(PengurangDispensasiIkpa),PengurangDispensasiIkpa,0)"
 _MODE = 'IFERROR(INDEX({RefAturanIkpa.dispensasi:},MATCH(AturanIkpa,{RefAturanIkpa.kode:},0)),"bobot")'
 
@@ -498,7 +520,11 @@ IKPA = Blok(
     "Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
     3,
     (
-        Sel("ikpa.aturan", "Aturan bobot", "AturanIkpa", pilihan="AturanIkpa"),
+        Sel("ikpa.aturan", "Aturan IKPA dipilih (kosong: menurut tahun anggaran)", "PilihanAturanIkpa", pilihan="AturanIkpa"),
+        Sel("aturan_ikpa", "Aturan IKPA yang berlaku", "AturanIkpa", jenis="rumus", hasil="hasil.aturan_ikpa",
+            rumus=RUMUS_ATURAN_IKPA),
+        Sel("alasan_aturan_ikpa", "Dasar pemilihan aturan", "AlasanAturanIkpa", jenis="rumus",
+            hasil="hasil.alasan_aturan_ikpa", rumus=RUMUS_ALASAN_ATURAN_IKPA),
         Sel("ikpa.periode", "Periode nilai", "PeriodeIkpa"),
         Sel("ikpa.pengurang_dispensasi", "Pengurang dispensasi SPM (aturan 2024+)", "PengurangDispensasiIkpa", format="angka"),
         Sel("nilai_total", "Nilai total", "NilaiTotalIKPA", jenis="rumus", hasil="hasil.ikpa.nilai_total", format="angka",
@@ -545,22 +571,39 @@ SMART = Blok(
     3,
     (
         Sel("smart.periode", "Periode nilai SMART", "PeriodeSmart"),
-        Sel("smart.penyerapan", "Penyerapan anggaran (P)", "SmartPenyerapan", format="angka"),
-        Sel("smart.konsistensi", "Konsistensi penyerapan terhadap perencanaan (K)", "SmartKonsistensi", format="angka"),
-        Sel("smart.capaian_output", "Capaian output (CRO)", "SmartCapaianOutput", format="angka"),
-        Sel("smart.efisiensi", "Nilai efisiensi (NE, seperti di SMART)", "SmartEfisiensi", format="angka"),
-        Sel("smart.efisiensi_mentah", "Efisiensi mentah E (%), bila NE kosong", "SmartEfisiensiMentah", format="angka"),
+        Sel("smart.aturan_nka", "Aturan NKA dipilih (kosong: menurut tahun anggaran)", "PilihanAturanNka", pilihan="AturanNka"),
+        Sel("aturan_nka", "Aturan NKA yang berlaku", "AturanNka", jenis="rumus", hasil="hasil.nka.rezim",
+            rumus='IF(OR(PilihanAturanNka="pmk22_2021",PilihanAturanNka="pmk62_2023"),PilihanAturanNka,'
+                  'IF(AND(ISNUMBER(TahunAnggaran),TahunAnggaran<TahunMulaiNka62),"pmk22_2021","pmk62_2023"))'),
+        Sel("smart.nilai_perencanaan", "TA 2024+: Nilai Kinerja Perencanaan Anggaran (seperti di SMART)",
+            "SmartNilaiPerencanaan", format="angka"),
+        Sel("smart.capaian_ro", "TA 2024+: efektivitas (capaian RO), bila nilai perencanaan kosong", "SmartCapaianRO",
+            format="angka"),
+        Sel("smart.efisiensi_sbk", "TA 2024+: efisiensi SBK, bila nilai perencanaan kosong", "SmartEfisiensiSBK",
+            format="angka"),
+        Sel("nka_perencanaan", "TA 2024+: nilai perencanaan dipakai", "NilaiPerencanaanNka", jenis="rumus",
+            hasil="hasil.nka.perencanaan", format="angka",
+            rumus='IF(ISNUMBER(SmartNilaiPerencanaan),SmartNilaiPerencanaan,IF(AND(ISNUMBER(SmartCapaianRO),'
+                  'ISNUMBER(SmartEfisiensiSBK)),(BobotNka62Efektivitas*SmartCapaianRO+BobotNka62Efisiensi*SmartEfisiensiSBK)'
+                  '/100,""))'),
+        Sel("smart.penyerapan", "TA 2023 ke bawah: penyerapan anggaran (P)", "SmartPenyerapan", format="angka"),
+        Sel("smart.konsistensi", "TA 2023 ke bawah: konsistensi penyerapan terhadap perencanaan (K)", "SmartKonsistensi", format="angka"),
+        Sel("smart.capaian_output", "TA 2023 ke bawah: capaian output (CRO)", "SmartCapaianOutput", format="angka"),
+        Sel("smart.efisiensi", "TA 2023 ke bawah: nilai efisiensi (NE, seperti di SMART)", "SmartEfisiensi", format="angka"),
+        Sel("smart.efisiensi_mentah", "TA 2023 ke bawah: efisiensi mentah E (%), bila NE kosong", "SmartEfisiensiMentah", format="angka"),
         Sel("efisiensi", "Nilai efisiensi dipakai", "SmartEfisiensiDipakai", jenis="rumus", hasil="hasil.nka.efisiensi", format="angka",
             rumus='IF(ISNUMBER(SmartEfisiensi),SmartEfisiensi,IF(ISNUMBER(SmartEfisiensiMentah),'
                   "50+MAX(-BatasEfisiensi,MIN(BatasEfisiensi,SmartEfisiensiMentah))/BatasEfisiensi*50,\"\"))"),
         Sel("nka", "Nilai Kinerja Anggaran (NKA)", "NilaiNKA", jenis="rumus", hasil="hasil.nka.nilai", format="angka",
-            rumus="IF(AND(" + ",".join(f"ISNUMBER({v})" for v in _NKA_VARS) + "),("
-                  + "+".join(f"{w}*{v}" for w, v in zip(_NKA_W, _NKA_VARS, strict=True)) + ')/100,"")'),
+            rumus='IF(AturanNka="pmk62_2023",IF(AND(ISNUMBER(NilaiPerencanaanNka),ISNUMBER(NilaiAkhirIKPA)),'
+                  '(BobotNka62Perencanaan*NilaiPerencanaanNka+BobotNka62Pelaksanaan*NilaiAkhirIKPA)/100,""),'
+                  "IF(AND(" + ",".join(f"ISNUMBER({v})" for v in _NKA_VARS) + "),("
+                  + "+".join(f"{w}*{v}" for w, v in zip(_NKA_W, _NKA_VARS, strict=True)) + ')/100,""))'),
         Sel("predikat_nka", "Predikat NKA", "PredikatNKA", jenis="rumus", hasil="hasil.nka.predikat", rumus="PREDIKAT_NKA(NilaiNKA)"),
         Sel("smart.nka_dinyatakan", "NKA (tercantum)", "NKADinyatakan", format="angka"),
-        Sel("pkpa", "PKPA (tahunan: bobot di Referensi; lain: IKPA)", "NilaiPKPA", jenis="rumus", hasil="hasil.pkpa", format="angka",
-            rumus='IF(PeriodeLaporan="Tahunan",IF(AND(ISNUMBER(NilaiNKA),ISNUMBER(NilaiAkhirIKPA)),'
-                  '(BobotPkpaSmart*NilaiNKA+BobotPkpaIkpa*NilaiAkhirIKPA)/100,""),IF(ISNUMBER(NilaiAkhirIKPA),NilaiAkhirIKPA,""))'),
+        Sel("pkpa", "PKPA (TA 2023 ke bawah; tahunan: bobot di Referensi; lain: IKPA)", "NilaiPKPA", jenis="rumus", hasil="hasil.pkpa", format="angka",
+            rumus='IF(AturanNka<>"pmk22_2021","",IF(PeriodeLaporan="Tahunan",IF(AND(ISNUMBER(NilaiNKA),ISNUMBER(NilaiAkhirIKPA)),'
+                  '(BobotPkpaSmart*NilaiNKA+BobotPkpaIkpa*NilaiAkhirIKPA)/100,""),IF(ISNUMBER(NilaiAkhirIKPA),NilaiAkhirIKPA,"")))'),
         Sel("sakip.perencanaan", "SAKIP: perencanaan kinerja (0-100)", "SakipPerencanaan", format="angka"),
         Sel("sakip.pengukuran", "SAKIP: pengukuran kinerja (0-100)", "SakipPengukuran", format="angka"),
         Sel("sakip.pelaporan", "SAKIP: pelaporan kinerja (0-100)", "SakipPelaporan", format="angka"),
@@ -627,6 +670,12 @@ PENGATURAN = Blok(
         Sel("nka.bobot.capaian_output", "Bobot NKA: capaian output (%)", "BobotNkaCapaianOutput", format="angka"),
         Sel("nka.bobot.efisiensi", "Bobot NKA: efisiensi (%)", "BobotNkaEfisiensi", format="angka"),
         Sel("nka.efisiensi_batas", "Batas efisiensi E (±%)", "BatasEfisiensi", format="angka"),
+        Sel("nka.pmk62.mulai_tahun", "NKA PMK 62/2023 berlaku mulai TA", "TahunMulaiNka62", format="bulat"),
+        Sel("nka.pmk62.bobot_perencanaan", "Bobot NKA 2024+: perencanaan anggaran (%)", "BobotNka62Perencanaan", format="angka"),
+        Sel("nka.pmk62.bobot_pelaksanaan", "Bobot NKA 2024+: pelaksanaan anggaran/IKPA (%)", "BobotNka62Pelaksanaan", format="angka"),
+        Sel("nka.pmk62.bobot_efektivitas", "Bobot perencanaan satker: efektivitas/capaian RO (%)", "BobotNka62Efektivitas",
+            format="angka"),
+        Sel("nka.pmk62.bobot_efisiensi", "Bobot perencanaan satker: efisiensi SBK (%)", "BobotNka62Efisiensi", format="angka"),
         Sel("pkpa.bobot_smart", "Bobot PKPA: SMART (%)", "BobotPkpaSmart", format="angka"),
         Sel("pkpa.bobot_ikpa", "Bobot PKPA: IKPA (%)", "BobotPkpaIkpa", format="angka"),
         Sel("sakip.bobot.perencanaan", "Bobot SAKIP: perencanaan", "BobotSakipPerencanaan", format="angka"),
@@ -657,8 +706,20 @@ REF_ATURAN_IKPA = Tabel(
         Kolom("kode", "Aturan", lebar=8),
         Kolom("nama", "Nama", lebar=40),
         Kolom("dispensasi", "Dispensasi SPM", pilihan="ModeDispensasi", lebar=14),
+        Kolom("sumber", "Sumber", lebar=40),
+        Kolom("keyakinan", "Keyakinan", lebar=24),
     ),
     cadangan=2,
+)
+REF_TAHUN_IKPA = Tabel(
+    "RefTahunIkpa",
+    "Referensi",
+    "Aturan IKPA per tahun anggaran",
+    (
+        Kolom("tahun", "Tahun anggaran", format="bulat", lebar=10),
+        Kolom("aturan", "Aturan", pilihan="AturanIkpa", lebar=8),
+    ),
+    cadangan=4,
 )
 
 
@@ -689,6 +750,7 @@ DAFTAR: dict[str, tuple[str, ...]] = {
     "MetodeAspek": ("tanpa_dispensasi", "dengan_dispensasi"),
     "UrutanPengurang": ("setelah", "sebelum"),
     "ModeDispensasi": ("bobot", "pengurang"),
+    "AturanNka": ("pmk22_2021", "pmk62_2023"),
     "Aspek": ("perencanaan", "pelaksanaan", "hasil"),
     "JenisBelanja": ("51", "52", "53"),
     "SumberDana": ("RM", "PNBP", "BLU", "PLN", "HLN", "SBSN"),
@@ -740,6 +802,7 @@ TABEL: tuple[Tabel, ...] = (
     INOVASI,
     REF_IKPA,
     REF_ATURAN_IKPA,
+    REF_TAHUN_IKPA,
     REF_PREDIKAT_IKPA,
     REF_PREDIKAT_NKA,
     REF_PREDIKAT_SAKIP,
@@ -867,7 +930,7 @@ URUTAN_LEMBAR: dict[str, tuple[str, ...]] = {
     "IKPA": ("IkpaKomponen", "IkpaDisebut"),
     "Prestasi": ("Prestasi", "Inovasi"),
 }
-REFERENSI_TABEL = ("RefIkpa", "RefAturanIkpa", "RefPredikatIkpa", "RefPredikatNka", "RefPredikatSakip")
+REFERENSI_TABEL = ("RefIkpa", "RefAturanIkpa", "RefTahunIkpa", "RefPredikatIkpa", "RefPredikatNka", "RefPredikatSakip")
 KOLOM_DAFTAR = 11  # column L on Referensi: data-validation lists
 
 

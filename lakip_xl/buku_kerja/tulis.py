@@ -14,7 +14,7 @@ from .. import __version__
 from ..berkas import tulis_atomik
 from ..compute.aturan import Aturan
 from ..compute.hasil import hitung
-from ..model import SCHEMA_VERSION, Lakip
+from ..model import Lakip
 from ..validasi import Temuan, validasi
 from . import skema as S
 from .ikatan import isi_tabel
@@ -102,12 +102,20 @@ def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan]) -> d
     ``skema.IKATAN`` binds them, the rules (serialised form) and the findings."""
     ref_ikpa = [dict(i, aturan=kode) for kode, d in aturan["ikpa"].items() for i in d["indikator"]]
     ref_aturan = [
-        {"kode": kode, "nama": d["nama"], "dispensasi": d["dispensasi"]} for kode, d in aturan["ikpa"].items()
+        {
+            "kode": kode,
+            "nama": d["nama"],
+            "dispensasi": d["dispensasi"],
+            "sumber": d["sumber"],
+            "keyakinan": d["keyakinan"],
+        }
+        for kode, d in aturan["ikpa"].items()
     ]
     return {
         **isi_tabel(lakip),
         "RefIkpa": ref_ikpa,
         "RefAturanIkpa": ref_aturan,
+        "RefTahunIkpa": [{"tahun": int(t), "aturan": k} for t, k in aturan["tahun_ikpa"].items()],
         "RefPredikatIkpa": aturan["predikat_ikpa"],
         "RefPredikatNka": aturan["nka"]["predikat"],
         "RefPredikatSakip": aturan["sakip"]["predikat"],
@@ -423,13 +431,13 @@ class _Pembangun:
     def meta(self) -> None:
         ws = self.ws["_meta"]
         _, r_versi, c_nilai = S.SEL_VERSI_SKEMA
-        isi = {r_versi - 1: ("jenis", "lakip-xl buku kerja induk"), r_versi: ("versi_skema", SCHEMA_VERSION)}
+        isi = {r_versi - 1: ("jenis", "lakip-xl buku kerja induk"), r_versi: ("versi_skema", S.VERSI_BUKU_KERJA)}
         isi[r_versi + 1] = ("versi_lakip_xl", __version__)
         for i, (k, v) in isi.items():
             ws.write_string(i, c_nilai - 1, k)
             self.tulis(ws, i, c_nilai, v, None)
         self.wb.define_name("VersiSkema", "=" + S.alamat(S.SEL_VERSI_SKEMA, mutlak=True))
-        self.wb.define_name("VersiSkemaNilai", f"={SCHEMA_VERSION}")  # lets readers skip the _meta sheet
+        self.wb.define_name("VersiSkemaNilai", f"={S.VERSI_BUKU_KERJA}")  # lets readers skip the _meta sheet
         ws.hide()
 
     def xlwings_conf(self) -> None:

@@ -38,6 +38,8 @@ class AturanIkpa:
     nama: str
     dispensasi: str  # "bobot" (weighted indicator) or "pengurang" (deduction, 2024+)
     indikator: tuple[IndikatorIkpa, ...]
+    sumber: str = ""  # the regulation and where it applies
+    keyakinan: str = ""  # pasti / kuat / dugaan, with why
 
     def cari(self, kode: str) -> IndikatorIkpa | None:
         return next((i for i in self.indikator if i.kode == kode), None)
@@ -59,6 +61,23 @@ class BobotNka:
     konsistensi: float
     capaian_output: float
     efisiensi: float
+
+
+@dataclass(frozen=True)
+class NkaPmk62:
+    """NKA from TA ``mulai_tahun`` (PMK 62/2023 with KMK 466/2023): NKA = perencanaan % x Nilai
+    Kinerja Perencanaan Anggaran + pelaksanaan % x IKPA; a satker's planning value is
+    efektivitas % x capaian RO + efisiensi % x efisiensi SBK."""
+
+    mulai_tahun: int
+    perencanaan: float
+    pelaksanaan: float
+    efektivitas: float
+    efisiensi: float
+
+
+# NKA regimes: PMK 22/2021 (four SMART variables) up to the year before PMK 62/2023 applies.
+REZIM_NKA = {"pmk22_2021": "PMK 22/PMK.02/2021", "pmk62_2023": "PMK 62/2023 jo. KMK 466/2023"}
 
 
 @dataclass(frozen=True)
@@ -89,6 +108,8 @@ class Aturan:
     bobot_pkpa_ikpa: float
     bobot_sakip: BobotSakip
     predikat_sakip: tuple[Pita, ...]  # value > batas
+    nka_pmk62: NkaPmk62 = NkaPmk62(2024, 50, 50, 75, 25)
+    tahun_ikpa: tuple[tuple[int, str], ...] = ()  # fiscal year -> IKPA rule set, ascending
     catatan: str = ""
 
     # -- lookups ---------------------------------------------------------------------------
@@ -103,6 +124,30 @@ class Aturan:
             if a.kode == kode:
                 return a
         raise KeyError(kode)
+
+    def ikpa_berlaku(self, pilihan: str, tahun: int | None) -> tuple[str, str]:
+        """The IKPA rule set in force and why: ``(kode, alasan)`` with alasan ``"pilihan"`` (chosen
+        in the data), ``"tahun"`` (the set of the data's fiscal year), ``"terbaru"`` (a year after
+        the newest known one, or no year: the newest set) or ``"terlama"`` (a year before the
+        oldest: the oldest set)."""
+        if pilihan:
+            return pilihan, "pilihan"
+        if not self.tahun_ikpa:
+            return self.ikpa[-1].kode, "terbaru"
+        peta = dict(self.tahun_ikpa)
+        if tahun in peta:
+            return peta[tahun], "tahun"
+        if tahun is None or tahun > self.tahun_ikpa[-1][0]:
+            return self.tahun_ikpa[-1][1], "terbaru"
+        return self.tahun_ikpa[0][1], "terlama"
+
+    def rezim_nka(self, pilihan: str, tahun: int | None) -> str:
+        """The NKA regime in force: the data's choice, else by fiscal year (no year: the newest)."""
+        if pilihan in REZIM_NKA:
+            return pilihan
+        if tahun is not None and tahun < self.nka_pmk62.mulai_tahun:
+            return "pmk22_2021"
+        return "pmk62_2023"
 
     def nilai_predikat_ikpa(self, nilai: float | None) -> str | None:
         """Sangat Baik >= 95; Baik 89-<95; Cukup 70-<89; Kurang < 70 (on the displayed value)."""
@@ -125,6 +170,8 @@ class Aturan:
             "ikpa": {
                 a.kode: {
                     "nama": a.nama,
+                    "sumber": a.sumber,
+                    "keyakinan": a.keyakinan,
                     "dispensasi": a.dispensasi,
                     "indikator": [
                         {"kode": i.kode, "nama": i.nama, "aspek": i.aspek, "bobot": i.bobot} for i in a.indikator
@@ -132,10 +179,18 @@ class Aturan:
                 }
                 for a in self.ikpa
             },
+            "tahun_ikpa": {str(t): k for t, k in self.tahun_ikpa},
             "predikat_ikpa": [{"batas_bawah": p.batas, "predikat": p.predikat} for p in self.predikat_ikpa],
             "nka": {
                 "bobot": {k: getattr(self.bobot_nka, k) for k in BobotNka.__dataclass_fields__},
                 "efisiensi_batas": self.batas_efisiensi,
+                "pmk62": {
+                    "mulai_tahun": self.nka_pmk62.mulai_tahun,
+                    "bobot_perencanaan": self.nka_pmk62.perencanaan,
+                    "bobot_pelaksanaan": self.nka_pmk62.pelaksanaan,
+                    "bobot_efektivitas": self.nka_pmk62.efektivitas,
+                    "bobot_efisiensi": self.nka_pmk62.efisiensi,
+                },
                 "predikat": [{"lebih_dari": p.batas, "predikat": p.predikat} for p in self.predikat_nka],
             },
             "pkpa": {"bobot_smart": self.bobot_pkpa_smart, "bobot_ikpa": self.bobot_pkpa_ikpa},
@@ -220,8 +275,48 @@ class _Pengurai:
                     )
                 bobot = self._angka(x.get("bobot"), f"bobot indikator IKPA {kode} {ikode}")
                 indikator.append(IndikatorIkpa(ikode, str(x.get("nama") or ikode), aspek, bobot or 0.0))
-            hasil.append(AturanIkpa(str(kode), str(s.get("nama") or kode), mode, tuple(indikator)))
+            hasil.append(
+                AturanIkpa(
+                    str(kode),
+                    str(s.get("nama") or kode),
+                    mode,
+                    tuple(indikator),
+                    str(s.get("sumber") or ""),
+                    str(s.get("keyakinan") or ""),
+                )
+            )
         return tuple(hasil)
+
+    def _tahun_ikpa(self, d: Any, kode: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+        """Fiscal year -> IKPA rule set; absent in older rule data (then: the newest set)."""
+        if d is None:
+            return ()
+        d = self._obj(d, "tahun_ikpa")
+        out = []
+        for t, k in d.items():
+            try:
+                tahun = int(str(t).strip())
+            except ValueError:
+                raise AturanTidakValid(f"Aturan penilaian: tahun aturan IKPA '{t}' bukan tahun.") from None
+            if str(k) not in kode:
+                raise AturanTidakValid(
+                    f"Aturan penilaian: TA {tahun} memakai aturan IKPA '{k}' yang tidak ada ({', '.join(kode)})."
+                )
+            out.append((tahun, str(k)))
+        return tuple(sorted(out))
+
+    def _pmk62(self, d: Any) -> NkaPmk62:
+        if d is None:
+            return NkaPmk62(2024, 50, 50, 75, 25)
+        d = self._obj(d, "nka.pmk62")
+        mulai = self._angka(d.get("mulai_tahun"), "tahun mulai NKA PMK 62/2023")
+        return NkaPmk62(
+            int(mulai or 0),
+            *(
+                self._angka(d.get(f"bobot_{k}"), f"bobot NKA PMK 62/2023 {k}") or 0.0
+                for k in ("perencanaan", "pelaksanaan", "efektivitas", "efisiensi")
+            ),
+        )
 
     def aturan(self, d: Any) -> Aturan:
         d = self._obj(d, "aturan")
@@ -239,8 +334,11 @@ class _Pengurai:
                 **{k: self._angka(sumber.get(k), f"{awal} {k.replace('_', ' ')}") for k in kelas.__dataclass_fields__}
             )
 
+        ikpa = self._ikpa(d.get("ikpa"))
         return Aturan(
-            ikpa=self._ikpa(d.get("ikpa")),
+            ikpa=ikpa,
+            tahun_ikpa=self._tahun_ikpa(d.get("tahun_ikpa"), tuple(a.kode for a in ikpa)),
+            nka_pmk62=self._pmk62(nka.get("pmk62")),
             predikat_ikpa=self._pita(d.get("predikat_ikpa"), "batas_bawah", "IKPA"),
             bobot_nka=bobot(BobotNka, bn, "bobot NKA"),
             batas_efisiensi=batas_e,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,17 @@ from ..model import BarisBelanja, Lakip
 from . import anggaran as ag
 from .aturan import Aturan
 from .capaian import capaian, realisasi_indikator
-from .skor import HasilIkpa, HasilNka, KomponenMasukan, hasil_nka, hitung_ikpa, hitung_pkpa, hitung_sakip
+from .skor import (
+    HasilIkpa,
+    HasilNka,
+    KomponenMasukan,
+    hasil_nka,
+    hasil_nka_pmk62,
+    hitung_ikpa,
+    hitung_pkpa,
+    hitung_sakip,
+    nilai_perencanaan,
+)
 
 
 @dataclass
@@ -128,6 +139,8 @@ class Hasil:
     sakip: dict[str, Any]
     wilayah: HasilWilayah
     jumlah_tw: int = 4  # quarters counted: 2 for a Semester I report
+    aturan_ikpa: str = ""  # the IKPA rule set in force (chosen, or by fiscal year)
+    alasan_aturan_ikpa: str = ""  # why, as the workbook shows it
 
 
 def _baris(rows: list[BarisBelanja], kode: str, nama: str) -> tuple[list[HasilBaris], HasilBaris]:
@@ -260,7 +273,7 @@ def hitung_indikator(lakip: Lakip) -> list[HasilIndikator]:
 
 def hitung_ikpa_lakip(lakip: Lakip, aturan: Aturan) -> HasilIkpa | None:
     try:
-        set_ikpa = aturan.set_ikpa(lakip.ikpa.aturan)
+        set_ikpa = aturan.set_ikpa(aturan.ikpa_berlaku(lakip.ikpa.aturan, lakip.profil.tahun)[0])
     except KeyError:
         return None
     s = lakip.pengaturan
@@ -281,7 +294,17 @@ def hitung(lakip: Lakip, aturan: Aturan) -> Hasil:
     anggaran, outputs = hitung_anggaran(lakip)
     ikpa = hitung_ikpa_lakip(lakip, aturan) if lakip.ikpa.komponen else None
     sm = lakip.smart
+    tahun = lakip.profil.tahun
+    kode_ikpa, alasan = aturan.ikpa_berlaku(lakip.ikpa.aturan, tahun)
+    rezim = aturan.rezim_nka(sm.aturan_nka, tahun)
     nka = hasil_nka(sm.penyerapan, sm.konsistensi, sm.capaian_output, sm.efisiensi, sm.efisiensi_mentah, aturan)
+    perencanaan = nilai_perencanaan(sm.nilai_perencanaan, sm.capaian_ro, sm.efisiensi_sbk, aturan)
+    if rezim == "pmk62_2023":
+        nka = dataclasses.replace(
+            hasil_nka_pmk62(perencanaan, ikpa.nilai_akhir if ikpa else None, aturan), efisiensi=nka.efisiensi
+        )
+    else:
+        nka.perencanaan = perencanaan
     sk = lakip.sakip
     nilai_sakip, grade = hitung_sakip(
         {
@@ -302,7 +325,9 @@ def hitung(lakip: Lakip, aturan: Aturan) -> Hasil:
         anggaran=anggaran,
         ikpa=ikpa,
         nka=nka,
-        pkpa=hitung_pkpa(nka.nilai, ikpa.nilai_akhir if ikpa else None, aturan, lakip.profil.periode == "Tahunan"),
+        pkpa=hitung_pkpa(
+            nka.nilai, ikpa.nilai_akhir if ikpa else None, aturan, lakip.profil.periode == "Tahunan", rezim
+        ),
         sakip={"nilai": nilai_sakip, "predikat": grade},
         wilayah=HasilWilayah(
             kabupaten=len(w),
@@ -311,4 +336,19 @@ def hitung(lakip: Lakip, aturan: Aturan) -> Hasil:
             penduduk=ag.jumlah(x.penduduk for x in w),
         ),
         jumlah_tw=2 if lakip.profil.periode == "Semester I" else 4,
+        aturan_ikpa=kode_ikpa,
+        alasan_aturan_ikpa=_alasan(alasan, tahun),
     )
+
+
+def _alasan(alasan: str, tahun: int | None) -> str:
+    """Why this IKPA rule set, worded as the workbook's AlasanAturanIkpa formula words it."""
+    if alasan == "pilihan":
+        return "dipilih di sel di atas"
+    if tahun is None:
+        return "tahun anggaran kosong: aturan terbaru"
+    if alasan == "tahun":
+        return f"menurut TA {tahun}"
+    if alasan == "terbaru":
+        return f"TA {tahun} belum dikenal: aturan terbaru"
+    return f"TA {tahun} lebih awal dari aturan tertua: aturan tertua"

@@ -141,7 +141,10 @@ def hitung_nka(
 class HasilNka:
     nilai: float | None
     predikat: str | None
-    efisiensi: float | None
+    efisiensi: float | None  # PMK 22/2021: the efficiency score (NE) used
+    rezim: str = "pmk22_2021"  # see compute.aturan.REZIM_NKA
+    perencanaan: float | None = None  # PMK 62/2023: Nilai Kinerja Perencanaan Anggaran
+    pelaksanaan: float | None = None  # PMK 62/2023: Nilai Kinerja Pelaksanaan Anggaran (IKPA)
 
 
 def hasil_nka(
@@ -152,14 +155,49 @@ def hasil_nka(
     efisiensi_mentah: float | None,
     aturan: Aturan,
 ) -> HasilNka:
+    """NKA under PMK 22/2021 (TA <= 2023): the four SMART implementation variables."""
     ne = efisiensi if efisiensi is not None else nilai_efisiensi(efisiensi_mentah, aturan.batas_efisiensi)
     n = hitung_nka(p, k, cro, ne, aturan.bobot_nka)
     return HasilNka(nilai=n, predikat=aturan.nilai_predikat_nka(n), efisiensi=ne)
 
 
-def hitung_pkpa(nka: float | None, ikpa: float | None, aturan: Aturan, tahunan: bool = True) -> float | None:
-    """PKPA: for the year (fourth quarter) 60% SMART + 40% IKPA (the rules' weights); for an
-    earlier period (quarters I-III, Semester I) the IKPA score itself."""
+def nilai_perencanaan(
+    dinyatakan: float | None, capaian_ro: float | None, efisiensi_sbk: float | None, aturan: Aturan
+) -> float | None:
+    """A satker's Nilai Kinerja Perencanaan Anggaran (PMK 62/2023, KMK 466/2023): as SMART states
+    it, else ``efektivitas% x capaian RO + efisiensi% x efisiensi SBK`` (75/25 shipped)."""
+    if dinyatakan is not None:
+        return dinyatakan
+    if capaian_ro is None or efisiensi_sbk is None:
+        return None
+    w = aturan.nka_pmk62
+    return (w.efektivitas * capaian_ro + w.efisiensi * efisiensi_sbk) / 100
+
+
+def hasil_nka_pmk62(perencanaan: float | None, ikpa: float | None, aturan: Aturan) -> HasilNka:
+    """NKA from TA 2024 (PMK 62/2023): ``perencanaan% x planning + pelaksanaan% x IKPA`` (50/50);
+    TA 2024 national check: 0,5 x 89,96 + 0,5 x 96,14 = 93,05."""
+    w = aturan.nka_pmk62
+    n = None if perencanaan is None or ikpa is None else (w.perencanaan * perencanaan + w.pelaksanaan * ikpa) / 100
+    return HasilNka(
+        nilai=n,
+        predikat=aturan.nilai_predikat_nka(n),
+        efisiensi=None,
+        rezim="pmk62_2023",
+        perencanaan=perencanaan,
+        pelaksanaan=ikpa,
+    )
+
+
+def hitung_pkpa(
+    nka: float | None, ikpa: float | None, aturan: Aturan, tahunan: bool = True, rezim: str = "pmk22_2021"
+) -> float | None:
+    """PKPA (Kemenkeu's internal combination, defined next to PMK 22/2021's NKA): for the year
+    (fourth quarter) 60% SMART + 40% IKPA (the rules' weights); for an earlier period (quarters
+    I-III, Semester I) the IKPA score itself. Under PMK 62/2023 the NKA already combines
+    planning and IKPA, and no PKPA is computed (``None``)."""
+    if rezim != "pmk22_2021":
+        return None
     if not tahunan:
         return ikpa
     if nka is None or ikpa is None:

@@ -183,9 +183,12 @@ def cetak_ringkasan(dok: Dokumen) -> None:
             f"nilai akhir [bold]{format_angka(ik.nilai_akhir)}[/] ({ik.predikat or '-'}) · "
             f"aspek perencanaan/pelaksanaan/hasil {asp}"
         )
+    from ..compute.aturan import REZIM_NKA
+
+    pkpa = f" · PKPA {format_angka(hasil.pkpa)}" if hasil.nka.rezim == "pmk22_2021" else ""
     out.print(
-        f"Nilai Kinerja Anggaran (SMART): [bold]{format_angka(hasil.nka.nilai)}[/] ({hasil.nka.predikat or '-'})"
-        f" · PKPA {format_angka(hasil.pkpa)}"
+        f"Nilai Kinerja Anggaran ({REZIM_NKA[hasil.nka.rezim]}): [bold]{format_angka(hasil.nka.nilai)}[/] "
+        f"({hasil.nka.predikat or '-'}){pkpa}"
     )
     if hasil.sakip["nilai"] is not None:
         out.print(f"Nilai SAKIP {format_angka(hasil.sakip['nilai'])} ({hasil.sakip['predikat']})")

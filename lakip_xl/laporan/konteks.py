@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from babel.dates import format_date, format_datetime
 
 from ..compute.angka import format_angka, format_persen, format_rupiah, terbilang
+from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.hasil import Hasil
 
 if TYPE_CHECKING:
@@ -102,11 +103,28 @@ def _kalimat_ikpa(hasil: Hasil) -> str:
     )
 
 
-def _kalimat_nka(hasil: Hasil) -> str:
+def _kalimat_nka(hasil: Hasil, aturan: Aturan) -> str:
+    """The NKA sentence, worded by the regime in force (PMK 22/2021 or PMK 62/2023)."""
     n = hasil.nka
+    if n.rezim == "pmk62_2023":
+        w = aturan.nka_pmk62
+        dasar = (
+            f"Sesuai {REZIM_NKA[n.rezim]} (berlaku mulai TA {w.mulai_tahun}), Nilai Kinerja Anggaran terdiri atas "
+            f"{persen_bobot(w.perencanaan)} nilai kinerja perencanaan anggaran dan {persen_bobot(w.pelaksanaan)} "
+            "nilai kinerja pelaksanaan anggaran (IKPA)."
+        )
+        if n.nilai is None:
+            return f"{dasar} Nilai perencanaan anggaran atau nilai akhir IKPA belum ada, sehingga NKA belum dapat dihitung."
+        return (
+            f"{dasar} Dengan nilai perencanaan {angka(n.perencanaan)} dan nilai pelaksanaan {angka(n.pelaksanaan)}, "
+            f"Nilai Kinerja Anggaran adalah {angka(n.nilai)} dengan predikat {n.predikat}."
+        )
+    dasar = f"Sesuai {REZIM_NKA['pmk22_2021']}, Nilai Kinerja Anggaran dihitung dari empat variabel SMART DJA."
     if n.nilai is None:
-        return "Variabel SMART belum lengkap, sehingga Nilai Kinerja Anggaran belum dapat dihitung."
-    return f"Nilai Kinerja Anggaran pada aplikasi SMART DJA adalah {angka(n.nilai)} dengan predikat {n.predikat}."
+        return f"{dasar} Variabel SMART belum lengkap, sehingga Nilai Kinerja Anggaran belum dapat dihitung."
+    return (
+        f"{dasar} Nilai Kinerja Anggaran pada aplikasi SMART DJA adalah {angka(n.nilai)} dengan predikat {n.predikat}."
+    )
 
 
 def persen_bobot(x: float) -> str:
@@ -382,12 +400,26 @@ def _perbandingan(dok: Dokumen) -> list[dict[str, str]]:
 
 
 def _smart(dok: Dokumen) -> dict[str, Any]:
-    """The SMART variables with the NKA weights of the document's rules."""
+    """The NKA's parts with their weights, by the regime in force: PMK 22/2021's four SMART
+    variables, or PMK 62/2023's planning and execution (IKPA) values."""
     sm, hasil = dok.lakip.smart, dok.hasil
     bn = dok.aturan.bobot_nka
-    return {
-        "periode": sm.periode,
-        "rows": [
+    if hasil.nka.rezim == "pmk62_2023":
+        w = dok.aturan.nka_pmk62
+        rows = [
+            {
+                "nama": "Nilai Kinerja Perencanaan Anggaran",
+                "bobot": persen_bobot(w.perencanaan),
+                "nilai": angka(hasil.nka.perencanaan),
+            },
+            {
+                "nama": "Nilai Kinerja Pelaksanaan Anggaran (IKPA)",
+                "bobot": persen_bobot(w.pelaksanaan),
+                "nilai": angka(hasil.nka.pelaksanaan),
+            },
+        ]
+    else:
+        rows = [
             {"nama": "Penyerapan anggaran", "bobot": persen_bobot(bn.penyerapan), "nilai": angka(sm.penyerapan)},
             {
                 "nama": "Konsistensi penyerapan terhadap perencanaan",
@@ -396,7 +428,10 @@ def _smart(dok: Dokumen) -> dict[str, Any]:
             },
             {"nama": "Capaian output", "bobot": persen_bobot(bn.capaian_output), "nilai": angka(sm.capaian_output)},
             {"nama": "Efisiensi", "bobot": persen_bobot(bn.efisiensi), "nilai": angka(hasil.nka.efisiensi)},
-        ],
+        ]
+    return {
+        "periode": sm.periode,
+        "rows": rows,
         "nka": angka(hasil.nka.nilai),
         "predikat": hasil.nka.predikat or "-",
         "pkpa": angka(hasil.pkpa),
@@ -474,7 +509,7 @@ def _kalimat(dok: Dokumen, alokasi: int | None) -> dict[str, Any]:
         "capaian": _kalimat_capaian(hasil),
         "anggaran": _kalimat_anggaran(hasil, _periode(dok)),
         "ikpa": _kalimat_ikpa(hasil),
-        "nka": _kalimat_nka(hasil),
+        "nka": _kalimat_nka(hasil, aturan),
         "pkpa": (
             f"Nilai PKPA {bobot_pkpa if p.periode == 'Tahunan' else 'periode ini (mengacu pada nilai IKPA)'} "
             f"adalah {angka(hasil.pkpa)}."

@@ -181,7 +181,7 @@ class NilaiDisebut:
 class Ikpa:
     """IKPA inputs, the rule set to apply and the figures the unit stated."""
 
-    aturan: str = "2022"
+    aturan: str = ""  # the IKPA rule set chosen; blank: the set of the fiscal year (rules' tahun_ikpa)
     periode: str = ""
     komponen: list[KomponenIkpa] = field(default_factory=list)
     # 2024+: points deducted for SPM dispensations (copied from OM-SPAN).
@@ -208,6 +208,11 @@ class Smart:
     # ... or the raw efficiency percentage E, normalised by the engine when the score is blank.
     efisiensi_mentah: float | None = None
     nka_dinyatakan: float | None = None
+    # NKA from TA 2024 (PMK 62/2023): the planning value as SMART shows it, or its parts.
+    aturan_nka: str = ""  # "pmk22_2021" / "pmk62_2023"; blank: by fiscal year
+    nilai_perencanaan: float | None = None
+    capaian_ro: float | None = None  # efektivitas
+    efisiensi_sbk: float | None = None
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..compute import anggaran as ag
 from ..compute.angka import bulat, format_angka, format_persen, format_rupiah
-from ..compute.aturan import Aturan
+from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.capaian import capaian
 from ..compute.hasil import Hasil
 from ..model import NARASI_LABEL, Lakip
@@ -27,6 +27,7 @@ TOTAL_BERBEDA = "TOTAL_BERBEDA"
 BOBOT_IKPA = "BOBOT_IKPA"
 NILAI_IKPA = "NILAI_IKPA"
 ATURAN_IKPA = "ATURAN_IKPA"
+ATURAN_TAHUN = "ATURAN_TAHUN"
 DINYATAKAN_BERBEDA = "DINYATAKAN_BERBEDA"
 KODE_GANDA = "KODE_GANDA"
 TARGET_RENTANG = "TARGET_RENTANG"
@@ -530,19 +531,35 @@ class _Pemeriksa:
             nama = f.replace("_", " ").capitalize()
             self.negatif((*j, f), getattr(baris, f), f"{nama} {label}" if label else nama)
 
+    def aturan_tahun(self) -> None:
+        """A fiscal year the rules do not know: the newest (or oldest) rules are applied, and said."""
+        tahun = self.l.profil.tahun
+        kode, alasan = self.aturan.ikpa_berlaku(self.l.ikpa.aturan, tahun)
+        if tahun is not None and alasan in ("terbaru", "terlama"):
+            tahun_dikenal = [t for t, _ in self.aturan.tahun_ikpa]
+            self.add(
+                ATURAN_TAHUN,
+                "peringatan",
+                ("profil", "tahun"),
+                f"Aturan penilaian untuk TA {tahun} belum dikenal lakip-xl (dikenal TA {tahun_dikenal[0]}-"
+                f"{tahun_dikenal[-1]}); dipakai aturan IKPA {self.aturan.set_ikpa(kode).nama}. Periksa apakah aturan "
+                "itu masih berlaku, atau pilih aturan IKPA di lembar IKPA.",
+            )
+
     def ikpa(self) -> None:
         ik = self.l.ikpa
         if not ik.komponen:
             return
-        if ik.aturan not in self.aturan.kode_ikpa:
+        kode = self.h.aturan_ikpa
+        if kode not in self.aturan.kode_ikpa:
             self.add(
                 ATURAN_IKPA,
                 "galat",
                 ("ikpa", "aturan"),
-                f"Aturan IKPA '{ik.aturan}' tidak dikenal. Pilih salah satu: {', '.join(self.aturan.kode_ikpa)}.",
+                f"Aturan IKPA '{kode}' tidak dikenal. Pilih salah satu: {', '.join(self.aturan.kode_ikpa)}.",
             )
             return
-        aturan = self.aturan.set_ikpa(ik.aturan)
+        aturan = self.aturan.set_ikpa(kode)
         seen: set[str] = set()
         for i, k in enumerate(ik.komponen):
             if k.kode in seen:
@@ -641,7 +658,23 @@ class _Pemeriksa:
 
     def skor(self) -> None:
         sm = self.l.smart
-        for f in ("penyerapan", "konsistensi", "capaian_output", "efisiensi"):
+        if sm.aturan_nka and sm.aturan_nka not in REZIM_NKA:
+            self.add(
+                PENGATURAN,
+                "galat",
+                ("smart", "aturan_nka"),
+                f"Aturan NKA '{sm.aturan_nka}' tidak dikenal; pilih {' atau '.join(REZIM_NKA)}, atau kosongkan "
+                "(menurut tahun anggaran).",
+            )
+        for f in (
+            "penyerapan",
+            "konsistensi",
+            "capaian_output",
+            "efisiensi",
+            "capaian_ro",
+            "efisiensi_sbk",
+            "nilai_perencanaan",
+        ):
             v = getattr(sm, f)
             self.negatif(("smart", f), v, f"Nilai SMART {f.replace('_', ' ')}")
             if v is not None and v > 100:
@@ -694,6 +727,7 @@ def validasi(lakip: Lakip, hasil: Hasil, aturan: Aturan) -> list[Temuan]:
     p = _Pemeriksa(lakip, hasil, aturan)
     _pengaturan(p)
     p.profil()
+    p.aturan_tahun()
     p.indikator()
     p.anggaran()
     p.ikpa()
