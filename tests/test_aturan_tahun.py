@@ -113,9 +113,10 @@ def test_report_words_the_nka_by_its_regime():
 
 
 def test_workbook_shows_the_rule_in_force(tmp_path):
+    from python_calamine import CalamineWorkbook
+
     from lakip_xl.buku_kerja.baca import baca_buku_kerja
     from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
-    from python_calamine import CalamineWorkbook
 
     path = bangun_buku_kerja(_contoh(2025), tmp_path / "b.xlsm", aturan=aturan_bawaan())
     bk = baca_buku_kerja(path)
