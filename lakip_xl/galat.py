@@ -20,6 +20,15 @@ class BerkasSudahAda(LakipGalat, FileExistsError):
     """The target exists and the caller did not ask to replace it."""
 
 
+class BerkasGagalDitulis(LakipGalat):
+    """The system refused to write a file or make a folder (no permission, no such folder,
+    name too long, disk full...); the message names the path and what to do."""
+
+
+class TujuanSamaDenganSumber(LakipGalat):
+    """An output would be written over one of the command's own inputs."""
+
+
 class AngkaTidakValid(LakipGalat, ValueError):
     """A text that cannot be read as a number."""
 

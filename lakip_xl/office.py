@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .galat import OfficeGagal, OfficeTidakAda
@@ -47,6 +49,53 @@ def profil_baru(folder: Path) -> str:
     return folder.resolve().as_uri()
 
 
+def _akhiri(proc: subprocess.Popen[str]) -> None:
+    """End a process and everything it started (LibreOffice's helpers share its process group)."""
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            proc.kill()
+    except OSError:  # already gone
+        pass
+    try:
+        proc.communicate(timeout=15)  # reap it, close the pipes
+    except subprocess.TimeoutExpired:  # pragma: no cover - a process that survives SIGKILL
+        pass
+
+
+def jalankan(cmd: Sequence[str], folder_sementara: Path, batas_waktu: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run an office process so that nothing outlives the call.
+
+    The process gets its own process group (a Ctrl-C in the terminal reaches only lakip-xl,
+    which then ends the whole group) and ``folder_sementara`` as its temporary folder (TMPDIR,
+    TEMP, TMP), so every temporary file LibreOffice or the UNO script makes lies in the
+    caller's temporary folder and goes with it. On a timeout :class:`OfficeGagal`; on an
+    interruption the group is ended and the interruption goes on.
+    """
+    folder_sementara.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(folder_sementara), "TEMP": str(folder_sementara), "TMP": str(folder_sementara)}
+    proc = subprocess.Popen(
+        list(cmd),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        env=env,
+        start_new_session=os.name == "posix",
+    )
+    try:
+        keluar, galat = proc.communicate(timeout=batas_waktu)
+    except subprocess.TimeoutExpired:
+        _akhiri(proc)
+        raise OfficeGagal(f"LibreOffice tidak selesai dalam {batas_waktu:.0f} detik dan dihentikan.") from None
+    except BaseException:  # KeyboardInterrupt (Ctrl-C), SystemExit...: nothing may keep running
+        _akhiri(proc)
+        raise
+    return subprocess.CompletedProcess(proc.args, proc.returncode, keluar, galat)
+
+
 def konversi(berkas: list[Path], format_tujuan: str, folder_keluar: Path, batas_waktu: float = 600) -> list[Path]:
     """Convert files with ``soffice --convert-to`` (recalculating spreadsheets on load).
 
@@ -64,7 +113,7 @@ def konversi(berkas: list[Path], format_tujuan: str, folder_keluar: Path, batas_
         url = profil_baru(Path(tmp))
         cmd = [exe, f"-env:UserInstallation={url}", "--headless", "--norestore", "--nolockcheck"]
         cmd += ["--convert-to", format_tujuan, "--outdir", str(folder_keluar), *map(str, berkas)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=batas_waktu, check=False)
+        proc = jalankan(cmd, Path(tmp) / "tmp", batas_waktu)
     ext = format_tujuan.split(":")[0]
     keluar = [folder_keluar / (Path(b).stem + "." + ext) for b in berkas]
     hilang = [str(k) for k in keluar if not k.exists()]

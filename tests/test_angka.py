@@ -110,3 +110,11 @@ def test_fast_formatter_equals_babel(d, digit):
         harap = harap[1:]  # we never print "-0,00"
     assert format_angka(x, digit) == harap
     assert format_rupiah(int(d), prefix=False) == format_decimal(int(d), format="#,##0", locale="id_ID")
+
+
+def test_huge_figures_format_without_a_decimal_error():
+    # 28 significant digits is decimal's default: a capaian of 1e27 % needs 30 once rounded.
+    assert format_angka(1e27) == "1.000.000.000.000.000.000.000.000.000,00"
+    assert format_angka(-1e30, 0) == "-1.000.000.000.000.000.000.000.000.000.000"
+    assert format_angka(1e-20) == "0,00"
+    assert format_angka(1e300).endswith(".000,00")

@@ -66,3 +66,10 @@ def test_indicator_realisation_uses_quarters_up_to_the_period():
     assert realisasi_indikator(q, None, "terakhir", "Tahunan") == 3.3
     # No quarter filled: the cumulative figure typed in is used.
     assert realisasi_indikator([None] * 4, 1.63, "terakhir", "Semester I") == 1.63
+
+
+@pytest.mark.parametrize("polaritas", ["positif", "negatif"])
+def test_a_ratio_too_large_for_a_float_has_no_capaian(polaritas):
+    # 100000 / 1e-320 overflows to infinity: no capaian, never inf in the results.
+    assert capaian(1e-320, 100000, polaritas) is None
+    assert capaian(1e-20, 100000, "positif") == pytest.approx(1e27)

@@ -58,15 +58,17 @@ def _kolom_indeks(huruf: str) -> int:
 
 def periksa_berkas(path: Path) -> None:
     """Reject what is not a readable .xlsx/.xlsm with a one-line Indonesian reason."""
-    if not path.exists():
-        raise BerkasTidakValid(f"Berkas '{path}' tidak ditemukan.")
-    if path.is_dir():
-        raise BerkasTidakValid(f"'{path}' adalah folder, bukan berkas.")
+    from ..berkas import pesan_os
+
     try:
+        if not path.exists():
+            raise BerkasTidakValid(f"Berkas '{path}' tidak ditemukan.")
+        if path.is_dir():
+            raise BerkasTidakValid(f"'{path}' adalah folder, bukan berkas.")
         with path.open("rb") as f:
             awal = f.read(8)
     except OSError as e:
-        raise BerkasTidakValid(f"Berkas '{path}' tidak dapat dibuka: {e.strerror}.") from None
+        raise BerkasTidakValid(pesan_os(e, path, "membuka")) from None
     if awal == OLE_MAGIC:
         raise BerkasTidakValid(
             f"Berkas '{path.name}' dilindungi kata sandi atau berformat Excel lama (.xls). "

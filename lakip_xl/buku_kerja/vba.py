@@ -85,8 +85,9 @@ def sumber_xlwings() -> tuple[str, str]:
 
 def bangun_vba(tujuan: Path, jumlah_lembar: int) -> Path:
     """Write ``vbaProject.bin`` for a workbook of ``jumlah_lembar`` sheets to ``tujuan``."""
-    tujuan.write_bytes(_vba_bytes(jumlah_lembar))
-    return tujuan
+    from ..berkas import tulis_atomik
+
+    return tulis_atomik(tujuan, _vba_bytes(jumlah_lembar), timpa=True)
 
 
 @cache

@@ -8,7 +8,7 @@ locale; amounts in words use num2words with the official spelling *miliar*.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cache
 
 from babel import Locale
@@ -109,7 +109,11 @@ def bulat(nilai: float | None, digit: int = 2) -> Decimal | None:
     if nilai is None:
         return None
     q = Decimal(1).scaleb(-digit)
-    return Decimal(repr(float(nilai))).quantize(q, rounding=ROUND_HALF_UP)
+    d = Decimal(repr(float(nilai)))
+    # The default context holds 28 digits: a huge figure (a target of 1e-20 gives a capaian of
+    # 1e22 % and more) would not fit once quantized. Give the context every digit it needs.
+    presisi = max(28, d.adjusted() + 1 + max(digit, 0) + 2)
+    return d.quantize(q, rounding=ROUND_HALF_UP, context=Context(prec=presisi))
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 KUARTAL_PERIODE = {"Semester I": 2, "Tahunan": 4}
@@ -23,8 +24,9 @@ def capaian(
       negative indicator against the upper bound, below the lower bound as a positive one
       against the lower bound.
 
-    ``batas`` caps the result (None = no cap). A blank or zero target, or a blank
-    realisation, gives ``None``: the validator reports it, nothing raises.
+    ``batas`` caps the result (None = no cap). A blank or zero target, a blank
+    realisation, or a ratio too large for a float gives ``None``: the validator reports it,
+    nothing raises.
     """
     if target is None or realisasi is None or target == 0:
         return None
@@ -51,7 +53,8 @@ def capaian(
         raise ValueError(f"polaritas tidak dikenal: {polaritas}")
     if batas is not None and nilai > batas:
         nilai = float(batas)
-    return nilai
+    # A target so small that the ratio overflows (1e-320) has no capaian to show.
+    return nilai if math.isfinite(nilai) else None
 
 
 def realisasi_kumulatif(realisasi_tw: Sequence[float | None], aturan: str, sampai_tw: int = 4) -> float | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import __version__
+from ..berkas import jalur_tampil, pesan_os, tolak_tujuan_sumber
 from ..compute.angka import format_angka, format_persen, format_rupiah
 from ..compute.aturan import Aturan
 from ..galat import BerkasSudahAda, LakipGalat
@@ -21,7 +24,21 @@ from ..model import Lakip
 from ..schema.data import contoh_path, json_schema
 from ..validasi import Temuan
 
+
+class Dibatalkan(Exception):
+    """Ctrl-C during a command (typer would turn it into a silent exit code)."""
+
+
+class _Grup(typer.core.TyperGroup):
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Dibatalkan() from None
+
+
 app = typer.Typer(
+    cls=_Grup,
     name="lakip-xl",
     help="lakip-xl: menghitung, memeriksa, dan menyusun Laporan Kinerja (LAKIP/LKjIP) satker.",
     add_completion=False,
@@ -40,9 +57,27 @@ SumberArg = Annotated[
 ]
 
 
+def cetak_galat(pesan: str) -> None:
+    """The one line on stderr: ``Galat: <pesan>`` (no markup read from the message, no line breaks)."""
+    import re
+
+    from rich.markup import escape
+
+    baris = re.sub(r"\s*[\r\n]+\s*", " ", str(pesan)).strip() or "Terjadi galat."
+    err.print(f"[bold red]Galat:[/] {escape(baris)}")
+
+
 def _gagal(pesan: str) -> typer.Exit:
-    err.print(f"[bold red]Galat:[/] {pesan}")
+    cetak_galat(pesan)
     return typer.Exit(code=2)
+
+
+def tolak_timpa_sumber(masukan: Sequence[Path | None], keluaran: Sequence[Path | None]) -> None:
+    """Exit 2 when an output is one of the inputs (also through links), with or without --timpa."""
+    try:
+        tolak_tujuan_sumber(masukan, keluaran)
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
 
 
 def buka_sumber(sumber: Path, versi_lama: bool = False) -> Dokumen:
@@ -295,7 +330,7 @@ def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: 
     except LakipGalat as e:
         raise _gagal(str(e)) from None
     except OSError as e:
-        raise _gagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
+        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
 
 
 @buku_kerja_app.command("baru")
@@ -307,6 +342,7 @@ def cmd_buku_kerja_baru(
     """Buat buku kerja induk: kosong untuk tahun baru, atau terisi dengan --data."""
     from ..compute.aturan import aturan_bawaan
 
+    tolak_timpa_sumber([data], [keluaran])
     dok = buka_sumber(data) if data is not None else None
     path = _tulis_buku_kerja(dok.lakip if dok else None, keluaran, timpa, dok.aturan if dok else aturan_bawaan())
     out.print(f"Buku kerja dibuat: {path}")
@@ -329,6 +365,7 @@ def cmd_buku_kerja_tingkatkan(
     """Pindahkan data satker ke templat buku kerja terbaru (berkas lama tidak diubah)."""
     from ..buku_kerja.tingkatkan import siapkan_tahun_baru
 
+    tolak_timpa_sumber([sumber], [keluaran])
     src = buka_sumber(sumber, versi_lama=True)
     tolak_bila_hilang(src, paksa, "Peningkatan buku kerja")
     lakip = src.lakip
@@ -339,8 +376,6 @@ def cmd_buku_kerja_tingkatkan(
                 "dari realisasi periode itu. Untuk angka setahun penuh, pakai buku kerja Tahunan."
             )
         lakip = siapkan_tahun_baru(lakip, src.aturan)
-    if keluaran.resolve() == sumber.resolve():
-        raise _gagal("Berkas tujuan sama dengan berkas sumber; pakai nama lain agar data lama tetap utuh.")
     path = _tulis_buku_kerja(lakip, keluaran, timpa, src.aturan)
     out.print(f"Data dari '{sumber.name}' dipindahkan ke buku kerja baru: {path}")
     if tahun_baru:
@@ -357,7 +392,10 @@ def cmd_buku_kerja_vba(
     from ..buku_kerja.skema import LEMBAR
     from ..buku_kerja.vba import bangun_vba
 
-    path = bangun_vba(keluaran, len(LEMBAR))
+    try:
+        path = bangun_vba(keluaran, len(LEMBAR))
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
     out.print(f"Proyek VBA dibuat: {path}")
 
 
@@ -371,6 +409,7 @@ def cmd_ekspor_data(
     """Ekspor isi buku kerja ke berkas data JSON (tanpa kehilangan isi)."""
     from ..schema.data import tulis_json
 
+    tolak_timpa_sumber([sumber], [keluaran])
     src = buka_sumber(sumber)
     tolak_bila_hilang(src, paksa, "Ekspor")
     try:
@@ -382,7 +421,7 @@ def cmd_ekspor_data(
     except LakipGalat as e:
         raise _gagal(str(e)) from None
     except OSError as e:
-        raise _gagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
+        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
     out.print(f"Data diekspor ke: {keluaran}")
     if src.aturan_diubah:
         out.print("[yellow]Aturan penilaian yang diubah ikut diekspor (bagian 'aturan').[/]")
@@ -402,6 +441,7 @@ def cmd_laporan(
     """Susun laporan Word (dan PDF) dari SUMBER. Data dengan galat menghasilkan DRAF."""
     from ..laporan import susun_laporan
 
+    tolak_timpa_sumber([sumber, template], [keluaran, keluaran.with_suffix(".pdf") if pdf else None])
     dok = buka_sumber(sumber)
     out.print("Menyusun laporan...")
     try:
@@ -415,6 +455,8 @@ def cmd_laporan(
         )
     except LakipGalat as e:
         raise _gagal(str(e)) from None
+    except OSError as e:
+        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
     out.print(f"Laporan Word disimpan di: {h.docx}")
     if h.pdf:
         out.print(f"Laporan PDF disimpan di: {h.pdf}")
@@ -441,7 +483,7 @@ def cmd_templat(
     except LakipGalat as e:
         raise _gagal(str(e)) from None
     except OSError as e:
-        raise _gagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
+        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
     out.print(f"Templat disimpan di: {path}")
 
 
@@ -472,6 +514,7 @@ def cmd_contoh(
             f"Folder '{keluaran}' sudah berisi hasil contoh ({', '.join(ada)}); tidak ditimpa. Pakai --timpa atau folder lain."
         )
     src = contoh_path()
+    tolak_timpa_sumber([src], list(nama.values()))
     try:
         data = tulis_atomik(nama["data"], src.read_bytes(), timpa=timpa)
         out.print("Membuat buku kerja...")
@@ -488,7 +531,7 @@ def cmd_contoh(
     except LakipGalat as e:
         raise _gagal(str(e)) from None
     except OSError as e:
-        raise _gagal(f"Tidak dapat menulis ke folder '{keluaran}': {e.strerror or e}.") from None
+        raise _gagal(pesan_os(e, keluaran, "menulis ke folder")) from None
     out.print()
     out.print(f"Buku kerja contoh disimpan di: {buku}")
     out.print(f"Laporan Word disimpan di: {lap.docx}")
@@ -505,13 +548,14 @@ def cmd_server(
     host: Annotated[
         str, typer.Option("--host", help="Alamat yang didengar (0.0.0.0 untuk jaringan kantor).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Porta.")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Porta (1-65535).")] = 8000,
 ) -> None:
     """Jalankan server xlwings: tombol dan fungsi LAKIP untuk satker tanpa Python (memerlukan lakip-xl[server])."""
     try:
         from .server import jalankan
     except ImportError:
         raise _gagal("Server memerlukan paket tambahan: pip install 'lakip-xl[server]'.") from None
+    _periksa_alamat(host, port)
     out.print(f"Server lakip-xl berjalan di http://{host}:{port} (hentikan dengan Ctrl+C).")
     try:
         jalankan(host, port)
@@ -519,6 +563,21 @@ def cmd_server(
         if isinstance(e.code, str):
             raise _gagal(e.code) from None
         raise
+
+
+def _periksa_alamat(host: str, port: int) -> None:
+    """Bind once before starting uvicorn, whose own bind failure is English log lines."""
+    import socket
+
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise _gagal(f"Alamat '{jalur_tampil(host)}' tidak dikenal. Periksa --host (mis. 127.0.0.1).") from None
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        raise _gagal(pesan_os(e, f"{host}:{port}", "mendengarkan di")) from None
 
 
 def _kemajuan(judul: str):
@@ -544,6 +603,32 @@ def _kemajuan(judul: str):
     return prog, maju
 
 
+def _tolak_tautan_ke_masukan(folder: list[Path], tujuan: Path) -> None:
+    """The rekap leaves its own output out of what it reads; an output that is a link to (or
+    the same file as) a satker file in the folders would still replace or hide that file."""
+    if not tujuan.exists():
+        return
+    diri = os.path.abspath(tujuan)
+    for akar in folder:
+        if not akar.is_dir():
+            continue
+        for dasar, _, nama in os.walk(akar):
+            lain = [Path(dasar, n) for n in nama if os.path.abspath(os.path.join(dasar, n)) != diri]
+            tolak_timpa_sumber(lain, [tujuan])
+
+
+def _uji_tulis(tujuan: Path) -> None:
+    """Make sure the output can be written before reading a thousand files (nothing is left behind)."""
+    import tempfile
+
+    try:
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(prefix=f".{tujuan.name[:80]}.", suffix=".uji", dir=tujuan.parent):
+            pass
+    except OSError as e:
+        raise _gagal(pesan_os(e, tujuan, "menulis")) from None
+
+
 @app.command("rekap")
 def cmd_rekap(
     folder: Annotated[
@@ -558,7 +643,7 @@ def cmd_rekap(
     keluaran: Annotated[Path, typer.Option("--keluaran", "-o", help="Buku kerja rekap (.xlsx).")],
     laporan: Annotated[Path | None, typer.Option("--laporan", help="Juga buat laporan rekap Word (.docx).")] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Jumlah proses paralel (bawaan: jumlah inti).")
+        int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses paralel (bawaan: jumlah inti).")
     ] = None,
     timpa: TimpaOpt = False,
 ) -> None:
@@ -570,9 +655,15 @@ def cmd_rekap(
 
     if keluaran.suffix.lower() != ".xlsx":
         raise _gagal(f"Nama berkas rekap '{keluaran.name}' harus berakhiran .xlsx.")
+    if laporan is not None and laporan.suffix.lower() != ".docx":
+        raise _gagal(f"Nama berkas laporan rekap '{laporan.name}' harus berakhiran .docx.")
     for p in (keluaran, laporan):
-        if p is not None and p.exists() and not timpa:
+        if p is None:
+            continue
+        _tolak_tautan_ke_masukan(folder, p)
+        if p.exists() and not timpa:
             raise _gagal(f"Berkas '{p}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa.")
+        _uji_tulis(p)
     try:
         periksa_masukan(folder)  # before the progress bar: a wrong folder is one line, exit 2
     except LakipGalat as e:
@@ -585,6 +676,8 @@ def cmd_rekap(
         lap = tulis_laporan_rekap(h, laporan, timpa=timpa) if laporan else None
     except LakipGalat as e:
         raise _gagal(str(e)) from None
+    except OSError as e:
+        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
     galat = sum(1 for u in h.unit if u.galat)
     jumlah = {t: sum(1 for m in h.masalah if m.tingkat == t) for t in ("galat", "peringatan", "info")}
     out.print(
@@ -611,18 +704,26 @@ def cmd_contoh_sintetis(
     jumlah: Annotated[int, typer.Option("--jumlah", "-n", min=1, help="Jumlah satker.")] = 10,
     benih: Annotated[int, typer.Option("--benih", help="Benih acak (hasil sama untuk benih sama).")] = 1,
     format_: Annotated[str, typer.Option("--format", help="xlsm (buku kerja) atau json.")] = "xlsm",
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Jumlah proses paralel.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses paralel.")] = None,
 ) -> None:
     """Buat data satker sintetis yang realistis (untuk uji coba dan pengukuran kecepatan)."""
     from ..rekap.sintetis import tulis_sintetis
 
     if format_ not in ("xlsm", "json"):
         raise _gagal("--format harus xlsm atau json.")
+    if keluaran.exists() and not keluaran.is_dir():
+        raise _gagal(f"'{jalur_tampil(keluaran)}' adalah berkas, bukan folder. Pilih folder baru dengan -o.")
     if keluaran.exists() and any(keluaran.iterdir()):
         raise _gagal(f"Folder '{keluaran}' tidak kosong; pilih folder baru agar tidak ada berkas yang tertimpa.")
-    prog, maju = _kemajuan("Membuat satker sintetis")
-    with prog:
-        hasil = tulis_sintetis(jumlah, benih, keluaran, format_, jobs, maju)
+    try:
+        keluaran.mkdir(parents=True, exist_ok=True)
+        prog, maju = _kemajuan("Membuat satker sintetis")
+        with prog:
+            hasil = tulis_sintetis(jumlah, benih, keluaran, format_, jobs, maju)
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    except OSError as e:
+        raise _gagal(pesan_os(e, keluaran, "menulis ke folder")) from None
     out.print(f"{len(hasil)} berkas dibuat di: {keluaran}")
 
 
@@ -661,40 +762,131 @@ def _indonesiakan_bantuan() -> None:
 
 
 _POLA_GALAT = (
-    (r"Missing argument '(.+)'\.?", "Argumen {0} belum diisi."),
-    (r"Missing option '(.+)'\.?", "Opsi {0} wajib diisi."),
+    (r"No such command '(.+?)'\. Did you mean '(.+?)'\?", "Perintah '{0}' tidak dikenal. Mungkin maksudnya: {1}."),
     (r"No such command '(.+)'\.?", "Perintah '{0}' tidak dikenal."),
-    (r"No such option: (\S+).*", "Opsi {0} tidak dikenal."),
-    (r"Got unexpected extra arguments? \((.+)\)", "Argumen berlebih: {0}."),
-    (r"Invalid value for (.+?): (.+)", "Nilai tidak sah untuk {0}: {1}"),
-    (r"Option '(.+)' requires an argument\.?", "Opsi {0} memerlukan nilai."),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", "Argumen berlebih: {0}."),
+    (r"Missing command\.?", "Perintah belum disebutkan."),
 )
 
+# Pydantic error types (typer checks option values with it) -> the Indonesian reason.
+_ALASAN_NILAI = {
+    "int_parsing": "harus bilangan bulat",
+    "int_type": "harus bilangan bulat",
+    "int_from_float": "harus bilangan bulat",
+    "float_parsing": "harus angka",
+    "float_type": "harus angka",
+    "bool_parsing": "harus benar atau salah",
+    "greater_than_equal": "paling sedikit {ge}",
+    "greater_than": "harus lebih dari {gt}",
+    "less_than_equal": "paling banyak {le}",
+    "less_than": "harus kurang dari {lt}",
+    "literal_error": "harus salah satu dari {expected}",
+    "enum": "harus salah satu dari {expected}",
+}
 
-def terjemah_galat(pesan: str) -> str:
-    """The parser's English usage errors, in Indonesian."""
+
+def _nama_param(e: Any) -> str:
+    param = getattr(e, "param", None)
+    if param is not None:
+        opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+        if opts:
+            return "/".join(opts)
+        nama = getattr(param, "metavar", None) or getattr(param, "name", None)
+        if nama:
+            return str(nama).upper()
+    hint = getattr(e, "param_hint", None)
+    if isinstance(hint, (list, tuple)):
+        hint = "/".join(hint)
+    return str(hint).replace("'", "").replace(" / ", "/") if hint else "nilai"
+
+
+def _alasan_nilai(e: Any) -> str:
+    """Why a value was refused, from typer's structured validation error; never its English text."""
+    sebab = e.__cause__
+    galat = sebab.errors() if hasattr(sebab, "errors") else []
+    if not galat:
+        return f"Nilai untuk {_nama_param(e)} tidak sah."
+    g = galat[0]
+    masukan = g.get("input")
+    templat = _ALASAN_NILAI.get(g.get("type", ""), "tidak dapat dipakai")
+    try:
+        alasan = templat.format(**{k: v for k, v in (g.get("ctx") or {}).items()})
+    except (KeyError, IndexError):
+        alasan = "tidak dapat dipakai"
+    return f"Nilai '{jalur_tampil(masukan)}' untuk {_nama_param(e)} tidak sah: {alasan}."
+
+
+def terjemah_galat(e: Exception) -> str:
+    """A parse error of the command line (typer/click) as one Indonesian sentence.
+
+    Built from the exception's class and fields; its English text is never shown (a message
+    this function does not know becomes a general Indonesian one).
+    """
     import re
 
+    jenis = {c.__name__ for c in type(e).__mro__}
+    if "NoSuchOption" in jenis:
+        opsi = jalur_tampil(getattr(e, "option_name", "") or "")
+        saran = sorted(getattr(e, "possibilities", None) or [])
+        return f"Opsi {opsi} tidak dikenal." + (f" Mungkin maksudnya: {', '.join(saran)}." if saran else "")
+    if "MissingParameter" in jenis:
+        param = getattr(e, "param", None)
+        if getattr(param, "param_type_name", "") == "argument":
+            return f"Argumen {_nama_param(e)} belum diisi."
+        return f"Opsi {_nama_param(e)} wajib diisi."
+    if "BadParameter" in jenis:
+        return _alasan_nilai(e)
+    if "BadOptionUsage" in jenis:
+        opsi = jalur_tampil(getattr(e, "option_name", "") or "")
+        pesan = str(getattr(e, "message", ""))
+        if "does not take a value" in pesan:
+            return f"Opsi {opsi} tidak menerima nilai."
+        if "requires" in pesan:
+            return f"Opsi {opsi} memerlukan nilai."
+        return f"Opsi {opsi} dipakai dengan cara yang salah."
+    if "BadArgumentUsage" in jenis:
+        return "Jumlah argumen tidak sesuai."
+    pesan = str(getattr(e, "message", "") or "").strip()
     for pola, teks in _POLA_GALAT:
-        m = re.fullmatch(pola, pesan.strip())
+        m = re.fullmatch(pola, pesan)
         if m:
-            return teks.format(*m.groups())
-    return pesan
+            return teks.format(*(jalur_tampil(x) for x in m.groups()))
+    return "Perintah tidak dapat dipahami."
 
 
-def main() -> None:  # pragma: no cover - console entry point
+def main() -> None:  # pragma: no cover - console entry point (tests run it as a subprocess)
+    """Console entry point: every outcome other than success is one Indonesian line on stderr
+    (exit 2; Ctrl-C 130); only a bug shows a traceback."""
     _indonesiakan_bantuan()
     try:
         rv = app(standalone_mode=False)
-    except KeyboardInterrupt:
+    except (Dibatalkan, KeyboardInterrupt):
         err.print("Dibatalkan.")
         sys.exit(130)
+    except BerkasSudahAda as e:
+        cetak_galat(f"{e} Pakai nama lain atau tambahkan --timpa.")
+        sys.exit(2)
+    except LakipGalat as e:
+        cetak_galat(str(e))
+        sys.exit(2)
+    except OSError as e:  # a refusal of the system no command caught: named, in Indonesian
+        cetak_galat(pesan_os(e))
+        sys.exit(2)
     except Exception as e:  # usage errors of the command-line parser
-        format_message = getattr(e, "format_message", None)
-        if format_message is None:
+        jenis = {c.__name__ for c in type(e).__mro__}
+        if "Abort" in jenis:
+            err.print("Dibatalkan.")
+            sys.exit(130)
+        if "NoArgsIsHelpError" in jenis:
+            # Typer prints the help itself (rich); plain click returns it as the message.
+            bantuan = e.format_message() if hasattr(e, "format_message") else ""
+            if bantuan.strip():
+                out.print(bantuan, markup=False, highlight=False)
+            sys.exit(2)
+        if "ClickException" not in jenis:
             raise
-        err.print(f"[bold red]Galat:[/] {terjemah_galat(format_message())} Jalankan 'lakip-xl --help' untuk bantuan.")
-        sys.exit(getattr(e, "exit_code", 2) or 2)
+        cetak_galat(f"{terjemah_galat(e)} Jalankan 'lakip-xl --help' untuk bantuan.")
+        sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
 
 

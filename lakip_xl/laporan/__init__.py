@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..berkas import BerkasSudahAda, tulis_atomik
-from ..galat import LaporanGagal
+from ..berkas import BerkasSudahAda, jalur_tampil, pesan_os, tulis_atomik
+from ..galat import LaporanGagal, OfficeGagal
 from ..layanan import asal_berkas
-from ..office import konversi, soffice
+from ..office import jalankan, konversi, soffice
 from .konteks import bangun_konteks
 
 if TYPE_CHECKING:
@@ -43,11 +42,18 @@ def _templat(template: Path | None) -> Any:
     if template is None:
         return DocxTemplate(io.BytesIO(bangun_templat()))
     if not template.is_file():
-        raise LaporanGagal(f"Templat '{template}' tidak ditemukan.")
+        raise LaporanGagal(f"Templat '{jalur_tampil(template)}' tidak ditemukan.")
     try:
-        return DocxTemplate(str(template))
+        tpl = DocxTemplate(str(template))
+        tpl.init_docx()  # DocxTemplate opens the file lazily: open it here, where a bad one is caught
+    except OSError as e:
+        raise LaporanGagal(pesan_os(e, template, "membuka templat")) from None
     except Exception:
-        raise LaporanGagal(f"Templat '{template}' bukan dokumen Word (.docx) yang dapat dibuka.") from None
+        raise LaporanGagal(
+            f"Templat '{jalur_tampil(template)}' bukan dokumen Word (.docx) yang dapat dibuka. "
+            "Simpan templatnya di Word sebagai Dokumen Word (.docx), atau buat dengan 'lakip-xl templat'."
+        ) from None
+    return tpl
 
 
 def _lingkungan() -> Any:
@@ -143,7 +149,11 @@ def python_uno() -> str | None:
         kandidat += [str(prog / "python"), str(prog / "python.exe")]
     for k in kandidat:
         if Path(k).exists():
-            r = subprocess.run([k, "-c", "import uno"], capture_output=True, timeout=60)
+            with tempfile.TemporaryDirectory(prefix="lakip-uno-") as tmp:
+                try:
+                    r = jalankan([k, "-c", "import uno"], Path(tmp), batas_waktu=60)
+                except OfficeGagal:
+                    continue
             if r.returncode == 0:
                 return k
     return None
@@ -158,16 +168,21 @@ def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
         )
     if pdf.exists() and not timpa:
         raise LaporanGagal(f"Berkas '{pdf}' sudah ada dan tidak ditimpa. Pakai nama lain atau --timpa.")
+    # Everything LibreOffice and the UNO script write lies in this folder, removed on the way
+    # out whatever happens, Ctrl-C included (jalankan() ends the processes first).
     with tempfile.TemporaryDirectory(prefix="lakip-pdf-") as tmp:
         hasil = Path(tmp) / (docx.stem + ".pdf")
         py = python_uno()
         ok = False
-        if py:
-            skrip = Path(__file__).with_name("pdf_uno.py")
-            r = subprocess.run([py, str(skrip), str(docx), str(hasil)], capture_output=True, text=True, timeout=600)
-            ok = r.returncode == 0 and hasil.exists()
-        if not ok:
-            (hasil,) = konversi([docx], "pdf", Path(tmp))
+        try:
+            if py:
+                skrip = Path(__file__).with_name("pdf_uno.py")
+                r = jalankan([py, str(skrip), str(docx), str(hasil)], Path(tmp) / "tmp", batas_waktu=600)
+                ok = r.returncode == 0 and hasil.exists()
+            if not ok:
+                (hasil,) = konversi([docx], "pdf", Path(tmp) / "lo")
+        except OfficeGagal as e:
+            raise LaporanGagal(f"PDF tidak dibuat: {e}") from None
         return tulis_atomik(pdf, hasil.read_bytes(), timpa=timpa)
 
 
@@ -199,7 +214,7 @@ def susun_laporan(
     except BerkasSudahAda:
         raise LaporanGagal(f"Berkas '{keluaran}' sudah ada dan tidak ditimpa.") from None
     except OSError as e:
-        raise LaporanGagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
+        raise LaporanGagal(pesan_os(e, keluaran, "menulis")) from None
     out = HasilLaporan(docx=docx, draf=draf)
     if draf:
         out.pesan.append(f"Laporan ditandai DRAF: {len(galat)} galat tercantum di lampiran.")

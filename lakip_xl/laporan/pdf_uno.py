@@ -24,7 +24,16 @@ def pv(name, value):
 
 
 def main(src, dst):
+    # lakip-xl runs this script with TMPDIR inside its own temporary folder and ends the whole
+    # process group on Ctrl-C; run by hand, the folder still goes whatever happens.
     work = tempfile.mkdtemp(prefix="lakip-pdf-")
+    try:
+        return _konversi(src, dst, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _konversi(src, dst, work):
     pipe = "lakip_pdf_" + uuid.uuid4().hex[:8]
     exe = shutil.which("soffice") or "/usr/bin/soffice"
     proc = subprocess.Popen(
@@ -37,15 +46,20 @@ def main(src, dst):
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.time() + 90
     ctx = None
-    while ctx is None:
-        try:
-            ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except NoConnectException:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                print("LibreOffice tidak dapat dijalankan", file=sys.stderr)
-                return 3
-            time.sleep(0.5)
+    try:
+        while ctx is None:
+            try:
+                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            except NoConnectException:
+                if proc.poll() is not None or time.time() > deadline:
+                    proc.kill()
+                    print("LibreOffice tidak dapat dijalankan", file=sys.stderr)
+                    return 3
+                time.sleep(0.5)
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     doc = None
     try:
@@ -72,7 +86,7 @@ def main(src, dst):
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
-        shutil.rmtree(work, ignore_errors=True)
+            proc.wait()
 
 
 if __name__ == "__main__":

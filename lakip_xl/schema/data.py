@@ -290,7 +290,9 @@ def baca_json_lengkap(path: str | Path) -> tuple[Lakip, list[Temuan], Aturan | N
     except IsADirectoryError:
         raise BerkasTidakValid(f"'{path}' adalah folder, bukan berkas.") from None
     except OSError as e:
-        raise BerkasTidakValid(f"Berkas '{path}' tidak dapat dibuka: {e.strerror}.") from None
+        from ..berkas import pesan_os
+
+        raise BerkasTidakValid(pesan_os(e, path, "membuka")) from None
     try:
         data = json.loads(teks.decode("utf-8-sig"))
     except UnicodeDecodeError:
