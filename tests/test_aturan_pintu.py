@@ -64,7 +64,7 @@ def test_report_prints_the_rules_in_force(buku):
     assert "25 %" in teks
     for lama in ("9,7 %", "18,2 %", "43,5 %", "28,6 %"):
         assert lama not in teks
-    kalimat_nka = next(p for p in teks.splitlines() if p.startswith("Nilai Kinerja Anggaran pada aplikasi SMART"))
+    kalimat_nka = next(p for p in teks.splitlines() if "Nilai Kinerja Anggaran pada aplikasi SMART" in p)
     assert "65,38" in kalimat_nka
     kalimat_ikpa = next(p for p in teks.splitlines() if p.startswith("Nilai IKPA mencapai"))
     assert "predikat Baik" in kalimat_ikpa
