@@ -36,10 +36,37 @@ def opsional(s):
     return st.none() | s
 
 
+def _sen(x: float) -> int:
+    return round(x * 100)
+
+
+@st.composite
+def realisasi_terhadap(draw, bawah: float, atas: float) -> float:
+    """A realisation below, on a bound of, inside or above the target range [bawah, atas]."""
+    lo, hi = _sen(bawah), _sen(atas)
+    letak = draw(st.sampled_from(["bawah", "tepi", "dalam", "atas"]))
+    if letak == "bawah" and lo > 0:
+        return draw(st.integers(0, lo - 1)) / 100
+    if letak == "dalam" and hi - lo > 1:
+        return draw(st.integers(lo + 1, hi - 1)) / 100
+    if letak == "atas":
+        return draw(st.integers(hi + 1, hi + 100_00)) / 100
+    return draw(st.sampled_from([bawah, atas]))
+
+
 @st.composite
 def indikator(draw, i: int) -> Indikator:
+    # "rentang" is the old range polarity, still read; any polarity may have a range target.
     pol = draw(st.sampled_from(["positif", "negatif", "rentang"]))
     target = draw(st.one_of(st.just(0.0), st.none(), angka.filter(lambda x: x > 0))) if i == 0 else draw(angka)
+    # A range target (bounds in either order), a single target, or an upper bound equal to the target.
+    target_atas = draw(angka | st.none() | st.just(target))
+    realisasi_tw = draw(st.lists(opsional(angka), min_size=4, max_size=4))
+    realisasi = draw(opsional(angka))
+    if target is not None and target_atas is not None and draw(st.booleans()):
+        # Typed as a cumulative figure, placed against the range (below, on a bound, inside, above).
+        realisasi_tw = [None] * 4
+        realisasi = draw(realisasi_terhadap(min(target, target_atas), max(target, target_atas)))
     return Indikator(
         kode=f"IND-{i + 1}",
         tingkat=draw(st.sampled_from(["iku", "program", "kegiatan"])),
@@ -49,10 +76,10 @@ def indikator(draw, i: int) -> Indikator:
         polaritas=pol,
         kumulatif=draw(st.sampled_from(["jumlah", "terakhir"])),
         target=target,
-        target_atas=draw(opsional(angka)) if pol == "rentang" else None,
+        target_atas=target_atas,
         target_tw=draw(st.lists(opsional(angka), min_size=4, max_size=4)),
-        realisasi_tw=draw(st.lists(opsional(angka), min_size=4, max_size=4)),
-        realisasi=draw(opsional(angka)),
+        realisasi_tw=realisasi_tw,
+        realisasi=realisasi,
         realisasi_tahun_lalu=draw(opsional(angka)),
         target_renstra=draw(opsional(angka)),
         capaian_dinyatakan=draw(opsional(persen)),

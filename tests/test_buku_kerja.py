@@ -19,6 +19,7 @@ from lakip_xl.buku_kerja.baca import baca_buku_kerja
 from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
 from lakip_xl.buku_kerja.vba import TOMBOL, modul_vba, sumber_xlwings
 from lakip_xl.compute.aturan import aturan_bawaan
+from lakip_xl.compute.hasil import hitung
 from lakip_xl.office import konversi
 from lakip_xl.schema.data import baca_json, contoh_path, ke_dict
 
@@ -122,16 +123,103 @@ def test_random_workbooks_recalculate_in_libreoffice(tmp_path, lo):
     ragam = [baca_buku_kerja(p).lakip for p in paths]
     assert sum(len(x.indikator) for x in ragam) > 50  # not 50 minimal examples
     assert {x.ikpa.aturan for x in ragam} == {"", "2021", "2022", "2024"}  # "": by fiscal year
-    from lakip_xl.compute.hasil import hitung
 
     dihitung_dengan = {
         (h.aturan_ikpa, h.nka.rezim) for h in (hitung(x, aturan_bawaan()) for x in ragam) if h.ikpa is not None
     }
     assert {r for _, r in dihitung_dengan} == {"pmk22_2021", "pmk62_2023"}  # both NKA regimes checked
+    # Range targets occur with every polarity, realisations inside and outside them, and negative
+    # ranges under both negative formulas.
+    kasus = set()
+    for x in ragam:
+        for ind, h in zip(x.indikator, hitung(x, aturan_bawaan()).indikator, strict=True):
+            if None in (ind.target, ind.target_atas, h.realisasi) or ind.target_atas == ind.target:
+                continue
+            lo_, hi_ = sorted((ind.target, ind.target_atas))
+            kasus.add((ind.polaritas, "dalam" if lo_ <= h.realisasi <= hi_ else "luar"))
+            if ind.polaritas == "negatif" and not lo_ <= h.realisasi <= hi_:
+                kasus.add(("negatif luar", x.pengaturan.rumus_negatif))
+    assert kasus >= {(p, w) for p in ("positif", "negatif", "rentang") for w in ("dalam", "luar")}, kasus
+    assert kasus >= {("negatif luar", "2t-r"), ("negatif luar", "t/r")}, kasus
     hasil = konversi(paths, KE_XLSX, tmp_path / "lo")
     for asli, dihitung in zip(paths, hasil, strict=True):
         _, salah = banding(asli, dihitung)
         assert salah == [], (str(asli), salah[:10])
+
+
+# Range targets (PermenPANRB 6/2022), computed by hand: (polaritas, target, target_atas,
+# realisasi, capaian before the cap). Inside the range 100; outside, the polarity's own formula
+# against the nearer bound.
+_RENTANG_2T_R = [
+    ("positif", 80, 90, 70, 87.5),  # 70 / 80 * 100
+    ("positif", 80, 90, 85, 100.0),
+    ("positif", 80, 90, 80, 100.0),  # a bound belongs to the range
+    ("positif", 80, 90, 95, 105.55555555555556),  # 95 / 90 * 100
+    ("positif", 90, 80, 70, 87.5),  # bounds typed the other way round
+    ("negatif", 10, 20, 25, 75.0),  # (2*20 - 25) / 20 * 100
+    ("negatif", 10, 20, 5, 150.0),  # (2*10 - 5) / 10 * 100
+    ("negatif", 10, 20, 20, 100.0),
+    ("negatif", 0, 5, 6, 80.0),  # a zero lower bound: (2*5 - 6) / 5 * 100
+    ("negatif", 0, 5, 0, 100.0),
+    ("negatif", 0, None, 3, None),  # a zero single target: blank
+    ("negatif", 20, None, 15, 125.0),  # single target: (40 - 15) / 20 * 100
+    ("positif", 3.25, None, 1.63, 50.15384615384615),  # 1.63 / 3.25 * 100
+    ("rentang", 2, 4, 5, 75.0),  # old polarity, above: (2*4 - 5) / 4 * 100
+    ("rentang", 2, 4, 1, 50.0),  # old polarity, below: 1 / 2 * 100
+    ("rentang", 2, 4, 3, 100.0),
+]
+_RENTANG_T_R = [
+    ("negatif", 10, 20, 25, 80.0),  # 20 / 25 * 100
+    ("negatif", 10, 20, 5, 200.0),  # 10 / 5 * 100
+    ("negatif", 10, 20, 12.5, 100.0),
+    ("negatif", 20, None, 25, 80.0),  # single target: 20 / 25 * 100
+    ("rentang", 2, 4, 5, 75.0),  # the old polarity keeps 2t-r above the range
+    ("positif", 80, 90, 95, 105.55555555555556),  # capped to 100 below (BatasCapaianIndikator 100)
+    ("positif", 80, 90, 70, 87.5),
+]
+
+
+@pytest.mark.parametrize(("rumus", "batas", "kasus"), [("2t-r", None, _RENTANG_2T_R), ("t/r", 100.0, _RENTANG_T_R)])
+def test_range_targets_in_libreoffice(tmp_path, lo, rumus, batas, kasus):
+    """The workbook's formulas, recalculated by LibreOffice, the engine and the UDF all give the
+    hand-computed capaian of each range-target case."""
+    from lakip_xl.doors import udf
+    from lakip_xl.model import Indikator, Lakip, Pengaturan, Profil
+
+    data = Lakip(
+        profil=Profil(nama="Uji Rentang", tahun=2024),
+        indikator=[
+            Indikator(
+                kode=f"R-{i + 1}", nama=f"Indikator {i + 1}", polaritas=pol, target=t, target_atas=ta, realisasi=r
+            )
+            for i, (pol, t, ta, r, _) in enumerate(kasus)
+        ],
+        pengaturan=Pengaturan(rumus_negatif=rumus, batas_capaian_indikator=batas),
+    )
+    p = bangun_buku_kerja(data, tmp_path / "rentang.xlsm", aturan=aturan_bawaan())
+    (dihitung,) = konversi([p], KE_XLSX, tmp_path / "lo")
+    _, salah = banding(p, dihitung)
+    assert salah == [], salah[:10]
+    cal = CalamineWorkbook.from_path(str(dihitung))
+    tata = baca_buku_kerja(p).tata
+    ind, real = tata.posisi["Indikator"], tata.posisi["Realisasi"]
+
+    def sel(pos, kunci, i):
+        g = cal.get_sheet_by_name(pos.lembar).to_python(skip_empty_area=False)
+        return g[pos.awal + i][pos.kolom(kunci)]
+
+    mesin = hitung(data, aturan_bawaan()).indikator
+    for i, (pol, t, ta, r, mentah) in enumerate(kasus):
+        dibatasi = None if mentah is None else (min(mentah, batas) if batas is not None else mentah)
+        lo_mentah, lo_capaian = sel(real, "capaian_mentah", i), sel(real, "capaian", i)
+        for dapat, harap in ((lo_mentah, mentah), (lo_capaian, dibatasi), (mesin[i].capaian, dibatasi)):
+            if harap is None:
+                assert dapat in ("", None), (i, dapat)
+            else:
+                assert dapat == pytest.approx(harap, rel=1e-12), (i, pol, t, ta, r)
+        args = (sel(ind, "target", i), sel(real, "realisasi_periode", i), sel(ind, "polaritas", i), batas,
+                sel(ind, "target_atas", i), rumus)  # fmt: skip
+        assert udf.LAKIP_CAPAIAN(*args) == ("" if dibatasi is None else pytest.approx(dibatasi, rel=1e-12)), i
 
 
 def test_example_round_trip(tmp_path, contoh):

@@ -25,13 +25,82 @@ def test_negative_polarity_t_over_r_setting():
     assert capaian(20, 0, "negatif", rumus_negatif="t/r") is None
 
 
-def test_range_polarity():
-    # Target band 2-4 (e.g. a percentage that should stay inside the band).
+# Range targets (PermenPANRB 6/2022): 100 inside the range; outside, the indicator's own
+# polarity formula against the nearer bound. Hand calculations in the comments.
+@pytest.mark.parametrize(
+    ("realisasi", "hasil"),
+    [
+        (70, 87.5),  # below 80-90: 70 / 80 * 100
+        (80, 100.0),  # the bounds belong to the range
+        (85, 100.0),
+        (90, 100.0),
+        (95, 105.55555555555556),  # above: 95 / 90 * 100 = 105,56 (no cap: batas_capaian_indikator blank)
+    ],
+)
+def test_range_target_positive(realisasi, hasil):
+    assert capaian(80, realisasi, "positif", target_atas=90) == pytest.approx(hasil, rel=1e-12)
+
+
+def test_range_target_positive_above_with_a_cap():
+    # 95 / 90 * 100 = 105,56 is capped at 100 when BatasCapaianIndikator is 100; 120 does not cap it.
+    assert capaian(80, 95, "positif", batas=100, target_atas=90) == 100.0
+    assert capaian(80, 95, "positif", batas=120, target_atas=90) == pytest.approx(105.5555555556)
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "rumus", "hasil"),
+    [
+        (25, "2t-r", 75.0),  # above 10-20: (2*20 - 25) / 20 * 100 = 15 / 20 * 100
+        (5, "2t-r", 150.0),  # below: (2*10 - 5) / 10 * 100 = 15 / 10 * 100
+        (25, "t/r", 80.0),  # above: 20 / 25 * 100
+        (5, "t/r", 200.0),  # below: 10 / 5 * 100
+        (15, "2t-r", 100.0),  # inside
+        (15, "t/r", 100.0),
+        (10, "t/r", 100.0),
+        (20, "2t-r", 100.0),
+    ],
+)
+def test_range_target_negative(realisasi, rumus, hasil):
+    assert capaian(10, realisasi, "negatif", target_atas=20, rumus_negatif=rumus) == pytest.approx(hasil)
+
+
+def test_range_bounds_in_either_order():
+    # Upper bound typed below the lower one: the bounds are swapped (the validator warns).
+    assert capaian(90, 70, "positif", target_atas=80) == pytest.approx(87.5)
+    assert capaian(20, 25, "negatif", target_atas=10) == pytest.approx(75.0)
+
+
+def test_range_with_a_zero_lower_bound():
+    # Errors 0-5 %: 0 and 3 are inside (100); 6 -> (2*5 - 6) / 5 * 100 = 80; t/r: 10 -> 5 / 10 * 100 = 50.
+    assert capaian(0, 0, "negatif", target_atas=5) == 100.0
+    assert capaian(0, 3, "negatif", target_atas=5) == 100.0
+    assert capaian(0, 6, "negatif", target_atas=5) == pytest.approx(80.0)
+    assert capaian(0, 10, "negatif", target_atas=5, rumus_negatif="t/r") == pytest.approx(50.0)
+    # A zero single target, or 0-0, is still no target.
+    assert capaian(0, 3, "negatif") is None
+    assert capaian(0, 3, "positif", target_atas=0) is None
+    # Below a range whose nearer bound is 0 would divide by zero: blank, not an exception.
+    assert capaian(5, -1, "positif", target_atas=0) is None
+    assert capaian(5, -1, "negatif", target_atas=0) is None
+
+
+def test_single_target_is_unchanged_by_the_range_rule():
+    # A blank upper bound, or one equal to the target, is the plain formula.
+    assert capaian(3.25, 1.63, "positif", target_atas=3.25) == pytest.approx(1.63 / 3.25 * 100)
+    assert capaian(20, 15, "negatif", target_atas=20) == pytest.approx(125.0)
+    assert capaian(20, 25, "negatif", target_atas=None, rumus_negatif="t/r") == pytest.approx(80.0)
+    assert capaian(20, 20, "negatif", rumus_negatif="t/r") == 100.0
+
+
+def test_old_range_polarity_keeps_its_old_meaning():
+    # Polaritas "rentang" (before range targets): band 2-4, 100 inside.
     assert capaian(2, 3, "rentang", target_atas=4) == 100.0
-    # Below the lower bound: 1 / 2 * 100 = 50.
+    # Below the lower bound as positive: 1 / 2 * 100 = 50.
     assert capaian(2, 1, "rentang", target_atas=4) == pytest.approx(50.0)
-    # Above the upper bound: (2*4 - 5) / 4 * 100 = 75.
+    # Above the upper bound as negative 2t-r: (2*4 - 5) / 4 * 100 = 75 ...
     assert capaian(2, 5, "rentang", target_atas=4) == pytest.approx(75.0)
+    # ... whatever rumus_negatif says (t/r would give 4 / 5 * 100 = 80).
+    assert capaian(2, 5, "rentang", target_atas=4, rumus_negatif="t/r") == pytest.approx(75.0)
 
 
 @pytest.mark.parametrize(("batas", "hasil"), [(None, 381.3), (100, 100.0), (120, 120.0)])

@@ -278,6 +278,26 @@ def test_udfs_equal_native_formulas(dihitung_lo):
     assert n > 40
 
 
+# Range targets (PermenPANRB 6/2022), arguments as Excel passes them (blank cells arrive as None).
+@pytest.mark.parametrize(
+    ("args", "hasil"),
+    [
+        ((80, 70, "positif", None, 90), 87.5),  # 70 / 80 * 100
+        ((80, 85, "positif", None, 90), 100.0),
+        ((80, 95, "positif", None, 90), 105.55555555555556),  # 95 / 90 * 100
+        ((80, 95, "positif", 100, 90), 100.0),  # capped by BatasCapaianIndikator 100
+        ((10, 25, "negatif", None, 20, "2t-r"), 75.0),  # (40 - 25) / 20 * 100
+        ((10, 5, "negatif", None, 20, "2t-r"), 150.0),  # (20 - 5) / 10 * 100
+        ((10, 25, "negatif", None, 20, "t/r"), 80.0),  # 20 / 25 * 100
+        ((10, 5, "negatif", None, 20, "t/r"), 200.0),  # 10 / 5 * 100
+        (("10", "5", "Negatif", "", "20", "t/r"), 200.0),  # typed as text
+        ((2, 5, "rentang", None, 4, "t/r"), 75.0),  # old polarity: (8 - 5) / 4 * 100, t/r ignored
+    ],
+)
+def test_udf_range_targets(args, hasil):
+    assert udf.LAKIP_CAPAIAN(*args) == pytest.approx(hasil, rel=1e-12)
+
+
 def test_udf_helpers_and_bad_arguments():
     assert (
         udf.LAKIP_TERBILANG(4663135000)

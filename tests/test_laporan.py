@@ -109,6 +109,24 @@ def test_special_characters_in_unit_name(tmp_path):
     assert 'KANTOR "UJI" R&D <WILAYAH>' in teks
 
 
+def test_range_target_is_printed_as_a_range(tmp_path):
+    import json
+
+    d = json.loads(contoh_path().read_text("utf-8"))
+    # IKU-3 as a range target 80-90 with realisation 70: capaian 70 / 80 * 100 = 87,50.
+    d["indikator"][2].update(target=80, target_atas=90, realisasi=70)
+    # IKU-4 with the bounds typed the other way round: still printed low to high.
+    d["indikator"][3].update(target=95.5, target_atas=90)
+    p = tmp_path / "rentang.json"
+    p.write_text(json.dumps(d), "utf-8")
+    isi, _ = render_docx(buka(p))
+    baris = [r.cells for t in Document(io.BytesIO(isi)).tables for r in t.rows]
+    teks = [[c.text for c in cells] for cells in baris]
+    assert any(r[-3:] == ["80–90 Nilai", "70 Nilai", "87,50"] for r in teks), teks
+    assert any("90–95,50 Nilai" in r for r in teks)
+    assert not any("80 Nilai" in r for r in teks)
+
+
 def _templat_dengan(tmp_path: Path, lama: str, baru: str) -> Path:
     src = io.BytesIO(bangun_templat())
     out = tmp_path / "t.docx"

@@ -143,9 +143,45 @@ def test_office_class_written_two_ways(contoh_dict):
 def test_range_indicator_needs_upper_bound(contoh_dict):
     d = copy.deepcopy(contoh_dict)
     d["indikator"][0]["polaritas"] = "rentang"
-    assert cari(temuan_dari(d), "TARGET_RENTANG", "indikator[0].target_atas")
+    found = cari(temuan_dari(d), "TARGET_RENTANG", "indikator[0].target_atas")
+    assert [t.tingkat for t in found] == ["galat"]
     d["indikator"][0]["polaritas"] = "naik"
     assert cari(temuan_dari(d), "PILIHAN_TIDAK_VALID", "indikator[0].polaritas")
+
+
+def test_old_range_polarity_is_read_with_a_warning(contoh_dict):
+    d = copy.deepcopy(contoh_dict)
+    d["indikator"][0].update(polaritas="rentang", target=3, target_atas=4)
+    lakip, baca = dari_dict(d)
+    assert baca == [] and lakip.indikator[0].polaritas == "rentang"
+    (t,) = cari(validasi(lakip), "POLARITAS_RENTANG", "indikator[0].polaritas")
+    assert t.tingkat == "peringatan" and "positif atau negatif" in t.pesan
+    # Positive and negative range targets are the current form: no such warning.
+    for pol in ("positif", "negatif"):
+        d["indikator"][0]["polaritas"] = pol
+        assert not [t for t in temuan_dari(d) if t.kode == "POLARITAS_RENTANG"]
+
+
+@pytest.mark.parametrize("polaritas", ["positif", "negatif", "rentang"])
+def test_range_bounds_swapped_warns_for_any_polarity(contoh_dict, polaritas):
+    d = copy.deepcopy(contoh_dict)
+    d["indikator"][0].update(polaritas=polaritas, target=90, target_atas=80)
+    (t,) = cari(temuan_dari(d), "TARGET_RENTANG", "indikator[0].target_atas")
+    assert t.tingkat == "peringatan" and "dipertukarkan" in t.pesan
+
+
+def test_zero_lower_bound_of_a_range_is_a_target(contoh_dict):
+    d = copy.deepcopy(contoh_dict)
+    d["indikator"][0].update(polaritas="negatif", target=0, target_atas=5)
+    assert not cari(temuan_dari(d), "TARGET_KOSONG", "indikator[0].target")
+    d["indikator"][0]["target_atas"] = None
+    (t,) = cari(temuan_dari(d), "TARGET_KOSONG", "indikator[0].target")
+    assert "Target" in t.pesan and "nol" in t.pesan
+    d["indikator"][0].update(target=None, target_atas=5)
+    (t,) = cari(temuan_dari(d), "TARGET_KOSONG", "indikator[0].target")
+    assert t.pesan.startswith("Batas bawah target") and "kosong" in t.pesan
+    d["indikator"][0].update(target=3, target_atas=-5)
+    assert cari(temuan_dari(d), "ANGKA_NEGATIF", "indikator[0].target_atas")
 
 
 def test_quarterly_targets_must_add_up_for_counts(contoh_dict):

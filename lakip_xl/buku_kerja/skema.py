@@ -255,16 +255,23 @@ _LAST = f"IF({_q_ok(3)},{{{_Q[3]}}},IF({_q_ok(2)},{{{_Q[2]}}},IF({_q_ok(1)},{{{_
 _MANUAL = 'IF(ISNUMBER({realisasi}),{realisasi},"")'
 RUMUS_REALISASI_PERIODE = f'IF(({_CNT})=0,{_MANUAL},IF({{Indikator.kumulatif}}="terakhir",{_LAST},{_SUM}))'
 
-_T, _TA, _RP = "{Indikator.target}", "{Indikator.target_atas}", "{realisasi_periode}"
-_ATAS = f"MAX({_T},IF(ISNUMBER({_TA}),{_TA},{_T}))"
-_BAWAH = f"MIN({_T},IF(ISNUMBER({_TA}),{_TA},{_T}))"
+_T, _TA, _RP, _POL = "{Indikator.target}", "{Indikator.target_atas}", "{realisasi_periode}", "{Indikator.polaritas}"
+# The target as a range [bawah, atas] (compute/capaian.py): a range target when the upper bound
+# is filled (in either order), otherwise the single target twice (MAX and MIN skip a blank or
+# text cell). Outside the range the indicator's polarity formula is applied against the nearer
+# bound (_ACUAN).
+_ATAS = f"MAX({_T},{_TA})"
+_BAWAH = f"MIN({_T},{_TA})"
+_ACUAN = f"IF({_RP}>{_ATAS},{_ATAS},{_BAWAH})"
 RUMUS_CAPAIAN_MENTAH = (
-    f'IF(OR(NOT(ISNUMBER({_T})),{_T}=0,NOT(ISNUMBER({_RP}))),"",'
-    f'IF({{Indikator.polaritas}}="negatif",'
-    f'IF(RumusNegatif="t/r",IF({_RP}=0,"",{_T}/{_RP}*100),(2*{_T}-{_RP})/{_T}*100),'
-    f'IF({{Indikator.polaritas}}="rentang",'
-    f"IF({_RP}>{_ATAS},(2*{_ATAS}-{_RP})/{_ATAS}*100,IF({_RP}<{_BAWAH},{_RP}/{_BAWAH}*100,100)),"
-    f"{_RP}/{_T}*100)))"
+    f'IF(OR(NOT(ISNUMBER({_T})),NOT(ISNUMBER({_RP}))),"",'
+    f'IF(AND({_BAWAH}=0,{_ATAS}=0),"",'
+    f"IF(AND({_RP}>={_BAWAH},{_RP}<={_ATAS}),100,"
+    f'IF({_ACUAN}=0,"",'
+    f'IF(OR({_POL}="negatif",AND({_POL}="rentang",{_RP}>{_ATAS})),'
+    f'IF(AND({_POL}="negatif",RumusNegatif="t/r"),IF({_RP}=0,"",{_ACUAN}/{_RP}*100),'
+    f"(2*{_ACUAN}-{_RP})/{_ACUAN}*100),"
+    f"{_RP}/{_ACUAN}*100)))))"
 )
 
 REALISASI = Tabel(
@@ -742,7 +749,9 @@ REF_PREDIKAT_SAKIP = _ref_predikat("RefPredikatSakip", "Predikat SAKIP (nilai > 
 # Lists for data validation (Referensi sheet, one column each).
 DAFTAR: dict[str, tuple[str, ...]] = {
     "Tingkat": ("iku", "program", "kegiatan"),
-    "Polaritas": ("positif", "negatif", "rentang"),
+    # "rentang" (the old range polarity) is still read but no longer offered: a range target is
+    # a positive or negative indicator with "Batas atas (rentang)" filled.
+    "Polaritas": ("positif", "negatif"),
     "Kumulatif": ("jumlah", "terakhir"),
     "Periode": ("Semester I", "Tahunan"),
     "YaTidak": ("Ya", "Tidak"),

@@ -8,6 +8,13 @@ from collections.abc import Sequence
 KUARTAL_PERIODE = {"Semester I": 2, "Tahunan": 4}
 
 
+def rentang_target(target: float, target_atas: float | None) -> tuple[float, float]:
+    """The bounds ``(bawah, atas)`` of a target: a range target when ``target_atas`` is filled
+    (in either order), otherwise the single target twice."""
+    lain = target if target_atas is None else target_atas
+    return min(target, lain), max(target, lain)
+
+
 def capaian(
     target: float | None,
     realisasi: float | None,
@@ -18,39 +25,42 @@ def capaian(
 ) -> float | None:
     """Achievement in percent, or ``None`` when it cannot be computed.
 
-    - positif: ``r / t * 100``
-    - negatif: ``(2t - r) / t * 100`` (or ``t / r * 100`` with ``rumus_negatif="t/r"``)
-    - rentang: 100 inside ``[target, target_atas]``; above the upper bound it is scored as a
-      negative indicator against the upper bound, below the lower bound as a positive one
-      against the lower bound.
+    The target is ``[bawah, atas]``: a range target when ``target_atas`` is filled
+    (PermenPANRB 6/2022), otherwise ``bawah = atas = target``. A realisation inside the range
+    is 100. Outside, the indicator's own polarity formula is applied against the nearer bound
+    ``acuan`` (``atas`` when above, ``bawah`` when below):
 
-    ``batas`` caps the result (None = no cap). A blank or zero target, a blank
-    realisation, or a ratio too large for a float gives ``None``: the validator reports it,
-    nothing raises.
+    - positif: ``r / acuan * 100``
+    - negatif: ``(2 acuan - r) / acuan * 100`` (or ``acuan / r * 100`` with ``rumus_negatif="t/r"``)
+    - rentang (the old polarity value, kept for old data): below the range as positif, above
+      it as negatif with ``2t-r`` whatever ``rumus_negatif`` says.
+
+    Without a range these are the familiar ``r / t``, ``(2t - r) / t`` and ``t / r``.
+    ``batas`` caps the result (None = no cap). A blank target, a target that is zero without a
+    range (both bounds zero), a blank realisation, or a division by zero, or a ratio too large for a float gives ``None``: the
+    validator reports it, nothing raises.
     """
-    if target is None or realisasi is None or target == 0:
+    if target is None or realisasi is None:
         return None
-    if polaritas == "positif":
-        nilai = realisasi / target * 100
-    elif polaritas == "negatif":
-        if rumus_negatif == "t/r":
+    if polaritas not in ("positif", "negatif", "rentang"):
+        raise ValueError(f"polaritas tidak dikenal: {polaritas}")
+    bawah, atas = rentang_target(target, target_atas)
+    if bawah == 0 and atas == 0:
+        return None
+    if bawah <= realisasi <= atas:
+        nilai = 100.0
+    else:
+        acuan = atas if realisasi > atas else bawah
+        if acuan == 0:
+            return None
+        if polaritas == "positif" or (polaritas == "rentang" and realisasi < bawah):
+            nilai = realisasi / acuan * 100
+        elif polaritas == "negatif" and rumus_negatif == "t/r":
             if realisasi == 0:
                 return None
-            nilai = target / realisasi * 100
+            nilai = acuan / realisasi * 100
         else:
-            nilai = (2 * target - realisasi) / target * 100
-    elif polaritas == "rentang":
-        atas = target if target_atas is None else target_atas
-        bawah = min(target, atas)
-        atas = max(target, atas)
-        if realisasi > atas:
-            nilai = (2 * atas - realisasi) / atas * 100
-        elif realisasi < bawah:
-            nilai = realisasi / bawah * 100
-        else:
-            nilai = 100.0
-    else:
-        raise ValueError(f"polaritas tidak dikenal: {polaritas}")
+            nilai = (2 * acuan - realisasi) / acuan * 100
     if batas is not None and nilai > batas:
         nilai = float(batas)
     # A target so small that the ratio overflows (1e-320) has no capaian to show.

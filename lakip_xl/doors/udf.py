@@ -70,15 +70,15 @@ def _hasil(x: float | None) -> Any:
 
 
 @xw.func(category=KATEGORI)
-@xw.arg("target", doc="Target indikator (batas bawah untuk polaritas rentang).")
+@xw.arg("target", doc="Target indikator; untuk target rentang, batas bawahnya.")
 @xw.arg("realisasi", doc="Realisasi periode.")
-@xw.arg("polaritas", doc="positif (bawaan), negatif, atau rentang.")
+@xw.arg("polaritas", doc="positif (bawaan) atau negatif; rentang: bentuk lama, tetap dihitung seperti dulu.")
 @xw.arg("batas", doc="Batas atas capaian: kosong (tanpa batas), 100, atau 120.")
-@xw.arg("target_atas", doc="Batas atas target untuk polaritas rentang.")
+@xw.arg("target_atas", doc="Batas atas target rentang; kosong untuk target tunggal.")
 @xw.arg("rumus_negatif", doc="Rumus polaritas negatif: 2t-r (bawaan) atau t/r.")
 @_aman
 def LAKIP_CAPAIAN(target, realisasi, polaritas="positif", batas=None, target_atas=None, rumus_negatif="2t-r"):
-    """Capaian indikator (%) menurut polaritasnya; kosong bila target kosong/nol atau realisasi kosong."""
+    """Capaian indikator (%) menurut polaritas; target rentang: 100 di dalamnya, di luar terhadap batas terdekat."""
     pol = "positif" if _kosong(polaritas) else str(polaritas).strip().lower()
     if pol not in ("positif", "negatif", "rentang"):
         raise ArgumenTidakValid("polaritas harus positif, negatif, atau rentang")

@@ -10,6 +10,7 @@ from babel.dates import format_date, format_datetime
 
 from ..compute.angka import format_angka, format_persen, format_rupiah, terbilang
 from ..compute.aturan import REZIM_NKA, Aturan
+from ..compute.capaian import rentang_target
 from ..compute.hasil import Hasil
 
 if TYPE_CHECKING:
@@ -42,6 +43,14 @@ def volume(x: float | None) -> str:
     if x is None:
         return "-"
     return format_angka(x, 0) if float(x).is_integer() else format_angka(x, 2)
+
+
+def teks_target(bawah: float | None, atas: float | None) -> str:
+    """An indicator's target as written: 3,25, or a range target 80–90."""
+    if bawah is None or atas is None:
+        return volume(bawah)
+    lo, hi = rentang_target(bawah, atas)
+    return volume(lo) if lo == hi else f"{volume(lo)}–{volume(hi)}"
 
 
 def paragraf(teks: str) -> list[str]:
@@ -301,7 +310,7 @@ def _capaian(dok: Dokumen, tingkat: str) -> list[dict[str, str]]:
                     "sasaran": ind.sasaran,
                     "indikator": ind.nama,
                     "satuan": ind.satuan,
-                    "target": f"{volume(ind.target)} {ind.satuan}".strip(),
+                    "target": f"{teks_target(ind.target, ind.target_atas)} {ind.satuan}".strip(),
                     "realisasi": f"{volume(h.realisasi)} {ind.satuan}".strip() if h.realisasi is not None else "-",
                     "capaian": angka(h.capaian),
                 }

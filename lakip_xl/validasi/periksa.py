@@ -31,6 +31,7 @@ ATURAN_TAHUN = "ATURAN_TAHUN"
 DINYATAKAN_BERBEDA = "DINYATAKAN_BERBEDA"
 KODE_GANDA = "KODE_GANDA"
 TARGET_RENTANG = "TARGET_RENTANG"
+POLARITAS_RENTANG = "POLARITAS_RENTANG"
 TARGET_TRIWULAN = "TARGET_TRIWULAN"
 PROFIL = "PROFIL"
 NILAI_DI_LUAR_RENTANG = "NILAI_DI_LUAR_RENTANG"
@@ -230,31 +231,39 @@ class _Pemeriksa:
                     f"{label}: realisasi kumulatif diisi {format_angka(ind.realisasi)}, tetapi realisasi triwulan "
                     f"menghasilkan {format_angka(h.realisasi)}; yang dipakai realisasi triwulan. Kosongkan salah satunya.",
                 )
-            if (
-                ind.polaritas == "rentang"
-                and ind.target_atas is not None
-                and ind.target is not None
-                and ind.target_atas < ind.target
-            ):
+            if ind.target_atas is not None and ind.target is not None and ind.target_atas < ind.target:
                 self.add(
                     TARGET_RENTANG,
                     "peringatan",
                     (*j, "target_atas"),
-                    f"Batas atas {label} ({format_angka(ind.target_atas)}) lebih kecil dari batas bawah "
+                    f"Batas atas target {label} ({format_angka(ind.target_atas)}) lebih kecil dari batas bawah "
                     f"({format_angka(ind.target)}); keduanya dipertukarkan saat menghitung.",
+                )
+            if ind.polaritas == "rentang":
+                self.add(
+                    POLARITAS_RENTANG,
+                    "peringatan",
+                    (*j, "polaritas"),
+                    f"{label} memakai polaritas 'rentang' (bentuk lama). Capaiannya tetap dihitung seperti dulu: di "
+                    "bawah rentang seperti polaritas positif, di atas rentang seperti polaritas negatif (2t-r). "
+                    "Menurut PermenPANRB 6/2022 target rentang dihitung dengan polaritas indikator itu sendiri: "
+                    "pilih polaritas positif atau negatif dan isi batas atas target.",
                 )
             if ind.kode in seen:
                 self.add(KODE_GANDA, "galat", (*j, "kode"), f"Kode indikator '{ind.kode}' dipakai lebih dari sekali.")
             seen[ind.kode] = i
-            if ind.target is None or ind.target == 0:
+            # A zero lower bound of a range target (e.g. 0-5) is a target; a zero single target is not.
+            if ind.target is None or (ind.target == 0 and not ind.target_atas):
                 kata = "kosong" if ind.target is None else "nol"
+                apa = "Batas bawah target" if ind.target_atas else "Target"
                 self.add(
                     TARGET_KOSONG,
                     "galat",
                     (*j, "target"),
-                    f"Target {label} {kata}, sehingga capaian tidak dapat dihitung. Isi target sesuai Perjanjian Kinerja.",
+                    f"{apa} {label} {kata}, sehingga capaian tidak dapat dihitung. Isi target sesuai Perjanjian Kinerja.",
                 )
             self.negatif((*j, "target"), ind.target, f"Target {label}")
+            self.negatif((*j, "target_atas"), ind.target_atas, f"Batas atas target {label}")
             for q in range(4):
                 self.negatif((*j, "target_tw", q), ind.target_tw[q], f"Target TW {q + 1} {label}")
                 self.negatif((*j, "realisasi_tw", q), ind.realisasi_tw[q], f"Realisasi TW {q + 1} {label}")
