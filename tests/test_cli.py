@@ -120,7 +120,7 @@ def test_missing_file_and_workbook(tmp_path):
     assert r.returncode == 2 and "folder" in r.stderr
 
 
-def test_contoh_writes_its_files(tmp_path):
+def test_contoh_writes_its_files(tmp_path, lo):  # contoh also makes the PDF
     r = run("contoh", "--keluaran", str(tmp_path / "hasil"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "hasil" / "Contoh_Kotabumi_2022.json").is_file()
