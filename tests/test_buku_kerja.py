@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 from lakip_xl.buku_kerja import skema as S
 from lakip_xl.buku_kerja.baca import baca_buku_kerja
@@ -189,6 +190,23 @@ def test_reader_findings_name_sheet_and_cell(tmp_path):
     assert out[0].pagu == 195193000
     assert out[1].realisasi is None
     assert bk2.lakip.ikpa.komponen[1].nilai == 75.75
+
+
+def test_konversi_typed_as_percent_and_an_old_aspect_setting_are_read(tmp_path):
+    bk = baca_buku_kerja(CONTOH)
+    konversi = bk.tata.sel["KonversiBobotIKPADinyatakan"]
+    metode = bk.tata.sel["MetodeAspekIkpa"]
+    ref = {n: xl_rowcol_to_cell(r, c) for n, (_, r, c) in (("k", konversi), ("m", metode))}
+
+    def ubah(wb):
+        wb[konversi[0]][ref["k"]] = 1.0  # "100%" typed in Excel
+        wb[metode[0]][ref["m"]] = "tanpa_dispensasi"  # a value of the earlier version
+
+    bk2 = baca_buku_kerja(_ubah(CONTOH, tmp_path / "ubah.xlsm", ubah))
+    assert bk2.lakip.ikpa.konversi_bobot_dinyatakan == 100
+    assert bk2.lakip.pengaturan.metode_aspek_ikpa == "rata_sederhana"
+    by = {t.kode: t.lokasi for t in bk2.temuan}
+    assert by["PENGATURAN_LAMA"] == f"{metode[0]}!{ref['m']}"
 
 
 def test_validation_findings_carry_cells():

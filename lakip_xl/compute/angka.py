@@ -150,6 +150,27 @@ def format_persen(nilai: float | None, digit: int = 2) -> str:
     return f"{format_angka(nilai, digit)}%"
 
 
+def konversi_persen(nilai: object) -> float:
+    """A Konversi Bobot as a percent, from any form a unit copies it in: ``"80%"`` (as OM-SPAN
+    shows it), ``80``, or the fraction ``0,8`` / ``0.8`` (a cell typed ``80%`` in Excel holds
+    0.8). A number above 0 and at most 1 written without "%" is a fraction (no IKPA weight
+    sum is 1 % or less). Raises :class:`AngkaTidakValid` for anything else."""
+    v = float(parse_angka(nilai))
+    persen = isinstance(nilai, str) and nilai.strip().endswith("%")
+    return v * 100 if 0 < v <= 1 and not persen else v
+
+
+def format_konversi(nilai: float | None) -> str:
+    """Konversi Bobot as OM-SPAN shows it: ``80%``, ``100%``; ``82,5%`` with decimals only when
+    the value has them (at most two)."""
+    if nilai is None:
+        return "-"
+    d = bulat(nilai, 2)
+    assert d is not None
+    digit = 0 if d == d.to_integral_value() else (1 if d * 10 == (d * 10).to_integral_value() else 2)
+    return f"{format_angka(nilai, digit)}%"
+
+
 _SERIBU = re.compile(r"(^|juta |miliar |triliun )satu ribu")
 
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import __version__
-from ..compute.angka import format_angka, format_persen, format_rupiah
+from ..compute.angka import format_angka, format_konversi, format_persen, format_rupiah
 from ..compute.aturan import Aturan
 from ..galat import BerkasSudahAda, LakipGalat
 from ..layanan import Dokumen
@@ -178,10 +178,11 @@ def cetak_ringkasan(dok: Dokumen) -> None:
             )
         out.print(t)
         asp = " / ".join(format_angka(ik.aspek[x]) for x in ("perencanaan", "pelaksanaan", "hasil"))
+        bobot_aspek = "/".join(format_angka(b, 0) for b in dok.aturan.set_ikpa(ik.aturan).bobot_per_aspek().values())
         out.print(
-            f"Nilai total {format_angka(ik.nilai_total)} · konversi bobot {format_persen(ik.konversi_bobot)} · "
+            f"Nilai total {format_angka(ik.nilai_total)} · konversi bobot {format_konversi(ik.konversi_bobot)} · "
             f"nilai akhir [bold]{format_angka(ik.nilai_akhir)}[/] ({ik.predikat or '-'}) · "
-            f"aspek perencanaan/pelaksanaan/hasil {asp}"
+            f"aspek perencanaan/pelaksanaan/hasil {asp} (bobot aspek {bobot_aspek})"
         )
     out.print(
         f"Nilai Kinerja Anggaran (SMART): [bold]{format_angka(hasil.nka.nilai)}[/] ({hasil.nka.predikat or '-'})"
