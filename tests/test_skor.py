@@ -166,6 +166,10 @@ def test_ikpa_predicate_is_that_of_the_shown_value():
     assert A.nilai_predikat_ikpa(94.995) == "Sangat Baik"  # shown 95,00
     assert A.nilai_predikat_ikpa(94.99499) == "Baik"  # shown 94,99
     assert A.nilai_predikat_ikpa(88.995) == "Baik" and A.nilai_predikat_ikpa(69.994) == "Kurang"
+    # A sum binary floating point leaves just below the half (94.99 + 0.005 = 94.99499999999999)
+    # is shown 95,00 by Excel's and LibreOffice's ROUND (15 significant digits): Sangat Baik,
+    # as in the workbook formula ROUND(x,2)>=95.
+    assert 94.99 + 0.005 < 94.995 and A.nilai_predikat_ikpa(94.99 + 0.005) == "Sangat Baik"
 
 
 def test_nka_check_case():

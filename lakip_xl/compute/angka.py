@@ -105,11 +105,13 @@ def parse_angka(teks: object, bulat: bool = False) -> float | int:
 
 
 def bulat(nilai: float | None, digit: int = 2) -> Decimal | None:
-    """Round half-up for display (Excel's ROUND), from the shortest decimal form of the float."""
+    """Round half-up for display, as Excel's and LibreOffice's ROUND do: from the value to 15
+    significant digits (the precision they show), so a sum that binary floating point leaves at
+    74.32499999999999 rounds like the 74.325 it stands for (74,33), not to 74,32."""
     if nilai is None:
         return None
     q = Decimal(1).scaleb(-digit)
-    return Decimal(repr(float(nilai))).quantize(q, rounding=ROUND_HALF_UP)
+    return Decimal(f"{float(nilai):.15g}").quantize(q, rounding=ROUND_HALF_UP)
 
 
 @cache
