@@ -232,7 +232,7 @@ def lakip(draw) -> Lakip:
             batas_capaian_indikator=draw(st.sampled_from([None, 100.0, 120.0])),
             batas_capaian_output=draw(st.sampled_from([None, 100.0, 120.0])),
             rumus_negatif=draw(st.sampled_from(["2t-r", "t/r"])),
-            metode_aspek_ikpa=draw(st.sampled_from(["tanpa_dispensasi", "dengan_dispensasi"])),
+            metode_aspek_ikpa=draw(st.sampled_from(["rata_sederhana", "tertimbang"])),
             pengurang_dispensasi=draw(st.sampled_from(["setelah", "sebelum"])),
         ),
     )

@@ -68,6 +68,12 @@ def test_parse_reads_back_two_decimal_figures(d):
         (1.5, 0, "2"),
         (2.5, 0, "3"),  # half-up, not banker's rounding
         (-2.5, 0, "-3"),
+        # A computed sum that binary floating point leaves just below the half: LibreOffice's
+        # ROUND (checked: =ROUND(100*10/100+68.64*15/100+99.99*20/100+90.31*10/100+100*25/100;2)
+        # gives 74,33) works on 15 significant digits, and so does the engine.
+        (100 * 10 / 100 + 68.64 * 15 / 100 + 99.99 * 20 / 100 + 90.31 * 10 / 100 + 100 * 25 / 100, 2, "74.33"),
+        (94.99 + 0.005, 2, "95.00"),
+        (94.99499999999, 2, "94.99"),  # a value really below the half stays below
     ],
 )
 def test_half_up_rounding(nilai, digit, hasil):

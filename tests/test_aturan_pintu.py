@@ -155,6 +155,7 @@ def test_json_export_always_carries_its_rules(tmp_path):
         (lambda d: d["nka"]["bobot"].update(efisiensi="dua"), "bobot NKA efisiensi"),
         (lambda d: d["predikat_ikpa"].pop(), "baris terakhir predikat IKPA"),
         (lambda d: d["ikpa"]["2022"].update(dispensasi="potong"), "dispensasi aturan IKPA 2022"),
+        (lambda d: d["ikpa"]["2024"]["bobot_aspek"].update(hasil=30), "bobot aspek hasil aturan IKPA 2024 (30)"),
         (lambda d: d.pop("sakip"), "'sakip'"),
         (lambda d: d["predikat_ikpa"].insert(0, d["predikat_ikpa"].pop(1)), "urut dari yang tertinggi"),
         (lambda d: d["predikat_ikpa"][1].update(batas_bawah=None), "urut dari yang tertinggi"),

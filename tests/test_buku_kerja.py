@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 from lakip_xl.buku_kerja import skema as S
 from lakip_xl.buku_kerja.baca import baca_buku_kerja
@@ -120,8 +121,25 @@ def test_random_workbooks_recalculate_in_libreoffice(tmp_path, lo):
 
     bangun()
     assert len(paths) == 50
+    # Range targets of every polarity, inside and outside, under both negative formulas, are
+    # always checked too (generated data alone depends on the hash seed's iteration order).
+    for rumus in ("2t-r", "t/r"):
+        x = _contoh_model()
+        for ind, (pol, r) in zip(
+            x.indikator,
+            [("positif", 70), ("positif", 85), ("negatif", 25), ("negatif", 15), ("negatif", 5), ("rentang", 25)],
+            strict=False,
+        ):
+            ind.polaritas, ind.target, ind.target_atas = (
+                pol,
+                (80 if pol == "positif" else 10),
+                (90 if pol == "positif" else 20),
+            )
+            ind.realisasi_tw, ind.realisasi = [None] * 4, r
+        x.pengaturan.rumus_negatif = rumus
+        paths.append(bangun_buku_kerja(x, tmp_path / f"rentang_{rumus.replace('/', '')}.xlsm", aturan=aturan_bawaan()))
     ragam = [baca_buku_kerja(p).lakip for p in paths]
-    assert sum(len(x.indikator) for x in ragam) > 50  # not 50 minimal examples
+    assert sum(len(x.indikator) for x in ragam[:50]) > 50  # not 50 minimal examples
     pilihan = {x.ikpa.aturan for x in ragam}
     assert "" in pilihan and pilihan - {""}  # by fiscal year, and chosen
     dihitung_dengan = {
@@ -285,6 +303,23 @@ def test_reader_findings_name_sheet_and_cell(tmp_path):
     assert out[0].pagu == 195193000
     assert out[1].realisasi is None
     assert bk2.lakip.ikpa.komponen[1].nilai == 75.75
+
+
+def test_konversi_typed_as_percent_and_an_old_aspect_setting_are_read(tmp_path):
+    bk = baca_buku_kerja(CONTOH)
+    konversi = bk.tata.sel["KonversiBobotIKPADinyatakan"]
+    metode = bk.tata.sel["MetodeAspekIkpa"]
+    ref = {n: xl_rowcol_to_cell(r, c) for n, (_, r, c) in (("k", konversi), ("m", metode))}
+
+    def ubah(wb):
+        wb[konversi[0]][ref["k"]] = 1.0  # "100%" typed in Excel
+        wb[metode[0]][ref["m"]] = "tanpa_dispensasi"  # a value of the earlier version
+
+    bk2 = baca_buku_kerja(_ubah(CONTOH, tmp_path / "ubah.xlsm", ubah))
+    assert bk2.lakip.ikpa.konversi_bobot_dinyatakan == 100
+    assert bk2.lakip.pengaturan.metode_aspek_ikpa == "rata_sederhana"
+    by = {t.kode: t.lokasi for t in bk2.temuan}
+    assert by["PENGATURAN_LAMA"] == f"{metode[0]}!{ref['m']}"
 
 
 def test_validation_findings_carry_cells():

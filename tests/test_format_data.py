@@ -54,3 +54,32 @@ def test_empty_object_is_a_blank_lakip():
 
 def test_example_path_is_shipped():
     assert contoh_path().is_file()
+
+
+def test_konversi_bobot_is_read_in_every_form_omspan_and_excel_give():
+    # OM-SPAN shows "80%"; a cell typed 80% in Excel holds 0.8; a unit may type 80 or "0,8".
+    for isi, temuan_harap in (("80%", []), ("80 %", []), (80, []), (0.8, []), ("0,8", ["ANGKA_SEBAGAI_TEKS"])):
+        lakip, temuan = dari_dict({"ikpa": {"konversi_bobot_dinyatakan": isi}})
+        assert lakip.ikpa.konversi_bobot_dinyatakan == 80, isi
+        assert [t.kode for t in temuan] == temuan_harap, isi
+    lakip, _ = dari_dict({"ikpa": {"konversi_bobot_dinyatakan": "100%"}})
+    assert lakip.ikpa.konversi_bobot_dinyatakan == 100
+    lakip, temuan = dari_dict({"ikpa": {"konversi_bobot_dinyatakan": "delapan puluh%"}})
+    assert lakip.ikpa.konversi_bobot_dinyatakan is None and [t.kode for t in temuan] == ["ANGKA_TIDAK_VALID"]
+
+
+def test_konversi_bobot_is_shown_as_omspan_shows_it():
+    from lakip_xl.compute.angka import format_konversi
+
+    assert [format_konversi(x) for x in (80, 100.0, 82.5, 90.125, None)] == ["80%", "100%", "82,5%", "90,13%", "-"]
+
+
+def test_old_aspect_setting_is_migrated_and_said_so():
+    for lama, baru in (("tanpa_dispensasi", "rata_sederhana"), ("dengan_dispensasi", "tertimbang")):
+        lakip, temuan = dari_dict({"pengaturan": {"metode_aspek_ikpa": lama}})
+        assert lakip.pengaturan.metode_aspek_ikpa == baru
+        assert [(t.kode, t.tingkat, t.jalur) for t in temuan] == [
+            ("PENGATURAN_LAMA", "peringatan", ("pengaturan", "metode_aspek_ikpa"))
+        ]
+    lakip, temuan = dari_dict({"pengaturan": {"metode_aspek_ikpa": "rata_sederhana"}})
+    assert temuan == [] and Lakip().pengaturan.metode_aspek_ikpa == "rata_sederhana"

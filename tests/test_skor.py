@@ -50,11 +50,52 @@ def test_ikpa_2022_reproduces_the_published_table():
     ]  # fmt: skip
 
 
-def test_ikpa_aspect_with_dispensasi_setting():
-    h = hitung_ikpa(komponen(SEED_2022), A.set_ikpa("2022"), metode_aspek="dengan_dispensasi")
-    # (2000 + 970 + 1000 + 999.9 + 500) / 55 = 99.4527...
+def test_ikpa_aspects_are_plain_means_with_dispensasi_2022():
+    h = hitung_ikpa(komponen(SEED_2022), A.set_ikpa("2022"))
+    # OM-SPAN: plain mean of the five Pelaksanaan indicators, Dispensasi SPM one of them:
+    # (100 + 97 + 100 + 99.99 + 100) / 5 = 496.99 / 5 = 99.398 -> 99,40 as published.
+    assert h.aspek["pelaksanaan"] == pytest.approx(496.99 / 5)
+    # Perencanaan (100 + 75.75) / 2 = 87.875 -> 87,88; Hasil = Capaian Output.
+    assert h.aspek["perencanaan"] == pytest.approx(87.875)
+    assert h.aspek["hasil"] == pytest.approx(99.46)
+
+
+def test_ikpa_weighted_aspect_setting_differs_on_the_2022_example():
+    # The weighted mean includes Dispensasi SPM (5 %) too:
+    # (100*20 + 97*10 + 100*10 + 99.99*10 + 100*5) / 55 = 5469.9 / 55 = 99.4527... -> 99,45,
+    # not the published 99,40; Perencanaan (equal weights 10/10) and Hasil agree.
+    h = hitung_ikpa(komponen(SEED_2022), A.set_ikpa("2022"), metode_aspek="tertimbang")
     assert h.aspek["pelaksanaan"] == pytest.approx(5469.9 / 55)
     assert str(bulat(h.aspek["pelaksanaan"])) == "99.45"
+    assert h.aspek["perencanaan"] == pytest.approx(87.875)
+    assert h.aspek["hasil"] == pytest.approx(99.46)
+    # The values of earlier versions are still understood.
+    assert hitung_ikpa(komponen(SEED_2022), A.set_ikpa("2022"), metode_aspek="dengan_dispensasi").aspek == h.aspek
+    lama = hitung_ikpa(komponen(SEED_2022), A.set_ikpa("2022"), metode_aspek="tanpa_dispensasi")
+    assert lama.aspek["pelaksanaan"] == pytest.approx(496.99 / 5)
+    with pytest.raises(ValueError):
+        hitung_ikpa(komponen(SEED_2022), A.set_ikpa("2022"), metode_aspek="median")
+
+
+def test_ikpa_2024_plain_aspects_and_deduction_after_rescaling():
+    # OM-SPAN row: KPU Kab. OKU Selatan (656574), December 2024 (IKPA_DESEMBER_2024.xlsx):
+    # Revisi 100, Deviasi 55.87, Penyerapan 99.92, Kontraktual 100, Tagihan 100, UP/TUP 84.39,
+    # Capaian Output 100, Konversi 100 %, Dispensasi (pengurang) 1; published Perencanaan
+    # 77.94, Pelaksanaan 96.08, Hasil 100, Nilai Total 91.8, Nilai Akhir 90.8.
+    vals = {"revisi_dipa": 100, "deviasi_halaman_iii": 55.87, "penyerapan": 99.92, "belanja_kontraktual": 100,
+            "penyelesaian_tagihan": 100, "up_tup": 84.39, "capaian_output": 100}  # fmt: skip
+    h = hitung_ikpa(komponen(vals), A.set_ikpa("2024"), pengurang=1, predikat=A)
+    # Total (1000 + 838.05 + 1998.4 + 1000 + 1000 + 843.9 + 2500) / 100 = 91.8035
+    assert h.nilai_total == pytest.approx(91.8035)
+    # Akhir 91.8035 / 1.00 - 1 = 90.8035 -> 90,80 (Baik)
+    assert h.nilai_akhir == pytest.approx(90.8035) and h.predikat == "Baik"
+    # Perencanaan (100 + 55.87) / 2 = 77.935 -> 77,94 (weighted would be 73,52)
+    assert str(bulat(h.aspek["perencanaan"])) == "77.94"
+    # Pelaksanaan (99.92 + 100 + 100 + 84.39) / 4 = 96.0775 -> 96,08 (weighted 96,85)
+    assert str(bulat(h.aspek["pelaksanaan"])) == "96.08"
+    assert h.aspek["hasil"] == 100
+    assert A.set_ikpa("2024").bobot_per_aspek() == {"perencanaan": 25, "pelaksanaan": 50, "hasil": 25}
+    assert A.set_ikpa("2022").bobot_per_aspek() == {"perencanaan": 20, "pelaksanaan": 55, "hasil": 25}
 
 
 def test_ikpa_inapplicable_indicator_rescales():
@@ -64,7 +105,7 @@ def test_ikpa_inapplicable_indicator_rescales():
     assert h.konversi_bobot == 90
     assert h.nilai_total == pytest.approx(87.439)
     assert h.nilai_akhir == pytest.approx(87.439 / 0.9)
-    # Pelaksanaan without contracts or dispensasi: (2000 + 1000 + 999.9) / 40 = 99.9975
+    # Pelaksanaan without contracts: (100 + 100 + 99.99 + 100) / 4 = 99.9975
     assert h.aspek["pelaksanaan"] == pytest.approx(99.9975)
 
 
@@ -118,6 +159,17 @@ def test_ikpa_2021_weights_add_to_100():
 )
 def test_ikpa_predicate_bands(nilai, predikat):
     assert A.nilai_predikat_ikpa(nilai) == predikat
+
+
+def test_ikpa_predicate_is_that_of_the_shown_value():
+    # docs/aturan.md: the predicate belongs to the value as shown (half-up, two decimals).
+    assert A.nilai_predikat_ikpa(94.995) == "Sangat Baik"  # shown 95,00
+    assert A.nilai_predikat_ikpa(94.99499) == "Baik"  # shown 94,99
+    assert A.nilai_predikat_ikpa(88.995) == "Baik" and A.nilai_predikat_ikpa(69.994) == "Kurang"
+    # A sum binary floating point leaves just below the half (94.99 + 0.005 = 94.99499999999999)
+    # is shown 95,00 by Excel's and LibreOffice's ROUND (15 significant digits): Sangat Baik,
+    # as in the workbook formula ROUND(x,2)>=95.
+    assert 94.99 + 0.005 < 94.995 and A.nilai_predikat_ikpa(94.99 + 0.005) == "Sangat Baik"
 
 
 def test_nka_check_case():

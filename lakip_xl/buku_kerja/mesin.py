@@ -62,7 +62,6 @@ class Mesin:
             berlaku = {x.kode: x for x in self.aturan.set_ikpa(self.hasil.aturan_ikpa).indikator}
         except KeyError:
             berlaku = {}
-        tanpa_dispensasi = self.lakip.pengaturan.metode_aspek_ikpa == "tanpa_dispensasi"
         out: list[dict[str, Any] | None] = []
         for c in self.lakip.ikpa.komponen:
             if not c.kode:
@@ -81,9 +80,7 @@ class Mesin:
                     "nilai_tertimbang": tertimbang,
                     "bobot_berlaku": bobot if tertimbang is not None else None,
                     "terisi": 1 if ind is not None and (not c.berlaku or c.nilai is not None) else 0,
-                    "ikut_aspek": 1
-                    if tertimbang is not None and not (tanpa_dispensasi and c.kode == "dispensasi_spm")
-                    else 0,
+                    "ikut_aspek": 1 if tertimbang is not None else 0,
                 }
             )
         return out

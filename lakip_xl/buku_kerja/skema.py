@@ -488,7 +488,7 @@ IKPA_KOMPONEN = Tabel(
         Kolom("terisi", "Terisi atau tidak berlaku", jenis="rumus", kosong=0, format="bulat", bantu=True, lebar=8,
               rumus='IF(AND({dalam_aturan}=1,OR({berlaku}="Tidak",ISNUMBER({nilai}))),1,0)'),
         Kolom("ikut_aspek", "Ikut nilai aspek", jenis="rumus", kosong=0, format="bulat", bantu=True, lebar=8,
-              rumus='IF(AND(ISNUMBER({nilai_tertimbang}),NOT(AND(MetodeAspekIkpa="tanpa_dispensasi",{kode}="dispensasi_spm"))),1,0)'),
+              rumus="IF(ISNUMBER({nilai_tertimbang}),1,0)"),
     ),
     cadangan=6,
     minimum=8,
@@ -496,9 +496,14 @@ IKPA_KOMPONEN = Tabel(
 
 
 def _aspek(a: str) -> str:
-    bobot = f'SUMIFS({{IkpaKomponen.bobot_berlaku:}},{{IkpaKomponen.aspek:}},"{a}",{{IkpaKomponen.ikut_aspek:}},1)'
-    nilai = f'SUMIFS({{IkpaKomponen.nilai_tertimbang:}},{{IkpaKomponen.aspek:}},"{a}",{{IkpaKomponen.ikut_aspek:}},1)'
-    return f'IF({bobot}=0,"",{nilai}*100/{bobot})'
+    """An aspect value: the plain mean of the aspect's applicable indicators (OM-SPAN), or with
+    the setting "tertimbang" their weighted mean (an old "dengan_dispensasi" means the same)."""
+    pilih = f'{{IkpaKomponen.aspek:}},"{a}",{{IkpaKomponen.ikut_aspek:}},1'
+    n = f"COUNTIFS({pilih})"
+    bobot = f"SUMIFS({{IkpaKomponen.bobot_berlaku:}},{pilih})"
+    tertimbang = f'IF({bobot}=0,"",SUMIFS({{IkpaKomponen.nilai_tertimbang:}},{pilih})*100/{bobot})'
+    metode = 'OR(MetodeAspekIkpa="tertimbang",MetodeAspekIkpa="dengan_dispensasi")'
+    return f'IF({n}=0,"",IF({metode},{tertimbang},SUMIFS({{IkpaKomponen.nilai:}},{pilih})/{n}))'
 
 
 _TAHUN = "{RefTahunIkpa.tahun:}"
@@ -668,7 +673,8 @@ PENGATURAN = Blok(
             format="angka"),
         Sel("pengaturan.batas_capaian_output", "Batas atas capaian volume output", "BatasCapaianOutput", format="angka"),
         Sel("pengaturan.rumus_negatif", "Rumus polaritas negatif (2t-r atau t/r)", "RumusNegatif", pilihan="RumusNegatif"),
-        Sel("pengaturan.metode_aspek_ikpa", "Nilai aspek IKPA", "MetodeAspekIkpa", pilihan="MetodeAspek"),
+        Sel("pengaturan.metode_aspek_ikpa", "Nilai aspek IKPA (rata_sederhana seperti OM-SPAN, atau tertimbang)",
+            "MetodeAspekIkpa", pilihan="MetodeAspek"),
         Sel("pengaturan.pengurang_dispensasi", "Pengurang dispensasi dikurangkan (setelah/sebelum konversi)", "PengurangDispensasi",
             pilihan="UrutanPengurang"),
         Sel("pengaturan.toleransi_dinyatakan", "Toleransi angka tercantum (poin)", "ToleransiDinyatakan", format="angka"),
@@ -756,7 +762,7 @@ DAFTAR: dict[str, tuple[str, ...]] = {
     "Periode": ("Semester I", "Tahunan"),
     "YaTidak": ("Ya", "Tidak"),
     "RumusNegatif": ("2t-r", "t/r"),
-    "MetodeAspek": ("tanpa_dispensasi", "dengan_dispensasi"),
+    "MetodeAspek": ("rata_sederhana", "tertimbang"),
     "UrutanPengurang": ("setelah", "sebelum"),
     "ModeDispensasi": ("bobot", "pengurang"),
     "AturanNka": ("pmk22_2021", "pmk62_2023"),

@@ -105,11 +105,13 @@ def parse_angka(teks: object, bulat: bool = False) -> float | int:
 
 
 def bulat(nilai: float | None, digit: int = 2) -> Decimal | None:
-    """Round half-up for display (Excel's ROUND), from the shortest decimal form of the float."""
+    """Round half-up for display, as Excel's and LibreOffice's ROUND do: from the value to 15
+    significant digits (the precision they show), so a sum that binary floating point leaves at
+    74.32499999999999 rounds like the 74.325 it stands for (74,33), not to 74,32."""
     if nilai is None:
         return None
     q = Decimal(1).scaleb(-digit)
-    d = Decimal(repr(float(nilai)))
+    d = Decimal(f"{float(nilai):.15g}")  # 15 significant digits, as Excel and LibreOffice round
     # The default context holds 28 digits: a huge figure (a target of 1e-20 gives a capaian of
     # 1e22 % and more) would not fit once quantized. Give the context every digit it needs.
     presisi = max(28, d.adjusted() + 1 + max(digit, 0) + 2)
@@ -151,6 +153,27 @@ def format_persen(nilai: float | None, digit: int = 2) -> str:
     """Percentage: ``97,14%``."""
     if nilai is None:
         return "-"
+    return f"{format_angka(nilai, digit)}%"
+
+
+def konversi_persen(nilai: object) -> float:
+    """A Konversi Bobot as a percent, from any form a unit copies it in: ``"80%"`` (as OM-SPAN
+    shows it), ``80``, or the fraction ``0,8`` / ``0.8`` (a cell typed ``80%`` in Excel holds
+    0.8). A number above 0 and at most 1 written without "%" is a fraction (no IKPA weight
+    sum is 1 % or less). Raises :class:`AngkaTidakValid` for anything else."""
+    v = float(parse_angka(nilai))
+    persen = isinstance(nilai, str) and nilai.strip().endswith("%")
+    return v * 100 if 0 < v <= 1 and not persen else v
+
+
+def format_konversi(nilai: float | None) -> str:
+    """Konversi Bobot as OM-SPAN shows it: ``80%``, ``100%``; ``82,5%`` with decimals only when
+    the value has them (at most two)."""
+    if nilai is None:
+        return "-"
+    d = bulat(nilai, 2)
+    assert d is not None
+    digit = 0 if d == d.to_integral_value() else (1 if d * 10 == (d * 10).to_integral_value() else 2)
     return f"{format_angka(nilai, digit)}%"
 
 

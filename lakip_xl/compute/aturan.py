@@ -40,9 +40,20 @@ class AturanIkpa:
     indikator: tuple[IndikatorIkpa, ...]
     sumber: str = ""  # the regulation and where it applies
     keyakinan: str = ""  # pasti / kuat / dugaan, with why
+    # Aspect weights (informational: the total is computed from the indicators): the sum of
+    # the indicator weights of each aspect, e.g. 20/55/25 (PER-5/PB/2022), 25/50/25 (2024+).
+    bobot_aspek: tuple[tuple[str, float], ...] = ()
 
     def cari(self, kode: str) -> IndikatorIkpa | None:
         return next((i for i in self.indikator if i.kode == kode), None)
+
+    def bobot_per_aspek(self) -> dict[str, float]:
+        """Weight of each aspect (percent), stated or, when not stated, the indicator sums."""
+        return dict(self.bobot_aspek) if self.bobot_aspek else _jumlah_per_aspek(self.indikator)
+
+
+def _jumlah_per_aspek(indikator: tuple[IndikatorIkpa, ...]) -> dict[str, float]:
+    return {a: sum(i.bobot for i in indikator if i.aspek == a) for a in ASPEK_IKPA}
 
 
 @dataclass(frozen=True)
@@ -173,6 +184,7 @@ class Aturan:
                     "sumber": a.sumber,
                     "keyakinan": a.keyakinan,
                     "dispensasi": a.dispensasi,
+                    "bobot_aspek": a.bobot_per_aspek(),
                     "indikator": [
                         {"kode": i.kode, "nama": i.nama, "aspek": i.aspek, "bobot": i.bobot} for i in a.indikator
                     ],
@@ -283,6 +295,7 @@ class _Pengurai:
                     tuple(indikator),
                     str(s.get("sumber") or ""),
                     str(s.get("keyakinan") or ""),
+                    self._bobot_aspek(kode, s, indikator),
                 )
             )
         return tuple(hasil)
@@ -317,6 +330,24 @@ class _Pengurai:
                 for k in ("perencanaan", "pelaksanaan", "efektivitas", "efisiensi")
             ),
         )
+
+    def _bobot_aspek(
+        self, kode: str, s: dict[str, Any], indikator: list[IndikatorIkpa]
+    ) -> tuple[tuple[str, float], ...]:
+        """The stated aspect weights must be the sums of the aspect's indicator weights (they
+        are shown beside the aspect values); absent, they are those sums."""
+        jumlah = _jumlah_per_aspek(tuple(indikator))
+        d = s.get("bobot_aspek")
+        if d is not None:
+            d = self._obj(d, f"bobot_aspek aturan IKPA {kode}")
+            for a in ASPEK_IKPA:
+                b = self._angka(d.get(a), f"bobot aspek {a} aturan IKPA {kode}") or 0.0
+                if abs(b - jumlah[a]) > 1e-9:
+                    raise AturanTidakValid(
+                        f"Aturan penilaian: bobot aspek {a} aturan IKPA {kode} ({b:g}) tidak sama dengan jumlah "
+                        f"bobot indikator aspek itu ({jumlah[a]:g})."
+                    )
+        return tuple(jumlah.items())
 
     def aturan(self, d: Any) -> Aturan:
         d = self._obj(d, "aturan")

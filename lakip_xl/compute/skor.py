@@ -9,6 +9,14 @@ from .aturan import Aturan, AturanIkpa, BobotNka, BobotSakip, pita_ge
 
 ASPEK = ("perencanaan", "pelaksanaan", "hasil")
 
+# How an aspect value is computed from its applicable indicators: "rata_sederhana" (plain
+# mean, what OM-SPAN shows) or "tertimbang" (mean weighted by the indicator weights).
+METODE_ASPEK = ("rata_sederhana", "tertimbang")
+# Values of earlier versions: the weighted mean without ("tanpa_dispensasi", then the
+# default) or with Dispensasi SPM. The old default becomes OM-SPAN's plain mean; the explicit
+# weighted choice keeps its meaning.
+METODE_ASPEK_LAMA = {"tanpa_dispensasi": "rata_sederhana", "dengan_dispensasi": "tertimbang"}
+
 
 @dataclass
 class KomponenDihitung:
@@ -44,7 +52,7 @@ class KomponenMasukan:
 def hitung_ikpa(
     komponen: Iterable[KomponenMasukan],
     aturan: AturanIkpa,
-    metode_aspek: str = "tanpa_dispensasi",
+    metode_aspek: str = "rata_sederhana",
     pengurang: float | None = None,
     urutan_pengurang: str = "setelah",
     predikat: Aturan | None = None,
@@ -55,12 +63,17 @@ def hitung_ikpa(
     konversi_bobot = sum(bobot) over the same indicators (percent);
     nilai_akhir = nilai_total / (konversi_bobot / 100), minus the dispensasi deduction for
     rule sets where dispensasi is a deduction (after re-scaling, or before with
-    ``urutan_pengurang="sebelum"``). Aspect scores are weighted means of their indicators;
-    ``metode_aspek="tanpa_dispensasi"`` leaves Dispensasi SPM out of the Pelaksanaan mean.
+    ``urutan_pengurang="sebelum"``). An aspect value is the plain mean of the aspect's
+    applicable indicators with a value (as OM-SPAN shows it; Dispensasi SPM is one of them
+    where it is a weighted indicator, a deduction never is), or with
+    ``metode_aspek="tertimbang"`` their mean weighted by the indicator weights.
     Indicators of the rule set that the input lacks count as blank; with a blank applicable
     indicator there is no final score (only ``berlaku=False`` drops an indicator). The
     predicate comes from the bands of ``predikat`` (none without it).
     """
+    metode_aspek = METODE_ASPEK_LAMA.get(metode_aspek, metode_aspek)
+    if metode_aspek not in METODE_ASPEK:
+        raise ValueError(f"metode aspek IKPA tidak dikenal: {metode_aspek!r}")
     masuk = {k.kode: k for k in komponen}
     rows: list[KomponenDihitung] = []
     for ind in aturan.indikator:
@@ -89,13 +102,12 @@ def hitung_ikpa(
                 nilai_akhir -= potong
     aspek: dict[str, float | None] = {}
     for a in ASPEK:
-        anggota = [
-            r
-            for r in dipakai
-            if r.aspek == a and not (metode_aspek == "tanpa_dispensasi" and r.kode == "dispensasi_spm")
-        ]
-        bobot_a = sum(r.bobot for r in anggota)
-        aspek[a] = sum((r.nilai or 0.0) * r.bobot for r in anggota) / bobot_a if bobot_a else None
+        anggota = [r for r in dipakai if r.aspek == a]
+        if metode_aspek == "tertimbang":
+            bobot_a = sum(r.bobot for r in anggota)
+            aspek[a] = sum((r.nilai or 0.0) * r.bobot for r in anggota) / bobot_a if bobot_a else None
+        else:
+            aspek[a] = sum(r.nilai or 0.0 for r in anggota) / len(anggota) if anggota else None
     return HasilIkpa(
         aturan=aturan.kode,
         nilai_total=nilai_total,

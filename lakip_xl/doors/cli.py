@@ -16,7 +16,7 @@ from rich.table import Table
 
 from .. import __version__
 from ..berkas import jalur_tampil, pesan_os, tolak_tujuan_sumber
-from ..compute.angka import format_angka, format_persen, format_rupiah
+from ..compute.angka import format_angka, format_konversi, format_persen, format_rupiah
 from ..compute.aturan import Aturan
 from ..galat import BerkasSudahAda, LakipGalat
 from ..layanan import Dokumen
@@ -213,10 +213,11 @@ def cetak_ringkasan(dok: Dokumen) -> None:
             )
         out.print(t)
         asp = " / ".join(format_angka(ik.aspek[x]) for x in ("perencanaan", "pelaksanaan", "hasil"))
+        bobot_aspek = "/".join(format_angka(b, 0) for b in dok.aturan.set_ikpa(ik.aturan).bobot_per_aspek().values())
         out.print(
-            f"Nilai total {format_angka(ik.nilai_total)} · konversi bobot {format_persen(ik.konversi_bobot)} · "
+            f"Nilai total {format_angka(ik.nilai_total)} · konversi bobot {format_konversi(ik.konversi_bobot)} · "
             f"nilai akhir [bold]{format_angka(ik.nilai_akhir)}[/] ({ik.predikat or '-'}) · "
-            f"aspek perencanaan/pelaksanaan/hasil {asp}"
+            f"aspek perencanaan/pelaksanaan/hasil {asp} (bobot aspek {bobot_aspek})"
         )
     from ..compute.aturan import REZIM_NKA
 
@@ -578,6 +579,161 @@ def _periksa_alamat(host: str, port: int) -> None:
             pass
     except OSError as e:
         raise _gagal(pesan_os(e, f"{host}:{port}", "mendengarkan di")) from None
+
+
+EksporArg = Annotated[
+    Path,
+    typer.Argument(help="Tabel IKPA satker dari OM-SPAN (.xlsx).", show_default=False, metavar="EKSPOR.xlsx"),
+]
+
+
+@app.command("periksa-ikpa")
+def cmd_periksa_ikpa(
+    ekspor: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Satu atau beberapa tabel IKPA satker dari OM-SPAN (.xlsx): ekspor OM-SPAN atau tabel datar satu baris per satker.",
+            show_default=False,
+            metavar="EKSPOR.xlsx...",
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Cetak setiap baris sebagai JSON (dihitung, dinyatakan, selisih).")
+    ] = False,
+) -> None:
+    """Hitung ulang setiap baris tabel IKPA OM-SPAN dengan aturan tahunnya dan tampilkan baris yang berbeda lebih dari ±0,01."""
+    from rich.markup import escape
+
+    from ..compute.aturan import aturan_bawaan
+    from ..omspan import periksa
+
+    try:
+        hasil = periksa(ekspor, aturan_bawaan())
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    if as_json:
+        sys.stdout.write(json.dumps([h.ke_json() for h in hasil], ensure_ascii=False, indent=2) + "\n")
+        return
+    t = _tabel("Tabel IKPA OM-SPAN", "Berkas", "TA", "Bulan", "Aturan", "Baris", "Cocok", "Berbeda", "Cocok (%)",
+               kanan=(4, 5, 6, 7))  # fmt: skip
+    for p in ekspor:
+        hs = [h for h in hasil if h.baris.berkas == p.name]
+        cocok = sum(h.cocok for h in hs)
+        periode = sorted({(h.baris.tahun, h.baris.bulan.title(), h.aturan) for h in hs})
+        t.add_row(
+            escape(p.name),
+            ", ".join(str(x[0]) for x in periode) or "-",
+            ", ".join(x[1] for x in periode if x[1]) or "-",
+            ", ".join(sorted({x[2] for x in periode})) or "-",
+            str(len(hs)),
+            str(cocok),
+            str(len(hs) - cocok),
+            format_angka(100 * cocok / len(hs) if hs else None),
+        )
+    out.print(t)
+    beda = [h for h in hasil if not h.cocok]
+    if not beda:
+        out.print(f"[green]Semua {len(hasil)} baris cocok dengan hitung ulang (selisih paling banyak ±0,01).[/]")
+        return
+    t = _tabel("Baris yang berbeda lebih dari ±0,01", "Berkas", "Baris", "Satker", "Nilai", "OM-SPAN", "Hitung ulang",
+               kanan=(1, 4, 5))  # fmt: skip
+    for h in beda:
+        for x in h.selisih:
+            fmt = format_konversi if x.kunci == "konversi_bobot" else format_angka
+            t.add_row(
+                escape(h.baris.berkas),
+                str(h.baris.baris),
+                escape(f"{h.baris.kode_satker} {h.baris.nama_satker}".strip()),
+                x.kunci.replace("aspek.", "aspek ").replace("_", " "),
+                fmt(x.dinyatakan),
+                fmt(x.dihitung),
+            )
+    out.print(t)
+    tanpa = sum(1 for h in beda if not h.konversi_cocok)
+    out.print(
+        f"{len(hasil) - len(beda)} dari {len(hasil)} baris cocok, {len(beda)} berbeda"
+        + (
+            f" ({tanpa} di antaranya dengan Konversi Bobot yang tidak sama dengan jumlah bobot mana pun)."
+            if tanpa
+            else "."
+        )
+    )
+
+
+@app.command("impor-ikpa")
+def cmd_impor_ikpa(
+    ekspor: EksporArg,
+    sumber: SumberArg,
+    satker: Annotated[str, typer.Option("--satker", help="Kode satker (6 angka) di tabel OM-SPAN.")],
+    keluaran: Annotated[
+        Path, typer.Option("--keluaran", "-o", help="Berkas baru: buku kerja (.xlsm) atau data (.json).")
+    ],
+    bulan: Annotated[
+        str | None, typer.Option("--bulan", help="Bulan nilai (mis. DESEMBER), bila tabel memuat beberapa bulan.")
+    ] = None,
+    timpa: TimpaOpt = False,
+    paksa: PaksaOpt = False,
+) -> None:
+    """Isi bagian IKPA SUMBER dari tabel IKPA OM-SPAN dan simpan sebagai berkas baru (SUMBER tidak diubah)."""
+    from ..layanan import asal_berkas, olah
+    from ..omspan import baca_tabel, impor_ke_lakip, pilih_baris
+    from ..schema.data import tulis_json
+
+    akhiran = keluaran.suffix.lower()
+    if akhiran not in (".xlsm", ".json"):
+        raise _gagal(f"Nama berkas tujuan '{keluaran.name}' harus berakhiran .xlsm (buku kerja) atau .json (data).")
+    for masukan in (sumber, ekspor):
+        if keluaran.resolve() == masukan.resolve():
+            raise _gagal(
+                f"Berkas tujuan '{keluaran}' sama dengan berkas masukan; pakai nama lain agar masukan tetap utuh."
+            )
+    dok = buka_sumber(sumber)
+    tolak_bila_hilang(dok, paksa, "Impor IKPA")
+    try:
+        b = pilih_baris(baca_tabel(ekspor), satker, bulan, ekspor.name)
+        lakip, hp = impor_ke_lakip(dok.lakip, b, dok.aturan)
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    if akhiran == ".xlsm":
+        path = _tulis_buku_kerja(lakip, keluaran, timpa, dok.aturan)
+    else:
+        try:
+            path = tulis_json(lakip, keluaran, timpa=timpa, aturan=dok.aturan)
+        except BerkasSudahAda:
+            raise _gagal(
+                f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
+            ) from None
+        except OSError as e:
+            raise _gagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
+    baru = olah(lakip, dok.aturan, asal_berkas(path))
+    ik = baru.hasil.ikpa
+    tidak = ", ".join(i.nama for i in dok.aturan.set_ikpa(hp.aturan).indikator if i.kode in hp.tidak_berlaku)
+    out.print(
+        f"IKPA satker {b.kode_satker} {b.nama_satker} ({b.bulan.title()} {b.tahun}, aturan {hp.aturan}) "
+        f"dari '{ekspor.name}' baris {b.baris} diimpor ke: {path}"
+    )
+    out.print(
+        f"Indikator tidak berlaku (dari Konversi Bobot {format_konversi(b.konversi_bobot)}): {tidak or 'tidak ada'}."
+    )
+    if ik is not None:
+        out.print(
+            f"Hasil hitung: nilai akhir [bold]{format_angka(ik.nilai_akhir)}[/] ({ik.predikat or '-'}), OM-SPAN "
+            f"{format_angka(b.nilai_akhir)}; nilai total {format_angka(ik.nilai_total)} (OM-SPAN "
+            f"{format_angka(b.nilai_total)}); konversi bobot {format_konversi(ik.konversi_bobot)}."
+        )
+    beda = [t for t in baru.temuan if t.kode == "DINYATAKAN_BERBEDA" and t.jalur[:1] == ("ikpa",)]
+    for t in beda:
+        out.print(f"[yellow]Perhatian:[/] {t.pesan}")
+    if any(t.jalur[1:2] != ("disebut",) for t in beda):
+        out.print(
+            "[yellow]OM-SPAN menghitung dari nilai indikator yang belum dibulatkan; selisih 0,01 wajar "
+            "(lihat docs/omspan.md).[/]"
+        )
+    p = dok.lakip.profil
+    if p.tahun is not None and p.tahun != b.tahun:
+        out.print(f"[yellow]Perhatian:[/] tahun laporan {p.tahun} berbeda dengan tahun tabel OM-SPAN {b.tahun}.")
+    if p.kode_satker and p.kode_satker != b.kode_satker:
+        out.print(f"[yellow]Perhatian:[/] kode satker laporan {p.kode_satker} berbeda dengan {b.kode_satker}.")
 
 
 def _kemajuan(judul: str):

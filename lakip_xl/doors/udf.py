@@ -17,7 +17,7 @@ import xlwings as xw
 from ..compute.angka import parse_angka, terbilang
 from ..compute.aturan import AturanIkpa, BobotNka, IndikatorIkpa, Pita, aturan_bawaan, pita_ge, pita_gt
 from ..compute.capaian import capaian
-from ..compute.skor import KomponenMasukan, hitung_ikpa, hitung_nka
+from ..compute.skor import METODE_ASPEK, METODE_ASPEK_LAMA, KomponenMasukan, hitung_ikpa, hitung_nka
 from ..galat import AngkaTidakValid, ArgumenTidakValid, LakipGalat
 
 KATEGORI = "LAKIP"
@@ -160,17 +160,21 @@ def LAKIP_IKPA(nilai, bobot, berlaku=None, aturan=None, pengurang=None, urutan="
 @xw.arg("aspek", doc="Rentang aspek tiap indikator (perencanaan, pelaksanaan, hasil).")
 @xw.arg("nama_aspek", doc="Aspek yang dihitung: perencanaan, pelaksanaan, atau hasil.")
 @xw.arg("berlaku", doc="Rentang Ya/Tidak.")
-@xw.arg("kode", doc="Rentang kode indikator (untuk mengenali dispensasi_spm).")
-@xw.arg("metode", doc="tanpa_dispensasi (bawaan) atau dengan_dispensasi.")
+@xw.arg("kode", doc="Rentang kode indikator.")
+@xw.arg("metode", doc="rata_sederhana (bawaan, seperti OM-SPAN) atau tertimbang.")
 @_aman
-def LAKIP_ASPEK_IKPA(nilai, bobot, aspek, nama_aspek, berlaku=None, kode=None, metode="tanpa_dispensasi"):
-    """Nilai satu aspek IKPA: rata-rata tertimbang nilai indikator aspek itu."""
+def LAKIP_ASPEK_IKPA(nilai, bobot, aspek, nama_aspek, berlaku=None, kode=None, metode="rata_sederhana"):
+    """Nilai satu aspek IKPA: rata-rata sederhana (seperti OM-SPAN) atau tertimbang nilai indikator aspek itu yang berlaku."""
     target = str(nama_aspek).strip().lower()
     if target not in ("perencanaan", "pelaksanaan", "hasil"):
         raise ArgumenTidakValid("nama_aspek harus perencanaan, pelaksanaan, atau hasil")
+    cara = "rata_sederhana" if _kosong(metode) else str(metode).strip().lower()
+    cara = METODE_ASPEK_LAMA.get(cara, cara)
+    if cara not in METODE_ASPEK:
+        raise ArgumenTidakValid("metode harus rata_sederhana atau tertimbang")
     masuk, indikator = _komponen(nilai, bobot, berlaku, kode, aspek)
     a = AturanIkpa("udf", "udf", "bobot", tuple(indikator))
-    h = hitung_ikpa(masuk, a, metode_aspek=str(metode or "tanpa_dispensasi"))
+    h = hitung_ikpa(masuk, a, metode_aspek=cara)
     return _hasil(h.aspek[target])
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from babel.dates import format_date, format_datetime
 
-from ..compute.angka import format_angka, format_persen, format_rupiah, terbilang
+from ..compute.angka import format_angka, format_konversi, format_persen, format_rupiah, terbilang
 from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.capaian import rentang_target
 from ..compute.hasil import Hasil
@@ -108,7 +108,7 @@ def _kalimat_ikpa(hasil: Hasil) -> str:
     asp = ", ".join(f"{ASPEK[a].lower()} {angka(ik.aspek[a])}" for a in ASPEK if ik.aspek[a] is not None)
     return (
         f"Nilai IKPA mencapai {angka(ik.nilai_akhir)} dengan predikat {ik.predikat}, dari nilai total "
-        f"{angka(ik.nilai_total)} dan konversi bobot {persen(ik.konversi_bobot)}. Nilai per aspek: {asp}."
+        f"{angka(ik.nilai_total)} dan konversi bobot {format_konversi(ik.konversi_bobot)}. Nilai per aspek: {asp}."
     )
 
 
@@ -466,7 +466,7 @@ def _ikpa(dok: Dokumen) -> dict[str, Any] | None:
             for i, c in enumerate(ik.komponen)
         ],
         "nilai_total": angka(ik.nilai_total),
-        "konversi": persen(ik.konversi_bobot),
+        "konversi": format_konversi(ik.konversi_bobot),
         "nilai_akhir": angka(ik.nilai_akhir),
         "pengurang": angka(ik.pengurang_dispensasi) if ik.pengurang_dispensasi else "",
         "perencanaan": angka(ik.aspek["perencanaan"]),

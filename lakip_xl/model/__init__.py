@@ -251,8 +251,10 @@ class Pengaturan:
     batas_capaian_indikator: float | None = None  # None = no cap; 100 or 120
     batas_capaian_output: float | None = 100.0
     rumus_negatif: Literal["2t-r", "t/r"] = "2t-r"
-    # IKPA aspect score: "tanpa_dispensasi" (matches the 2022 example) or "dengan_dispensasi".
-    metode_aspek_ikpa: Literal["tanpa_dispensasi", "dengan_dispensasi"] = "tanpa_dispensasi"
+    # IKPA aspect value: plain mean of the aspect's applicable indicators, as OM-SPAN shows it
+    # ("rata_sederhana"), or their weighted mean ("tertimbang"). Older values are migrated
+    # when read (compute.skor.METODE_ASPEK_LAMA).
+    metode_aspek_ikpa: Literal["rata_sederhana", "tertimbang"] = "rata_sederhana"
     # 2024+: deduct dispensasi after ("setelah") or before ("sebelum") re-scaling by konversi.
     pengurang_dispensasi: Literal["setelah", "sebelum"] = "setelah"
     # Tolerance (percentage points) when comparing stated figures after rounding.

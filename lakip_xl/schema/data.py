@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from ..compute.angka import BATAS_ANGKA, AngkaTidakValid, parse_angka
+from ..compute.angka import BATAS_ANGKA, AngkaTidakValid, konversi_persen, parse_angka
 from ..compute.aturan import Aturan
+from ..compute.skor import METODE_ASPEK_LAMA
 from ..galat import AturanTidakValid, BerkasTidakValid
 from ..model import SCHEMA_VERSION, Lakip
 from ..validasi.temuan import Jalur, Temuan, jalur_teks
@@ -252,7 +253,11 @@ def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
             "Perbarui lakip-xl atau ekspor ulang data dengan versi yang sesuai."
         )
     p = _Pembaca()
+    data = _perbarui(data, p)
     lakip = p.obj(Lakip, data, ())
+    k = lakip.ikpa.konversi_bobot_dinyatakan
+    if k is not None and 0 < k <= 1:  # a fraction (a cell typed "80%" holds 0.8)
+        lakip.ikpa.konversi_bobot_dinyatakan = k * 100
     for ind in lakip.indikator:
         for nama in ("target_tw", "realisasi_tw"):
             daftar = getattr(ind, nama)
@@ -265,6 +270,36 @@ def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
                 )
                 setattr(ind, nama, (list(daftar) + [None] * 4)[:4])
     return lakip, p.temuan
+
+
+def _perbarui(data: dict[str, Any], p: _Pembaca) -> dict[str, Any]:
+    """Values of earlier versions and OM-SPAN's own forms, before the model is read: an old
+    ``metode_aspek_ikpa`` is migrated (and said so), a Konversi Bobot written as OM-SPAN shows
+    it ("80%") is read as a number without a warning."""
+    peng, ikpa = data.get("pengaturan"), data.get("ikpa")
+    lama = peng.get("metode_aspek_ikpa") if isinstance(peng, dict) else None
+    if isinstance(lama, str) and lama in METODE_ASPEK_LAMA:
+        baru = METODE_ASPEK_LAMA[lama]
+        data = {**data, "pengaturan": {**peng, "metode_aspek_ikpa": baru}}  # type: ignore[dict-item]
+        arti = (
+            "rata-rata sederhana indikator yang berlaku, seperti OM-SPAN"
+            if baru == "rata_sederhana"
+            else "rata-rata tertimbang, termasuk Dispensasi SPM bila berbobot"
+        )
+        p.peringatan(
+            ("pengaturan", "metode_aspek_ikpa"),
+            "PENGATURAN_LAMA",
+            f"Pengaturan nilai aspek IKPA '{lama}' dari versi lama dibaca sebagai '{baru}' ({arti}). "
+            "Perbarui isiannya; buku kerja lama: lakip-xl buku-kerja tingkatkan.",
+        )
+    konversi = ikpa.get("konversi_bobot_dinyatakan") if isinstance(ikpa, dict) else None
+    if isinstance(konversi, str) and konversi.strip().endswith("%"):
+        try:
+            nilai = konversi_persen(konversi)
+        except AngkaTidakValid:
+            return data  # the reader names it
+        data = {**data, "ikpa": {**ikpa, "konversi_bobot_dinyatakan": nilai}}  # type: ignore[dict-item]
+    return data
 
 
 def baca_json(path: str | Path) -> tuple[Lakip, list[Temuan]]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..compute import anggaran as ag
-from ..compute.angka import bulat, format_angka, format_persen, format_rupiah
+from ..compute.angka import bulat, format_angka, format_konversi, format_persen, format_rupiah
 from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.capaian import capaian
 from ..compute.hasil import Hasil
@@ -643,6 +643,7 @@ class _Pemeriksa:
             ik.konversi_bobot_dinyatakan,
             hk.konversi_bobot,
             "Konversi bobot IKPA",
+            fmt=format_konversi,
         )
         self.dinyatakan(
             ("ikpa", "nilai_akhir_dinyatakan"), ik.nilai_akhir_dinyatakan, hk.nilai_akhir, "Nilai akhir IKPA", fmt=fmt2
