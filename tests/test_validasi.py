@@ -191,3 +191,15 @@ def test_quarterly_targets_must_add_up_for_counts(contoh_dict):
     assert cari(temuan_dari(d), "TARGET_TRIWULAN", "indikator[6].target_tw")
     ind["target_tw"] = [0.25, 0.25, 0.25]
     assert cari(temuan_dari(d), "JUMLAH_TRIWULAN", "indikator[6].target_tw")
+
+
+@pytest.mark.parametrize(("dinyatakan", "beda"), [(97.14, False), (97.15, False), (97.13, False), (97.16, True)])
+def test_ikpa_stated_values_allow_omspans_hundredth(contoh_dict, dinyatakan, beda):
+    """OM-SPAN rounds from unrounded indicator values: 0,01 apart is not a discrepancy, 0,02 is.
+    Kotabumi 2022 computes 97,139 (shown 97,14)."""
+    d = copy.deepcopy(contoh_dict)
+    d["ikpa"]["nilai_akhir_dinyatakan"] = dinyatakan
+    d["ikpa"]["disebut"] = []
+    lakip, _ = dari_dict(d)
+    temuan = _validasi(lakip, hitung(lakip, aturan_bawaan()), aturan_bawaan())
+    assert any(t.jalur == ("ikpa", "nilai_akhir_dinyatakan") for t in temuan) == beda

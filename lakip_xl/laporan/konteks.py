@@ -101,14 +101,24 @@ def _kalimat_anggaran(hasil: Hasil, periode: str) -> str:
     )
 
 
-def _kalimat_ikpa(hasil: Hasil) -> str:
+def _kalimat_ikpa(hasil: Hasil, aturan: Aturan) -> str:
+    """The IKPA sentence: final value, predicate, total, konversi, and the aspect values with the
+    aspect weights of the rule set in force (informational, as OM-SPAN shows them)."""
     ik = hasil.ikpa
     if ik is None or ik.nilai_akhir is None:
         return "Nilai IKPA belum lengkap, sehingga nilai akhir belum dapat dihitung."
     asp = ", ".join(f"{ASPEK[a].lower()} {angka(ik.aspek[a])}" for a in ASPEK if ik.aspek[a] is not None)
+    try:
+        set_ikpa = aturan.set_ikpa(ik.aturan)
+        bobot = "/".join(format_angka(b, 0) for _, b in set_ikpa.bobot_aspek)
+        dasar = f" Penilaian memakai aturan {set_ikpa.nama}"
+        dasar += f" dengan bobot aspek perencanaan/pelaksanaan/hasil {bobot}." if bobot else "."
+    except KeyError:
+        dasar = ""
     return (
         f"Nilai IKPA mencapai {angka(ik.nilai_akhir)} dengan predikat {ik.predikat}, dari nilai total "
-        f"{angka(ik.nilai_total)} dan konversi bobot {format_konversi(ik.konversi_bobot)}. Nilai per aspek: {asp}."
+        f"{angka(ik.nilai_total)} dan konversi bobot {format_konversi(ik.konversi_bobot)}.{dasar} "
+        f"Nilai per aspek: {asp}."
     )
 
 
@@ -517,7 +527,7 @@ def _kalimat(dok: Dokumen, alokasi: int | None) -> dict[str, Any]:
         else "",
         "capaian": _kalimat_capaian(hasil),
         "anggaran": _kalimat_anggaran(hasil, _periode(dok)),
-        "ikpa": _kalimat_ikpa(hasil),
+        "ikpa": _kalimat_ikpa(hasil, aturan),
         "nka": _kalimat_nka(hasil, aturan),
         "pkpa": (
             f"Nilai PKPA {bobot_pkpa if p.periode == 'Tahunan' else 'periode ini (mengacu pada nilai IKPA)'} "

@@ -37,6 +37,7 @@ PROFIL = "PROFIL"
 NILAI_DI_LUAR_RENTANG = "NILAI_DI_LUAR_RENTANG"
 KODE_KOSONG = "KODE_KOSONG"
 BAGIAN_KOSONG = "BAGIAN_KOSONG"
+TOLERANSI_OMSPAN = 0.01  # points; see ikpa()
 NARASI_KOSONG = "NARASI_KOSONG"
 # Narrative sections the report shows as their own text (the others have generated text).
 NARASI_WAJIB = ("latar_belakang", "maksud_tujuan", "aspek_strategis", "isu_strategis", "rencana_strategis",
@@ -97,10 +98,11 @@ class _Pemeriksa:
         label: str,
         fmt: Callable[[Any], str] = format_persen,
         saran: str | Callable[[], str] = "Perbaiki angka yang dinyatakan atau periksa data dasarnya.",
+        tol: float | None = None,
     ) -> None:
         if dinyatakan is None or dihitung is None:
             return
-        if not sama_dengan_dinyatakan(dihitung, dinyatakan, self.tol):
+        if not sama_dengan_dinyatakan(dihitung, dinyatakan, self.tol if tol is None else max(tol, self.tol)):
             teks = saran() if callable(saran) else saran
             self.add(
                 DINYATAKAN_BERBEDA,
@@ -635,8 +637,16 @@ class _Pemeriksa:
                     "pengurang diabaikan. Isi nilai indikator Dispensasi SPM, atau pilih aturan 2024.",
                 )
         fmt2 = format_angka
+        # OM-SPAN computes from unrounded indicator values and shows 2 decimals: a recomputation
+        # from the shown values can differ by 0,01 (docs/omspan.md), which is not a discrepancy.
+        om = TOLERANSI_OMSPAN
         self.dinyatakan(
-            ("ikpa", "nilai_total_dinyatakan"), ik.nilai_total_dinyatakan, hk.nilai_total, "Nilai total IKPA", fmt=fmt2
+            ("ikpa", "nilai_total_dinyatakan"),
+            ik.nilai_total_dinyatakan,
+            hk.nilai_total,
+            "Nilai total IKPA",
+            fmt=fmt2,
+            tol=om,
         )
         self.dinyatakan(
             ("ikpa", "konversi_bobot_dinyatakan"),
@@ -646,7 +656,12 @@ class _Pemeriksa:
             fmt=format_konversi,
         )
         self.dinyatakan(
-            ("ikpa", "nilai_akhir_dinyatakan"), ik.nilai_akhir_dinyatakan, hk.nilai_akhir, "Nilai akhir IKPA", fmt=fmt2
+            ("ikpa", "nilai_akhir_dinyatakan"),
+            ik.nilai_akhir_dinyatakan,
+            hk.nilai_akhir,
+            "Nilai akhir IKPA",
+            fmt=fmt2,
+            tol=om,
         )
         for a in ("perencanaan", "pelaksanaan", "hasil"):
             self.dinyatakan(
@@ -655,6 +670,7 @@ class _Pemeriksa:
                 hk.aspek[a],
                 f"Nilai aspek {a} IKPA",
                 fmt=fmt2,
+                tol=om,
             )
         for i, d in enumerate(ik.disebut):
             self.dinyatakan(
@@ -664,6 +680,7 @@ class _Pemeriksa:
                 f"Nilai IKPA yang disebut di {d.lokasi or 'laporan'}",
                 fmt=fmt2,
                 saran="Angka dalam uraian harus sama dengan tabel IKPA.",
+                tol=om,
             )
 
     def skor(self) -> None:
