@@ -726,8 +726,8 @@ def cmd_impor_ikpa(
         out.print(f"[yellow]Perhatian:[/] {t.pesan}")
     if any(t.jalur[1:2] != ("disebut",) for t in beda):
         out.print(
-            "[yellow]OM-SPAN menghitung dari nilai indikator yang belum dibulatkan; selisih 0,01 wajar "
-            "(lihat docs/omspan.md).[/]"
+            "[yellow]Selisih sampai 0,01 (pembulatan OM-SPAN) tidak dianggap berbeda; selisih di atas lebih besar "
+            "dari itu: periksa nilai indikatornya (lihat docs/omspan.md).[/]"
         )
     p = dok.lakip.profil
     if p.tahun is not None and p.tahun != b.tahun:
