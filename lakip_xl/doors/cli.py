@@ -6,7 +6,8 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -88,6 +89,22 @@ def buka_sumber(sumber: Path, versi_lama: bool = False) -> Dokumen:
         return buka(sumber, versi_lama=versi_lama)
     except LakipGalat as e:
         raise _gagal(str(e)) from None
+
+
+@contextmanager
+def _menulis(keluaran: Path) -> Iterator[None]:
+    """Writing an output: an existing file, a refusal of the toolkit or of the system, each as
+    one line naming the file."""
+    try:
+        yield
+    except BerkasSudahAda:
+        raise _gagal(
+            f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
+        ) from None
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    except OSError as e:
+        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
 
 
 def tolak_bila_hilang(dok: Dokumen, paksa: bool, tindakan: str) -> None:
@@ -322,16 +339,8 @@ def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: 
 
     if keluaran.suffix.lower() != ".xlsm":
         raise _gagal(f"Nama berkas tujuan '{keluaran.name}' harus berakhiran .xlsm (buku kerja dengan makro).")
-    try:
+    with _menulis(keluaran):
         return bangun_buku_kerja(lakip, keluaran, aturan=aturan, timpa=timpa)
-    except BerkasSudahAda:
-        raise _gagal(
-            f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
-        ) from None
-    except LakipGalat as e:
-        raise _gagal(str(e)) from None
-    except OSError as e:
-        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
 
 
 @buku_kerja_app.command("baru")
@@ -413,16 +422,8 @@ def cmd_ekspor_data(
     tolak_timpa_sumber([sumber], [keluaran])
     src = buka_sumber(sumber)
     tolak_bila_hilang(src, paksa, "Ekspor")
-    try:
+    with _menulis(keluaran):
         tulis_json(src.lakip, keluaran, timpa=timpa, aturan=src.aturan)
-    except BerkasSudahAda:
-        raise _gagal(
-            f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
-        ) from None
-    except LakipGalat as e:
-        raise _gagal(str(e)) from None
-    except OSError as e:
-        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
     out.print(f"Data diekspor ke: {keluaran}")
     if src.aturan_diubah:
         out.print("[yellow]Aturan penilaian yang diubah ikut diekspor (bagian 'aturan').[/]")
@@ -475,16 +476,8 @@ def cmd_templat(
     """Tulis templat laporan bawaan (untuk diubah di Word lalu dipakai dengan --template)."""
     from ..laporan.templat import tulis_templat
 
-    try:
+    with _menulis(keluaran):
         path = tulis_templat(keluaran, timpa=timpa)
-    except BerkasSudahAda:
-        raise _gagal(
-            f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
-        ) from None
-    except LakipGalat as e:
-        raise _gagal(str(e)) from None
-    except OSError as e:
-        raise _gagal(pesan_os(e, keluaran, "menulis")) from None
     out.print(f"Templat disimpan di: {path}")
 
 
@@ -697,14 +690,8 @@ def cmd_impor_ikpa(
     if akhiran == ".xlsm":
         path = _tulis_buku_kerja(lakip, keluaran, timpa, dok.aturan)
     else:
-        try:
+        with _menulis(keluaran):
             path = tulis_json(lakip, keluaran, timpa=timpa, aturan=dok.aturan)
-        except BerkasSudahAda:
-            raise _gagal(
-                f"Berkas '{keluaran}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
-            ) from None
-        except OSError as e:
-            raise _gagal(f"Tidak dapat menulis '{keluaran}': {e.strerror or e}.") from None
     baru = olah(lakip, dok.aturan, asal_berkas(path))
     ik = baru.hasil.ikpa
     tidak = ", ".join(i.nama for i in dok.aturan.set_ikpa(hp.aturan).indikator if i.kode in hp.tidak_berlaku)
