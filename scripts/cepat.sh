@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
-LAKIP_XL_CEPAT=1 .venv/bin/python -m pytest -m "not libreoffice" -q "$@"
+LAKIP_XL_CEPAT=1 .venv/bin/python -m pytest -m "not libreoffice" -q -n auto "$@"  # pytest-xdist: one worker per core
