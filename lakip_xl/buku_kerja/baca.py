@@ -98,10 +98,15 @@ _NILAI = re.compile(rb"<v>([^<]*)</v>")
 _R = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 
 
-def periksa_isi(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+Sel = dict[tuple[int, int], str]  # (row, col) -> text, sparse
+
+
+def periksa_isi(path: Path, rumus: bool = False) -> tuple[dict[str, Sel], dict[str, Sel] | None]:
     """Unpack every part with a running cap (a zip bomb is refused after ``BATAS_ISI`` bytes,
-    whatever its headers claim), check each sheet's used area, and return the cells whose cached
-    value is an Excel error, per sheet name (python-calamine reads them as blank)."""
+    whatever its headers claim), check each sheet's used area, and return per sheet name the
+    cells whose cached value is an Excel error (python-calamine reads them as blank) and, with
+    ``rumus``, every formula (``"=..."``; a shared formula's dependants as ``"="``), read from
+    the sheet XML already in hand instead of a second parser."""
     import html
 
     nama = path.name
@@ -138,7 +143,8 @@ def periksa_isi(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     for m in _REL.finditer(isi.get("xl/_rels/workbook.xml.rels", b"")):
         rid, tgt = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
         target[rid] = tgt.decode("utf-8", "replace").lstrip("/")
-    galat: dict[str, dict[tuple[int, int], str]] = {}
+    galat: dict[str, Sel] = {}
+    semua_rumus: dict[str, Sel] | None = {} if rumus else None
     for m in _SHEET.finditer(isi.get("xl/workbook.xml", b"")):
         lembar_b, rid = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
         lembar = html.unescape(lembar_b.decode("utf-8", "replace"))
@@ -154,7 +160,31 @@ def periksa_isi(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                 )
         if sel:
             galat[lembar] = sel
-    return galat
+        if semua_rumus is not None:
+            semua_rumus[lembar] = _rumus_lembar(xml)
+    return galat, semua_rumus
+
+
+_F = re.compile(rb"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
+
+
+def _rumus_lembar(xml: bytes) -> Sel:
+    """Every formula of a sheet's XML, by the cell that holds it."""
+    import html
+
+    out: Sel = {}
+    for m in _F.finditer(xml):
+        awal = xml.rfind(b"<c ", 0, m.start())
+        if awal < 0:
+            continue
+        r = _R.search(xml, awal, xml.find(b">", awal))
+        if r is None:
+            continue
+        teks = m.group(1)
+        out[(int(r.group(2)) - 1, _kolom_cache(r.group(1).decode()))] = "=" + (
+            html.unescape(teks.decode("utf-8", "replace")) if teks else ""
+        )
+    return out
 
 
 def _periksa_luas(nama: str, lembar: str, xml: bytes) -> None:
@@ -326,7 +356,7 @@ class _Pembaca:
         nama_berkas: str,
         nilai: dict[str, Grid],
         nama: dict[str, tuple[str, int, int, int, int]],
-        rumus: dict[str, list[list[Any]]] | None,
+        rumus: dict[str, Sel] | None,
     ) -> None:
         self.nama_berkas = nama_berkas
         self.nilai = nilai
@@ -370,21 +400,15 @@ class _Pembaca:
     @classmethod
     def dari_berkas(cls, path: Path, periksa_rumus: bool = True) -> _Pembaca:
         """Values by python-calamine (each sheet loaded on first use), names from
-        ``xl/workbook.xml``; formulas by openpyxl read-only only when ``periksa_rumus``."""
+        ``xl/workbook.xml``; formulas from the sheet XML only when ``periksa_rumus``."""
         from python_calamine import CalamineWorkbook
 
         try:
-            galat = periksa_isi(path)  # first: nothing else unpacks a part before the limits are checked
+            # First: nothing else unpacks a part before the limits are checked.
+            galat, rumus = periksa_isi(path, rumus=periksa_rumus)
             nama = _nama_dari_zip(path)
             cal = CalamineWorkbook.from_path(str(path))
             nilai = _GridMalas(cal)
-            rumus = None
-            if periksa_rumus:
-                from openpyxl import load_workbook
-
-                wf = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-                rumus = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wf.worksheets}
-                wf.close()
         except BerkasTidakValid:
             raise
         except Exception as e:  # any parser failure means a damaged file
@@ -473,8 +497,8 @@ def _baris_terisi(vals: list[Any]) -> bool:
 def baca_buku_kerja(path: str | Path, periksa_rumus: bool = True, versi_lama: bool = False) -> BukuKerja:
     """Read a workbook file; raises :class:`BerkasTidakValid` (one Indonesian line) when it cannot.
 
-    ``periksa_rumus=False`` skips the overwritten-formula check (it needs openpyxl, ten times
-    slower than reading the values): the regional rekap recomputes everything in Python.
+    ``periksa_rumus=False`` skips the overwritten-formula check: the regional rekap recomputes
+    everything in Python.
     """
     path = Path(path)
     periksa_berkas(path)
@@ -635,9 +659,7 @@ class _Tabel:
         p, q = self.tata.posisi[tabel], self.tata.posisi.get(induk)
         if self.pb.rumus is None or q is None:
             return None
-        grid = self.pb.rumus.get(p.lembar) or []
-        r, c = p.awal + j, p.kolom("kode")
-        f = grid[r][c] if r < len(grid) and c < len(grid[r]) else None
+        f = (self.pb.rumus.get(p.lembar) or {}).get((p.awal + j, p.kolom("kode")))
         m = _RUJUKAN_RUMUS.search(f) if isinstance(f, str) else None
         if m is None:
             return None
@@ -912,12 +934,12 @@ def _rumus_ditimpa(pb: _Pembaca, tata: S.Tata) -> list[Temuan]:
     if pb.rumus is None:  # the source cannot show formulas (e.g. a remote workbook)
         return temuan
     for lembar, sel in harap.items():
-        grid = pb.rumus.get(lembar)
-        if grid is None:
+        if lembar not in pb.rumus:
             continue
+        rumus = pb.rumus[lembar]
         for r, c in sorted(sel):
-            v = grid[r][c] if r < len(grid) and c < len(grid[r]) else None
-            if not (isinstance(v, str) and v.startswith("=")):
+            if (r, c) not in rumus:
+                v = _bersih(pb.sel(lembar, r, c))
                 ref = xl_rowcol_to_cell(r, c)
                 temuan.append(
                     Temuan(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .baca import BukuKerja, Grid, Rentang, _Pembaca, baca_grid, baca_rujukan
+from .baca import BukuKerja, Grid, Rentang, Sel, _Pembaca, baca_grid, baca_rujukan
 
 
 def jarak_jauh(book: Any) -> bool:
@@ -40,7 +40,7 @@ def nama_terdefinisi(book: Any) -> dict[str, Rentang]:
 def baca_buku(book: Any) -> BukuKerja:
     """The model read from a live xlwings Book (values, names and, on the desktop, formulas)."""
     nilai: dict[str, Grid] = {}
-    rumus: dict[str, list[list[Any]]] | None = {}
+    rumus: dict[str, Sel] | None = {}
     for sh in book.sheets:
         akhir = sh.used_range.last_cell
         rng = sh.range((1, 1), (akhir.row, akhir.column))
@@ -48,10 +48,13 @@ def baca_buku(book: Any) -> BukuKerja:
         if rumus is not None:
             try:
                 f = rng.formula
-                rumus[sh.name] = [
-                    list(r)
-                    for r in (f if isinstance(f, (list, tuple)) and f and isinstance(f[0], (list, tuple)) else [[f]])
-                ]
+                baris = f if isinstance(f, (list, tuple)) and f and isinstance(f[0], (list, tuple)) else [[f]]
+                rumus[sh.name] = {
+                    (i, j): v
+                    for i, r in enumerate(baris)
+                    for j, v in enumerate(r)
+                    if isinstance(v, str) and v.startswith("=")
+                }
             except NotImplementedError:  # xlwings' remote (JSON) engine cannot read formulas
                 rumus = None
     return baca_grid(_Pembaca(book.name, nilai, nama_terdefinisi(book), rumus))
