@@ -250,3 +250,60 @@ def test_context_has_every_declared_field(dok_contoh):
     from lakip_xl.laporan.konteks import KonteksLaporan, bangun_konteks
 
     assert set(bangun_konteks(dok_contoh, draf=True)) == set(KonteksLaporan.__annotations__)
+
+
+def _bagian(isi: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(isi)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def test_warm_render_equals_first_and_uncached(dok_contoh, monkeypatch):
+    """Issue 14: the second render in a process reuses the built template, its check, the
+    compiled XML and the charts, and its document is the same as the first and as one
+    rendered with every cache switched off."""
+    import lakip_xl.laporan as laporan
+    from lakip_xl.laporan import grafik, templat
+
+    laporan.kosongkan_cache()
+    pertama, _ = render_docx(dok_contoh)
+    digambar = grafik.jumlah_gambar
+    dibangun = templat.templat_bawaan.cache_info().misses
+    kedua, _ = render_docx(dok_contoh)
+    assert grafik.jumlah_gambar == digambar  # no chart drawn again
+    assert templat.templat_bawaan.cache_info().misses == dibangun  # template not built again
+    assert _bagian(kedua) == _bagian(pertama)
+    monkeypatch.setattr(laporan, "PAKAI_CACHE", False)
+    tanpa, _ = render_docx(dok_contoh)
+    assert grafik.jumlah_gambar == digambar + 3  # the switch really bypasses the chart cache
+    assert _bagian(tanpa) == _bagian(pertama)
+    assert b"{{" not in _bagian(pertama)["word/document.xml"]
+
+
+def test_chart_cache_follows_the_data_and_is_bounded(dok_contoh, monkeypatch):
+    from lakip_xl.laporan import grafik
+
+    grafik.kosongkan_cache()
+    a = grafik.grafik_capaian(dok_contoh.hasil)
+    assert a is not None and a.startswith(b"\x89PNG")
+    n = grafik.jumlah_gambar
+    assert grafik.grafik_capaian(dok_contoh.hasil) == a and grafik.jumlah_gambar == n
+    lain = dataclasses.replace(dok_contoh.hasil, indikator=dok_contoh.hasil.indikator[:2])
+    b = grafik.grafik_capaian(lain)
+    assert b is not None and b != a and grafik.jumlah_gambar == n + 1
+    monkeypatch.setattr(grafik, "BATAS_CACHE", 1)
+    grafik.kosongkan_cache()
+    grafik.grafik_capaian(dok_contoh.hasil)
+    grafik.grafik_capaian(lain)  # evicts the first
+    assert len(grafik._cache) == 1 and grafik.jumlah_gambar == n + 3
+    assert grafik.grafik_capaian(dok_contoh.hasil) == a and grafik.jumlah_gambar == n + 4
+
+
+def test_user_template_cache_follows_the_file_bytes(tmp_path, dok_contoh):
+    """A --template file edited between two renders in one process: the second render uses
+    the edited file (the cache is keyed by the bytes, not the path)."""
+    t = _templat_dengan(tmp_path, "{{ kepala.nama }}", "{{ kepala.nama }} PERTAMA")
+    assert "PERTAMA" in teks_docx(render_docx(dok_contoh, template=t)[0])
+    (tmp_path / "baru").mkdir()
+    t.write_bytes(_templat_dengan(tmp_path / "baru", "{{ kepala.nama }}", "{{ kepala_salah }}").read_bytes())
+    with pytest.raises(LaporanGagal, match="kepala_salah"):
+        render_docx(dok_contoh, template=t)

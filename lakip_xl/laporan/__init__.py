@@ -8,9 +8,12 @@ atomically without ever replacing an existing file unless asked.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,32 +37,103 @@ class HasilLaporan:
     pesan: list[str] = field(default_factory=list)
 
 
-def _templat(template: Path | None) -> Any:
-    from docxtpl import DocxTemplate
+# Prepared templates, keyed by the SHA-256 of the template's bytes: the built-in template is
+# built once per process, a user's ``--template`` file is read on every render (an edited file
+# is a new key), and what ``periksa_templat`` finds (the template's variables) is kept beside
+# it, so a warm render neither rebuilds nor re-parses the template. Bounded: least recently
+# used goes first.
+BATAS_CACHE_TEMPLAT = 8
+_kunci_templat = threading.Lock()
+_variabel_templat: OrderedDict[str, frozenset[str]] = OrderedDict()
+# Switch for tests and benchmarks: False renders as before this cache (built, checked and
+# charts drawn on every render).
+PAKAI_CACHE = True
 
-    from .templat import bangun_templat
+
+def _sidik(isi: bytes) -> str:
+    return hashlib.sha256(isi).hexdigest()
+
+
+def _isi_templat(template: Path | None) -> bytes:
+    """The template's bytes: the built-in one (built once per process) or the user's file."""
+    from .templat import bangun_templat, templat_bawaan
 
     if template is None:
-        return DocxTemplate(io.BytesIO(bangun_templat()))
+        return templat_bawaan() if PAKAI_CACHE else bangun_templat()
     if not template.is_file():
         raise LaporanGagal(f"Templat '{jalur_tampil(template)}' tidak ditemukan.")
     try:
-        tpl = DocxTemplate(str(template))
-        tpl.init_docx()  # DocxTemplate opens the file lazily: open it here, where a bad one is caught
+        return template.read_bytes()
     except OSError as e:
         raise LaporanGagal(pesan_os(e, template, "membuka templat")) from None
+
+
+def _templat(template: Path | None) -> tuple[Any, str]:
+    """A fresh DocxTemplate (docxtpl renders in place) and the key of its bytes."""
+    from docxtpl import DocxTemplate
+
+    isi = _isi_templat(template)
+    tpl = DocxTemplate(io.BytesIO(isi))
+    try:
+        tpl.init_docx()  # DocxTemplate opens the file lazily: open it here, where a bad one is caught
     except Exception:
+        if template is None:
+            raise
         raise LaporanGagal(
             f"Templat '{jalur_tampil(template)}' bukan dokumen Word (.docx) yang dapat dibuka. "
             "Simpan templatnya di Word sebagai Dokumen Word (.docx), atau buat dengan 'lakip-xl templat'."
         ) from None
-    return tpl
+    return tpl, _sidik(isi)
 
 
 def _lingkungan() -> Any:
     from jinja2.sandbox import SandboxedEnvironment
 
     return SandboxedEnvironment(autoescape=True)
+
+
+BATAS_CACHE_JINJA = 64  # compiled parts: a template's body, headers, footers and properties
+_lingkungan_bersama: Any = None
+
+
+def _lingkungan_render() -> Any:
+    """The one sandboxed environment reports render in, compiling each template source once.
+
+    docxtpl hands the environment the same patched XML on every render of a template and
+    compiles it with ``from_string``; this environment keeps the compiled template keyed by
+    that source (bounded, least recently used goes first). A compiled template belongs to its
+    environment, hence one shared environment; jinja2 environments are safe to share."""
+    global _lingkungan_bersama
+    if not PAKAI_CACHE:
+        return _lingkungan()
+    if _lingkungan_bersama is None:
+        from jinja2.sandbox import SandboxedEnvironment
+
+        class _Lingkungan(SandboxedEnvironment):
+            def __init__(self) -> None:
+                super().__init__(autoescape=True)
+                self._kunci = threading.Lock()
+                self._tersusun: OrderedDict[str, Any] = OrderedDict()
+
+            def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+                if not isinstance(source, str) or globals or template_class:
+                    return super().from_string(source, globals, template_class)
+                with self._kunci:
+                    t = self._tersusun.get(source)
+                    if t is not None:
+                        self._tersusun.move_to_end(source)
+                        return t
+                t = super().from_string(source)
+                with self._kunci:
+                    self._tersusun[source] = t
+                    while len(self._tersusun) > BATAS_CACHE_JINJA:
+                        self._tersusun.popitem(last=False)
+                return t
+
+        with _kunci_templat:
+            if _lingkungan_bersama is None:
+                _lingkungan_bersama = _Lingkungan()
+    return _lingkungan_bersama
 
 
 def _paragraf_rusak(tpl: Any) -> str:
@@ -86,24 +160,52 @@ def _paragraf_rusak(tpl: Any) -> str:
     return ""
 
 
-def periksa_templat(tpl: Any, konteks: Mapping[str, Any]) -> None:
-    """Raise :class:`LaporanGagal` for a syntax error or an undeclared variable."""
+def _variabel(tpl: Any, kunci: str | None) -> frozenset[str]:
+    """The template's undeclared variables, parsed once per template key."""
     from jinja2 import TemplateSyntaxError
 
-    env = _lingkungan()
+    if kunci is not None and PAKAI_CACHE:
+        with _kunci_templat:
+            ada = _variabel_templat.get(kunci)
+            if ada is not None:
+                _variabel_templat.move_to_end(kunci)
+                return ada
     try:
-        kurang = tpl.get_undeclared_template_variables(env)
+        hasil = frozenset(tpl.get_undeclared_template_variables(_lingkungan()))
     except TemplateSyntaxError as e:
         tpl.init_docx()
         tag = _paragraf_rusak(tpl)
         di = f" Periksa paragraf: {tag}" if tag else ""
         raise LaporanGagal(f"Templat salah tulis ({e.message}).{di}") from None
-    kurang = sorted(set(kurang) - set(konteks))
+    if kunci is not None and PAKAI_CACHE:
+        with _kunci_templat:
+            _variabel_templat[kunci] = hasil
+            while len(_variabel_templat) > BATAS_CACHE_TEMPLAT:
+                _variabel_templat.popitem(last=False)
+    return hasil
+
+
+def periksa_templat(tpl: Any, konteks: Mapping[str, Any], kunci: str | None = None) -> None:
+    """Raise :class:`LaporanGagal` for a syntax error or an undeclared variable. With ``kunci``
+    (the hash of the template's bytes) the template is parsed once per process."""
+    kurang = sorted(_variabel(tpl, kunci) - set(konteks))
     if kurang:
         raise LaporanGagal(
             f"Templat memakai variabel yang tidak dikenal: {', '.join(kurang)}. "
             "Periksa ejaannya (lihat docs/laporan.md untuk daftar variabel)."
         )
+
+
+def kosongkan_cache() -> None:
+    """Forget prepared templates and drawn charts (tests; a long-running process never needs to)."""
+    from . import grafik, templat
+
+    global _lingkungan_bersama
+    with _kunci_templat:
+        _variabel_templat.clear()
+        _lingkungan_bersama = None
+    templat.templat_bawaan.cache_clear()
+    grafik.kosongkan_cache()
 
 
 def render_docx(
@@ -116,23 +218,31 @@ def render_docx(
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    from .grafik import grafik_anggaran, grafik_capaian, grafik_ikpa
+    from . import grafik
 
     draf = dok.jumlah_galat > 0
     konteks = bangun_konteks(dok, draf)
-    tpl = _templat(template)
-    periksa_templat(tpl, konteks)
+    tpl, kunci = _templat(template)
+    periksa_templat(tpl, konteks, kunci)
+    if not PAKAI_CACHE:
+        grafik.kosongkan_cache()
+    # The charts go through files only so each picture keeps its name (grafik_capaian.png, ...).
     with tempfile.TemporaryDirectory(prefix="lakip-grafik-", dir=folder_kerja) as tmp:
         isi: dict[str, Any] = dict(konteks)
         for nama, fn in (
-            ("grafik_capaian", grafik_capaian),
-            ("grafik_anggaran", grafik_anggaran),
-            ("grafik_ikpa", grafik_ikpa),
+            ("grafik_capaian", grafik.grafik_capaian),
+            ("grafik_anggaran", grafik.grafik_anggaran),
+            ("grafik_ikpa", grafik.grafik_ikpa),
         ):
-            p = fn(dok.hasil, Path(tmp) / f"{nama}.png")
-            isi[nama] = InlineImage(tpl, str(p), width=Mm(150)) if p else None
+            png = fn(dok.hasil)
+            if png is None:
+                isi[nama] = None
+                continue
+            berkas = Path(tmp) / f"{nama}.png"
+            berkas.write_bytes(png)
+            isi[nama] = InlineImage(tpl, str(berkas), width=Mm(grafik.LEBAR_MM))
         try:
-            tpl.render(isi, jinja_env=_lingkungan(), autoescape=True)
+            tpl.render(isi, jinja_env=_lingkungan_render(), autoescape=True)
         except Exception as e:  # a template error found only while rendering
             raise LaporanGagal(f"Templat tidak dapat diisi: {e}") from None
         buf = io.BytesIO()

@@ -1,36 +1,94 @@
-"""Charts for the report (matplotlib, grey tones and hatching: readable in black and white)."""
+"""Charts for the report (matplotlib, grey tones and hatching: readable in black and white).
+
+Each chart is drawn once, at the width it is placed in the report (:data:`LEBAR_MM`), straight
+to PNG bytes, and kept in a small cache keyed by a hash of the chart's own input: a process
+that renders many reports (the Excel button, the server) draws a chart again only when its
+data changed. matplotlib is imported on first use, without pyplot (no global figure state),
+with the Agg backend; drawing holds a lock because matplotlib's rc settings are global.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import textwrap
-from pathlib import Path
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 
 from ..compute.hasil import Hasil
 
 GAYA: Any = {"font.family": "DejaVu Sans", "font.size": 8, "axes.spines.top": False, "axes.spines.right": False}
+LEBAR_MM = 150  # the width every chart is placed at in the report
+DPI = 150
+# The charts were designed 6.3 inches wide; they are drawn scaled to the placed width (so
+# the page layout stays as designed and the 8 pt text prints at 8 pt), never rescaled by Word.
+_SKALA = LEBAR_MM / 25.4 / 6.3
+BATAS_CACHE = 32  # charts kept per process (a few kilobytes to some tens each)
+
+_kunci_gambar = threading.Lock()
+_cache: OrderedDict[str, bytes] = OrderedDict()
+_mpl: Any = None
+# Every chart drawn in this process (cache misses); the tests read it.
+jumlah_gambar = 0
 
 
-def _simpan(fig, path: Path) -> Path:
-    fig.tight_layout()
-    fig.savefig(path, dpi=150, metadata={"Software": None})
-    plt.close(fig)
-    return path
+def _matplotlib() -> Any:
+    """matplotlib with the Agg backend, imported on first use (call with the lock held)."""
+    global _mpl
+    if _mpl is None:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        _mpl = matplotlib
+    return _mpl
+
+
+def _png(gambar: Callable[[Any], None], tinggi_in: float) -> bytes:
+    """Draw one figure (``gambar`` fills it) once, with tight layout applied during the draw."""
+    global jumlah_gambar
+    mpl = _matplotlib()
+    from matplotlib.figure import Figure
+
+    with mpl.rc_context(GAYA):
+        fig = Figure(figsize=(6.3 * _SKALA, tinggi_in * _SKALA), layout="tight")
+        gambar(fig)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    jumlah_gambar += 1
+    return buf.getvalue()
+
+
+def _tersimpan(jenis: str, data: Any, gambar: Callable[[Any], None], tinggi_in: float) -> bytes:
+    """The PNG of a chart from the cache, or drawn and cached (least recently used goes first)."""
+    kunci = hashlib.sha256(repr((jenis, LEBAR_MM, DPI, tinggi_in, data)).encode()).hexdigest()
+    with _kunci_gambar:
+        png = _cache.get(kunci)
+        if png is not None:
+            _cache.move_to_end(kunci)
+            return png
+        png = _png(gambar, tinggi_in)
+        _cache[kunci] = png
+        while len(_cache) > BATAS_CACHE:
+            _cache.popitem(last=False)
+        return png
+
+
+def kosongkan_cache() -> None:
+    with _kunci_gambar:
+        _cache.clear()
 
 
 def _label(kode: str, nama: str, lebar: int = 38) -> str:
     return textwrap.shorten(f"{kode} {nama}".strip(), lebar, placeholder="…")
 
 
-def _batang(data: list[tuple[str, str, float]], path: Path, xlabel: str, abu: str, arsir: str, target: bool) -> Path:
+def _batang(data: list[tuple[str, str, float]], xlabel: str, abu: str, arsir: str, target: bool) -> bytes:
     """Horizontal bars with their values, labelled by code and name."""
-    with plt.rc_context(GAYA):
-        fig, ax = plt.subplots(figsize=(6.3, 0.32 * len(data) + 1.0))
+
+    def gambar(fig: Any) -> None:
+        ax = fig.subplots()
         y = range(len(data))
         ax.barh(y, [d[2] for d in data], color=abu, edgecolor="black", hatch=arsir, linewidth=0.6)
         if target:
@@ -43,29 +101,31 @@ def _batang(data: list[tuple[str, str, float]], path: Path, xlabel: str, abu: st
         ax.set_xlim(0, max(110, max(d[2] for d in data) * 1.12))
         if target:
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
-        return _simpan(fig, path)
+
+    return _tersimpan("batang", (data, xlabel, abu, arsir, target), gambar, 0.32 * len(data) + 1.0)
 
 
-def grafik_capaian(hasil: Hasil, path: Path) -> Path | None:
-    """Capaian of each indicator against the target (100 %)."""
+def grafik_capaian(hasil: Hasil) -> bytes | None:
+    """Capaian of each indicator against the target (100 %), as PNG bytes."""
     data = [(i.kode, i.nama, i.capaian) for i in hasil.indikator if i.capaian is not None]
-    return _batang(data, path, "Capaian (%)", "0.75", "///", target=True) if data else None
+    return _batang(data, "Capaian (%)", "0.75", "///", target=True) if data else None
 
 
-def grafik_anggaran(hasil: Hasil, path: Path) -> Path | None:
-    """Budget absorption per output group (kegiatan)."""
+def grafik_anggaran(hasil: Hasil) -> bytes | None:
+    """Budget absorption per output group (kegiatan), as PNG bytes."""
     data = [(k.kode, k.nama, k.penyerapan) for k in hasil.anggaran.per_kegiatan if k.penyerapan is not None]
-    return _batang(data, path, "Penyerapan anggaran (%)", "0.55", "..", target=False) if data else None
+    return _batang(data, "Penyerapan anggaran (%)", "0.55", "..", target=False) if data else None
 
 
-def grafik_ikpa(hasil: Hasil, path: Path) -> Path | None:
-    """IKPA components: weighted score against the weight."""
+def grafik_ikpa(hasil: Hasil) -> bytes | None:
+    """IKPA components: weighted score against the weight, as PNG bytes."""
     ik = hasil.ikpa
     if ik is None:
         return None
     data = [(c.nama, c.bobot, c.nilai_tertimbang or 0.0) for c in ik.komponen]
-    with plt.rc_context(GAYA):
-        fig, ax = plt.subplots(figsize=(6.3, 0.42 * len(data) + 1.0))
+
+    def gambar(fig: Any) -> None:
+        ax = fig.subplots()
         y = list(range(len(data)))
         ax.barh([v - 0.2 for v in y], [d[1] for d in data], height=0.4, color="white", edgecolor="black", label="Bobot")
         ax.barh(
@@ -76,4 +136,5 @@ def grafik_ikpa(hasil: Hasil, path: Path) -> Path | None:
         ax.invert_yaxis()
         ax.set_xlabel("Poin")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
-        return _simpan(fig, path)
+
+    return _tersimpan("ikpa", data, gambar, 0.42 * len(data) + 1.0)

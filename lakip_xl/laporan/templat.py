@@ -9,6 +9,7 @@ hold no string literals (no quotes a word processor could curl) and each tag sit
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 from typing import Any
@@ -625,6 +626,12 @@ def bangun_templat() -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+@functools.cache
+def templat_bawaan() -> bytes:
+    """The built-in template, built once per process (the bytes are immutable, so sharing is safe)."""
+    return bangun_templat()
 
 
 def tulis_templat(tujuan: Path, timpa: bool = False) -> Path:
