@@ -1,4 +1,9 @@
-"""The command line (``lakip-xl``): a thin door over read -> validate -> compute."""
+"""The command line (``lakip-xl``): a thin door over read -> validate -> compute.
+
+Cold start matters (a user types a command, the Excel button starts one): this module imports
+only typer and the standard library at the top; the engine, rich and everything a command
+needs are imported inside the command that uses them (benchmarks/mulai.py measures it).
+"""
 
 from __future__ import annotations
 
@@ -9,28 +14,42 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from .. import __version__
 from ..berkas import jalur_tampil, pesan_os, tolak_tujuan_sumber
-from ..compute.angka import format_angka, format_konversi, format_persen, format_rupiah
-from ..compute.aturan import Aturan
 from ..galat import BerkasSudahAda, LakipGalat
-from ..layanan import Dokumen
-from ..model import Lakip
-from ..schema.data import contoh_path, json_schema
-from ..validasi import Temuan
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..compute.aturan import Aturan
+    from ..layanan import Dokumen
+    from ..model import Lakip
+    from ..validasi import Temuan
 
 
 class Dibatalkan(Exception):
     """Ctrl-C during a command (typer would turn it into a silent exit code)."""
 
 
-class _Grup(typer.core.TyperGroup):
+class _Bantuan:
+    """Help in Indonesian: the texts are set just before a help screen is drawn, so a command
+    that shows no help never imports typer's rich help machinery (markdown, panels)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _indonesiakan_bantuan()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class _Perintah(_Bantuan, typer.core.TyperCommand):
+    pass
+
+
+class _Grup(_Bantuan, typer.core.TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -38,7 +57,15 @@ class _Grup(typer.core.TyperGroup):
             raise Dibatalkan() from None
 
 
-app = typer.Typer(
+class _Typer(typer.Typer):
+    """Every command drawn with the class above (its help in Indonesian, drawn on demand)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", _Perintah)
+        return super().command(*args, **kwargs)
+
+
+app = _Typer(
     cls=_Grup,
     name="lakip-xl",
     help="lakip-xl: menghitung, memeriksa, dan menyusun Laporan Kinerja (LAKIP/LKjIP) satker.",
@@ -46,9 +73,34 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
 )
-# Logs and pipes get a wide page; a terminal uses its own width.
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _Konsol:
+    """A rich Console made on first use: importing rich is a cost that ``--versi`` and the
+    JSON outputs never need."""
+
+    def __init__(self, stderr: bool) -> None:
+        self._stderr = stderr
+        self._konsol: Console | None = None
+
+    @property
+    def konsol(self) -> Console:
+        """The Console itself (for rich objects that take one, e.g. a progress bar)."""
+        if self._konsol is None:
+            from rich.console import Console
+
+            if self._stderr:
+                self._konsol = Console(stderr=True, highlight=False, soft_wrap=True)
+            else:  # logs and pipes get a wide page; a terminal uses its own width
+                self._konsol = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
+        return self._konsol
+
+    def __getattr__(self, nama: str) -> Any:
+        return getattr(self.konsol, nama)
+
+
+out: Any = _Konsol(stderr=False)
+err: Any = _Konsol(stderr=True)
 
 SumberArg = Annotated[
     Path,
@@ -143,6 +195,8 @@ def hasil_json(dok: Dokumen) -> dict[str, Any]:
 
 
 def _tabel(judul: str, *kolom: str, kanan: tuple[int, ...] = ()) -> Table:
+    from rich.table import Table
+
     t = Table(title=judul, title_justify="left", title_style="bold")
     for i, k in enumerate(kolom):
         if i in kanan:
@@ -155,6 +209,8 @@ def _tabel(judul: str, *kolom: str, kanan: tuple[int, ...] = ()) -> Table:
 
 
 def cetak_ringkasan(dok: Dokumen) -> None:
+    from ..compute.angka import format_angka, format_konversi, format_persen, format_rupiah
+
     lakip, hasil = dok.lakip, dok.hasil
     p = lakip.profil
     out.print(f"[bold]{p.nama or '(nama satker kosong)'}[/] — LAKIP {p.periode} {p.tahun or ''}".rstrip())
@@ -276,7 +332,7 @@ def cetak_temuan(temuan: list[Temuan], ringkas: bool = False) -> None:
 
 def _versi(nilai: bool) -> None:
     if nilai:
-        out.print(f"lakip-xl {__version__}")
+        sys.stdout.write(f"lakip-xl {__version__}\n")
         raise typer.Exit()
 
 
@@ -322,10 +378,12 @@ def cmd_validasi(
 @app.command("skema")
 def cmd_skema() -> None:
     """Cetak JSON Schema format data LAKIP."""
+    from ..schema.data import json_schema
+
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-buku_kerja_app = typer.Typer(help="Membuat dan memperbarui buku kerja induk (.xlsm).", no_args_is_help=True)
+buku_kerja_app = _Typer(cls=_Grup, help="Membuat dan memperbarui buku kerja induk (.xlsm).", no_args_is_help=True)
 app.add_typer(buku_kerja_app, name="buku-kerja")
 
 TimpaOpt = Annotated[bool, typer.Option("--timpa", help="Timpa berkas tujuan bila sudah ada.")]
@@ -492,6 +550,7 @@ def cmd_contoh(
     from ..berkas import tulis_atomik
     from ..buku_kerja.tulis import bangun_buku_kerja
     from ..laporan import susun_laporan
+    from ..schema.data import contoh_path
 
     nama = {
         "data": keluaran / "Contoh_Kotabumi_2022.json",
@@ -597,6 +656,7 @@ def cmd_periksa_ikpa(
     """Hitung ulang setiap baris tabel IKPA OM-SPAN dengan aturan tahunnya dan tampilkan baris yang berbeda lebih dari ±0,01."""
     from rich.markup import escape
 
+    from ..compute.angka import format_angka, format_konversi
     from ..compute.aturan import aturan_bawaan
     from ..omspan import periksa
 
@@ -668,6 +728,7 @@ def cmd_impor_ikpa(
     paksa: PaksaOpt = False,
 ) -> None:
     """Isi bagian IKPA SUMBER dari tabel IKPA OM-SPAN dan simpan sebagai berkas baru (SUMBER tidak diubah)."""
+    from ..compute.angka import format_angka, format_konversi
     from ..layanan import asal_berkas, olah
     from ..omspan import baca_tabel, impor_ke_lakip, pilih_baris
     from ..schema.data import tulis_json
@@ -736,7 +797,7 @@ def _kemajuan(judul: str):
 
     prog = Progress(
         TextColumn(judul), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("sisa"), TimeRemainingColumn(),
-        console=err, transient=False,
+        console=err.konsol, transient=False,
     )  # fmt: skip
     tugas = prog.add_task(judul, total=None)
 
@@ -870,8 +931,16 @@ def cmd_contoh_sintetis(
     out.print(f"{len(hasil)} berkas dibuat di: {keluaran}")
 
 
+_BANTUAN_INDONESIA = False
+
+
 def _indonesiakan_bantuan() -> None:
-    """Panel titles of the help screen in Indonesian (typer keeps them as module constants)."""
+    """Panel titles of the help screen in Indonesian (typer keeps them as module constants).
+    Called once, just before the first help screen is drawn."""
+    global _BANTUAN_INDONESIA
+    if _BANTUAN_INDONESIA:
+        return
+    _BANTUAN_INDONESIA = True
     import typer.rich_utils as ru
 
     ru.ARGUMENTS_PANEL_TITLE = "Argumen"
@@ -902,6 +971,72 @@ def _indonesiakan_bantuan() -> None:
         cf.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
     except (ImportError, AttributeError):  # pragma: no cover - a different typer layout
         pass
+
+
+def _nilai_tanpa_pydantic() -> None:
+    """Command-line values read without pydantic when the reading is plain.
+
+    Typer checks every value that is not a flag through a pydantic TypeAdapter: importing
+    pydantic and building the adapters is about a tenth of a second of every command's cold
+    start. A path, a text, a flag, or a whole number within its bounds is read here as pydantic
+    reads it (an absent value stays absent, as in typer); any other value (a bad number, one out of range, an unusual type) goes to typer's own
+    pydantic reading, so refusals and their Indonesian messages are exactly as before.
+    Best effort: a different typer layout keeps typer's reading.
+    """
+    import re
+
+    try:
+        from typer import core
+        from typer._coercion import RuntimeParam, build_runtime_param
+        from typer._param_types import coerce_cli_path
+    except ImportError:  # pragma: no cover - a different typer layout
+        return
+    asli = core._TyperParameter.get_runtime_param
+    if getattr(asli, "_lakip", False):
+        return
+    bulat = re.compile(r"[0-9]{1,15}")
+    lewat = object()
+
+    class Cepat(RuntimeParam):
+        def _baca(self, nilai: Any, param: Any, ctx: Any) -> Any:
+            jenis, info = self.annotation, self.parameter_info
+            if (jenis is str and isinstance(nilai, str)) or (jenis is bool and isinstance(nilai, bool)):
+                return nilai
+            if jenis is Path and isinstance(nilai, str) and nilai:
+                return coerce_cli_path(Path(nilai), info, path_type=Path, param=param, ctx=ctx)
+            if jenis is int and isinstance(nilai, str) and bulat.fullmatch(nilai):
+                n = int(nilai)
+                if (info.min is None or n >= info.min) and (info.max is None or n <= info.max):
+                    return n
+            return lewat
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if self.annotation == list[Path] and isinstance(value, (list, tuple)):
+                satu = Cepat(self.parameter_info, Path)
+                hasil = [satu._baca(v, param, ctx) for v in value]
+                if lewat not in hasil:
+                    return hasil
+            else:
+                hasil = self._baca(value, param, ctx)
+                if hasil is not lewat:
+                    return hasil
+            return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
+
+    def get_runtime_param(self: Any) -> Any:
+        if self._runtime_param is None:
+            d = self.type_descriptor
+            info = d.parameter_info
+            if (
+                d.file_annotation is None
+                and info.parser is None
+                and not info.clamp
+                and d.annotation in (bool, str, int, Path, list[Path])
+            ):
+                self._runtime_param = Cepat(info, d.annotation)
+        return asli(self)
+
+    get_runtime_param._lakip = True  # type: ignore[attr-defined]
+    core._TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
 
 
 _POLA_GALAT = (
@@ -1000,7 +1135,10 @@ def terjemah_galat(e: Exception) -> str:
 def main() -> None:  # pragma: no cover - console entry point (tests run it as a subprocess)
     """Console entry point: every outcome other than success is one Indonesian line on stderr
     (exit 2; Ctrl-C 130); only a bug shows a traceback."""
-    _indonesiakan_bantuan()
+    if sys.argv[1:] in (["--versi"], ["--version"]):  # the same answer as the option, no parser built
+        sys.stdout.write(f"lakip-xl {__version__}\n")
+        sys.exit(0)
+    _nilai_tanpa_pydantic()
     try:
         rv = app(standalone_mode=False)
     except (Dibatalkan, KeyboardInterrupt):
