@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import io
 import tempfile
 from pathlib import Path
@@ -97,6 +98,7 @@ class _BukuRekap:
         self.iku = kode_iku(h.unit)
         self.unit = urut(h.unit)
         self.predikat = predikat_ikpa(self.unit)
+        self._ikpa_naik: list[float] | None = None
         self.tabel = tabel_rekap(self.iku)
         self.idx = {k.kunci: j for j, k in enumerate(self.tabel.kolom)}
         self.akhir = AWAL + max(len(self.unit), 1) - 1  # last data row (one blank row when there is no unit)
@@ -175,10 +177,16 @@ class _BukuRekap:
             "pagu": u.pagu, "realisasi": u.realisasi, "ikpa": u.ikpa, "predikat_ikpa": u.predikat_ikpa,
             "nka": u.nka, "predikat_nka": u.predikat_nka, "galat": u.galat, "peringatan": u.peringatan,
             "berkas": _relatif(u.berkas, self.akar), "rata": _rata_baris(u, self.iku), "penyerapan": u.penyerapan,
-            "peringkat": None if u.ikpa is None else 1 + sum(1 for x in self.unit if x.ikpa is not None and x.ikpa > u.ikpa),
+            "peringkat": None if u.ikpa is None else self._peringkat(u.ikpa),
         }  # fmt: skip
         baris.update({kunci_iku(j): u.iku.get(k) for j, k in enumerate(self.iku)})
         return baris
+
+    def _peringkat(self, ikpa: float) -> int:
+        """RANK(..., 0): 1 + the number of units with a higher IKPA (O(log n) on a sorted list)."""
+        if self._ikpa_naik is None:
+            self._ikpa_naik = sorted(x.ikpa for x in self.unit if x.ikpa is not None)
+        return 1 + len(self._ikpa_naik) - bisect.bisect_right(self._ikpa_naik, ikpa)
 
     def _tulis_baris_unit(self, r: int, no: int, u: Unit) -> None:
         """One unit's row: its values, and formulas (with cached results) for the derived columns."""
