@@ -406,25 +406,43 @@ def _baca_datar(
             raise TabelOmspanTidakDikenal(
                 f"tahun anggaran baris {r + 1} tidak diketahui (kolom Tahun kosong, nama berkas tanpa tahun)"
             )
+        aspek_r = {a: (None if c is None else _angka(_sel(rows, r, c))) for a, c in aspek.items()}
         hasil.append(
-            BarisOmspan(
-                berkas=path.name,
-                baris=r + 1,
-                kode_satker=kode,
-                nama_satker=_teks(rows, r, kolom.get("nama_satker")),
-                tahun=th,
-                bulan=bulan or bulan_berkas,
-                nilai={x: _angka(_sel(rows, r, c)) or 0.0 for x, c in indikator.items()},
-                nilai_total=_angka(_sel(rows, r, angka["nilai_total"])),
-                konversi_bobot=_konversi(_sel(rows, r, angka["konversi_bobot"])),
-                pengurang=None if k_pengurang is None else (_angka(_sel(rows, r, k_pengurang)) or 0.0),
-                nilai_akhir=_angka(_sel(rows, r, angka["nilai_akhir"])),
-                aspek={a: (None if c is None else _angka(_sel(rows, r, c))) for a, c in aspek.items()},
-                kode_kppn=_teks(rows, r, kolom.get("kode_kppn")),
-                kode_ba=_teks(rows, r, kolom.get("kode_ba")),
-            )
+            _baris(path, rows, r, kode, kolom, th, bulan or bulan_berkas, indikator, angka, k_pengurang, aspek_r)
         )
     return hasil
+
+
+def _baris(
+    path: Path,
+    rows: list[list[Any]],
+    r: int,
+    kode: str,
+    kolom: dict[str, int],
+    tahun: int,
+    bulan: str,
+    indikator: dict[str, int],
+    angka: dict[str, int],
+    k_pengurang: int | None,
+    aspek: dict[str, float | None],
+) -> BarisOmspan:
+    """One satker's row from the columns both layouts have located (row ``r``: its values)."""
+    return BarisOmspan(
+        berkas=path.name,
+        baris=r + 1,
+        kode_satker=kode,
+        nama_satker=_teks(rows, r, kolom.get("nama_satker")),
+        tahun=tahun,
+        bulan=bulan,
+        nilai={x: _angka(_sel(rows, r, c)) or 0.0 for x, c in indikator.items()},
+        nilai_total=_angka(_sel(rows, r, angka["nilai_total"])),
+        konversi_bobot=_konversi(_sel(rows, r, angka["konversi_bobot"])),
+        pengurang=None if k_pengurang is None else (_angka(_sel(rows, r, k_pengurang)) or 0.0),
+        nilai_akhir=_angka(_sel(rows, r, angka["nilai_akhir"])),
+        aspek=aspek,
+        kode_kppn=_teks(rows, r, kolom.get("kode_kppn")),
+        kode_ba=_teks(rows, r, kolom.get("kode_ba")),
+    )
 
 
 def _teks(rows: list[list[Any]], r: int, c: int | None) -> str:
@@ -475,24 +493,8 @@ def _baca_empat(
             kolom_a = [kelompok[f"aspek.{a}"]] if f"aspek.{a}" in kelompok else []
             kolom_a += [indikator[x] for x in kode_ind if x in indikator]
             aspek[a] = next((v for c in kolom_a if (v := _angka(_sel(rows, r_aspek, c))) is not None), None)
-        hasil.append(
-            BarisOmspan(
-                berkas=path.name,
-                baris=r + 1,
-                kode_satker=kode,
-                nama_satker=_teks(rows, r, kolom.get("nama_satker")),
-                tahun=tahun,
-                bulan=bulan,
-                nilai={x: _angka(_sel(rows, r, c)) or 0.0 for x, c in indikator.items()},
-                nilai_total=_angka(_sel(rows, r, kolom["nilai_total"])),
-                konversi_bobot=_konversi(_sel(rows, r, kolom["konversi_bobot"])),
-                pengurang=(_angka(_sel(rows, r, kolom["pengurang"])) or 0.0) if "pengurang" in kolom else None,
-                nilai_akhir=_angka(_sel(rows, r, kolom["nilai_akhir"])),
-                aspek=aspek,
-                kode_kppn=_teks(rows, r, kolom.get("kode_kppn")),
-                kode_ba=_teks(rows, r, kolom.get("kode_ba")),
-            )
-        )
+        angka = {x: kolom[x] for x in ("nilai_total", "konversi_bobot", "nilai_akhir")}
+        hasil.append(_baris(path, rows, r, kode, kolom, tahun, bulan, indikator, angka, kolom.get("pengurang"), aspek))
         r += 4
     return hasil
 
