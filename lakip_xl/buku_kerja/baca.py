@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -618,6 +619,7 @@ class _Tabel:
         a galat at its code cell."""
         rows = self.rows(kunci)
         kode_baris = {i: vals.get("kode") for i, vals in rows}
+        kode_induk = {str(k) for k in kode_baris.values() if k is not None}
         for t in pendamping(kunci):
             if t not in self.tata.posisi:
                 continue  # a missing companion table is already a structural galat
@@ -635,7 +637,7 @@ class _Tabel:
                 elif kode is not None and terisi and not any(v is not None for v in per_kode[str(kode)][1].values()):
                     per_kode[str(kode)] = (j, vals)  # a blank row showing the same code gives way to the filled one
                 elif terisi:
-                    self._tanpa_pasangan(t, kunci, j, kode)
+                    self._tanpa_pasangan(t, kunci, j, kode, kode_induk)
             dipakai: set[int] = set()
             gabung = []
             for i, vals in rows:
@@ -650,7 +652,7 @@ class _Tabel:
                 gabung.append((i, vals))
             for kode, (j, vals) in per_kode.items():
                 if j not in dipakai and any(v is not None for v in vals.values()):
-                    self._tanpa_pasangan(t, kunci, j, kode)
+                    self._tanpa_pasangan(t, kunci, j, kode, kode_induk)
             rows = gabung
         return [(i, _daftar_bertitik(vals)) for i, vals in rows]
 
@@ -667,42 +669,45 @@ class _Tabel:
         baris = int(m.group(4)) - 1 - q.awal
         return baris if lembar == q.lembar and 0 <= baris < q.jumlah_baris else None
 
+    def _galat_di_kode(self, kode_temuan: str, tabel: str, i: int, pesan: Callable[[str], str]) -> None:
+        """A galat at the code cell of row ``i`` of ``tabel`` (``pesan`` gets that cell's address)."""
+        p = self.tata.posisi[tabel]
+        ref = f"{p.lembar}!{p.sel('kode', i)}"
+        self.pb.temuan.append(Temuan(kode_temuan, "galat", ("buku_kerja", p.lembar, i), pesan(ref), lokasi_sel=ref))
+
     def _tidak_tampil(self, induk: str, tabel: str, i: int, kode: Any) -> None:
         """An item no row of its companion sheet shows (a row inserted on one sheet only): its
         companion values cannot be typed anywhere."""
-        p = self.tata.posisi[induk]
-        ref = f"{p.lembar}!{p.sel('kode', i)}"
-        lembar = self.tata.posisi[tabel].lembar
-        self.pb.temuan.append(
-            Temuan(
-                "PASANGAN_HILANG",
-                "galat",
-                ("buku_kerja", p.lembar, i),
+        lembar, lembar_induk = self.tata.posisi[tabel].lembar, self.tata.posisi[induk].lembar
+        self._galat_di_kode(
+            "PASANGAN_HILANG",
+            induk,
+            i,
+            lambda ref: (
                 f"'{kode}' ({ref}) tidak tampil di lembar {lembar}, sehingga isian {lembar.lower()}-nya tidak dapat "
-                f"diisi dan dianggap kosong (baris disisipkan di lembar {p.lembar} saja?). Pindahkan data ke buku kerja "
-                f"baru yang menampilkan semua baris: lakip-xl buku-kerja tingkatkan '{self.pb.nama_berkas}' -o BARU.xlsm",
-                lokasi_sel=ref,
-            )
+                f"diisi dan dianggap kosong (baris disisipkan di lembar {lembar_induk} saja?). Pindahkan data ke buku "
+                f"kerja baru yang menampilkan semua baris: lakip-xl buku-kerja tingkatkan '{self.pb.nama_berkas}' "
+                "-o BARU.xlsm"
+            ),
         )
 
-    def _tanpa_pasangan(self, tabel: str, induk: str, j: int, kode: Any) -> None:
-        p = self.tata.posisi[tabel]
-        ref = f"{p.lembar}!{p.sel('kode', j)}"
-        sebab = f"kode '{kode}' tidak ada" if kode is not None else "kodenya kosong"
-        if kode is not None and any(
-            str(v.get("kode")) == str(kode) for _, v in self.rows(induk) if v.get("kode") is not None
-        ):
+    def _tanpa_pasangan(self, tabel: str, induk: str, j: int, kode: Any, kode_induk: set[str]) -> None:
+        """A filled companion row whose code matches no item (blank, unknown, or used twice)."""
+        if kode is None:
+            sebab = "kodenya kosong"
+        elif str(kode) in kode_induk:
             sebab = f"kode '{kode}' dipakai lebih dari sekali"
-        self.pb.temuan.append(
-            Temuan(
-                "BARIS_TANPA_PASANGAN",
-                "galat",
-                ("buku_kerja", p.lembar, j),
+        else:
+            sebab = f"kode '{kode}' tidak ada"
+        self._galat_di_kode(
+            "BARIS_TANPA_PASANGAN",
+            tabel,
+            j,
+            lambda ref: (
                 f"Baris {ref} berisi data tetapi {sebab} di tabel {induk}; isinya tidak ikut dihitung. "
                 f"Bila baris disisipkan atau dihapus di satu lembar saja, pindahkan datanya ke buku kerja baru "
-                f"(lakip-xl buku-kerja tingkatkan '{self.pb.nama_berkas}' -o BARU.xlsm --paksa) lalu isi ulang baris ini.",
-                lokasi_sel=ref,
-            )
+                f"(lakip-xl buku-kerja tingkatkan '{self.pb.nama_berkas}' -o BARU.xlsm --paksa) lalu isi ulang baris ini."
+            ),
         )
 
     def daftar(self, ik: S.Ikatan) -> list[dict[str, Any]]:
