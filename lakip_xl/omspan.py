@@ -509,7 +509,7 @@ def _beda(dihitung: float | None, dinyatakan: float | None) -> bool:
         return False
     if dihitung is None:
         return True
-    return abs(float(bulat(dihitung, 2)) - dinyatakan) > TOLERANSI + 1e-9  # type: ignore[arg-type]
+    return abs((_dua(dihitung) or 0.0) - dinyatakan) > TOLERANSI + 1e-9
 
 
 def _selisih(h: HasilIkpa, b: BarisOmspan) -> list[Selisih]:
@@ -559,7 +559,7 @@ def tentukan_berlaku(
             beda = _selisih(h, b)
             galat = (
                 max(
-                    (abs(float(bulat(s.dihitung, 2)) - (s.dinyatakan or 0)) if s.dihitung is not None else 1e9)  # type: ignore[arg-type]
+                    (abs((_dua(s.dihitung) or 0.0) - (s.dinyatakan or 0)) if s.dihitung is not None else 1e9)
                     for s in beda
                 )
                 if beda

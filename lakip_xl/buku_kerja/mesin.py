@@ -18,6 +18,7 @@ from typing import Any
 
 from ..compute.aturan import Aturan
 from ..compute.hasil import Hasil
+from ..compute.skor import bobot_dan_tertimbang
 from ..model import Lakip
 from . import skema as S
 
@@ -68,8 +69,9 @@ class Mesin:
                 out.append(None)
                 continue
             ind, dikenal = berlaku.get(c.kode), semua.get(c.kode)
-            bobot = None if ind is None else (ind.bobot if c.bobot is None else c.bobot)
-            tertimbang = c.nilai * bobot / 100 if (bobot is not None and c.berlaku and c.nilai is not None) else None
+            bobot, tertimbang = (
+                (None, None) if ind is None else bobot_dan_tertimbang(ind.bobot, c.bobot, c.nilai, c.berlaku)
+            )
             out.append(
                 {
                     "nama": dikenal.nama if dikenal else "(kode tidak dikenal)",

@@ -271,9 +271,10 @@ def hitung_indikator(lakip: Lakip) -> list[HasilIndikator]:
     return out
 
 
-def hitung_ikpa_lakip(lakip: Lakip, aturan: Aturan) -> HasilIkpa | None:
+def hitung_ikpa_lakip(lakip: Lakip, aturan: Aturan, kode: str) -> HasilIkpa | None:
+    """IKPA under the rule set ``kode`` (the one in force, :meth:`Aturan.ikpa_berlaku`)."""
     try:
-        set_ikpa = aturan.set_ikpa(aturan.ikpa_berlaku(lakip.ikpa.aturan, lakip.profil.tahun)[0])
+        set_ikpa = aturan.set_ikpa(kode)
     except KeyError:
         return None
     s = lakip.pengaturan
@@ -292,10 +293,10 @@ def hitung(lakip: Lakip, aturan: Aturan) -> Hasil:
     shipped, from a workbook's Referensi sheet, or from a JSON file). Findings are not part of
     the result: :func:`lakip_xl.validasi.validasi` returns them."""
     anggaran, outputs = hitung_anggaran(lakip)
-    ikpa = hitung_ikpa_lakip(lakip, aturan) if lakip.ikpa.komponen else None
     sm = lakip.smart
     tahun = lakip.profil.tahun
     kode_ikpa, alasan = aturan.ikpa_berlaku(lakip.ikpa.aturan, tahun)
+    ikpa = hitung_ikpa_lakip(lakip, aturan, kode_ikpa) if lakip.ikpa.komponen else None
     rezim = aturan.rezim_nka(sm.aturan_nka, tahun)
     nka = hasil_nka(sm.penyerapan, sm.konsistensi, sm.capaian_output, sm.efisiensi, sm.efisiensi_mentah, aturan)
     perencanaan = nilai_perencanaan(sm.nilai_perencanaan, sm.capaian_ro, sm.efisiensi_sbk, aturan)

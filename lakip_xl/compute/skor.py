@@ -49,6 +49,15 @@ class KomponenMasukan:
     bobot: float | None = None
 
 
+def bobot_dan_tertimbang(
+    baku: float, pengganti: float | None, nilai: float | None, berlaku: bool
+) -> tuple[float, float | None]:
+    """An indicator's weight in use (the replacement weight, else the rule's) and its weighted
+    value ``nilai x bobot / 100`` (none when it does not apply or has no value)."""
+    bobot = baku if pengganti is None else pengganti
+    return bobot, (nilai * bobot / 100 if (berlaku and nilai is not None) else None)
+
+
 def hitung_ikpa(
     komponen: Iterable[KomponenMasukan],
     aturan: AturanIkpa,
@@ -78,8 +87,7 @@ def hitung_ikpa(
     rows: list[KomponenDihitung] = []
     for ind in aturan.indikator:
         m = masuk.get(ind.kode, KomponenMasukan(ind.kode, None))
-        bobot = ind.bobot if m.bobot is None else m.bobot
-        tertimbang = m.nilai * bobot / 100 if (m.berlaku and m.nilai is not None) else None
+        bobot, tertimbang = bobot_dan_tertimbang(ind.bobot, m.bobot, m.nilai, m.berlaku)
         rows.append(KomponenDihitung(ind.kode, ind.nama, ind.aspek, m.nilai, bobot, m.berlaku, tertimbang))
     dipakai = [r for r in rows if r.nilai_tertimbang is not None]
     nilai_total: float | None = None
