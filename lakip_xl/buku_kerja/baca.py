@@ -913,6 +913,9 @@ def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> d
     }
     aturan["pkpa"] = pkpa
     aturan["sakip"] = {"bobot": sakip["bobot"], "predikat": sakip["predikat"]}
+    # The IKPA planner's rules (targets per quarter, bands) are not on the Referensi sheet:
+    # the shipped ones (docs/rencana-ikpa.md; editable in a JSON file's aturan section).
+    aturan["rencana_ikpa"] = {r.kode: r.ke_dict() for r in aturan_bawaan().rencana_ikpa}
     return aturan
 
 

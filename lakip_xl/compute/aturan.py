@@ -87,6 +87,57 @@ class NkaPmk62:
     efisiensi: float
 
 
+@dataclass(frozen=True)
+class Tenggat:
+    """A date that matters to the IKPA planner: in ``bulan`` (0: every month) of ``tahun``
+    (``None``: every year)."""
+
+    tahun: int | None
+    bulan: int
+    uraian: str
+
+
+@dataclass(frozen=True)
+class AturanRencana:
+    """The IKPA planner's rules for one IKPA rule set (docs/rencana-ikpa.md gives each source
+    and how sure it is): cumulative absorption targets per spending type and quarter, the
+    deviation tolerance and the months assessed, the revision score table, the Capaian Output
+    parts and the dispensation deduction bands."""
+
+    kode: str  # the IKPA rule set ("2024")
+    sumber: str
+    target_penyerapan: tuple[tuple[str, tuple[float, float, float, float]], ...]
+    batas_rasio_penyerapan: float  # cap per spending type, percent of its target (dugaan)
+    blokir_mulai_tahun: int  # from this TA the targets apply to pagu minus blokir
+    batas_deviasi: float  # mean deviation (percent) up to which the score is 100
+    bulan_deviasi_terakhir: int  # the last month assessed (November)
+    skor_revisi: tuple[tuple[int | None, float], ...]  # (at most n revisions, score); None: more
+    batas_nilai_revisi: float
+    bobot_ketepatan_output: float
+    bobot_capaian_ro: float
+    pengurang_dispensasi: tuple[tuple[float, float], ...]  # (from per mille, deduction), descending
+    tenggat: tuple[Tenggat, ...] = ()
+
+    def target(self, jenis: str) -> tuple[float, float, float, float]:
+        return dict(self.target_penyerapan)[jenis]
+
+    def ke_dict(self) -> dict[str, Any]:
+        return {
+            "sumber": self.sumber,
+            "target_penyerapan": {j: list(t) for j, t in self.target_penyerapan},
+            "batas_rasio_penyerapan": self.batas_rasio_penyerapan,
+            "blokir_mulai_tahun": self.blokir_mulai_tahun,
+            "batas_deviasi": self.batas_deviasi,
+            "bulan_deviasi_terakhir": self.bulan_deviasi_terakhir,
+            "skor_revisi": [{"paling_banyak": n, "skor": s} for n, s in self.skor_revisi],
+            "batas_nilai_revisi": self.batas_nilai_revisi,
+            "bobot_ketepatan_output": self.bobot_ketepatan_output,
+            "bobot_capaian_ro": self.bobot_capaian_ro,
+            "pengurang_dispensasi": [{"permil_minimal": b, "pengurang": p} for b, p in self.pengurang_dispensasi],
+            "tenggat": [{"tahun": t.tahun, "bulan": t.bulan, "uraian": t.uraian} for t in self.tenggat],
+        }
+
+
 # NKA regimes: PMK 22/2021 (four SMART variables) up to the year before PMK 62/2023 applies.
 REZIM_NKA = {"pmk22_2021": "PMK 22/PMK.02/2021", "pmk62_2023": "PMK 62/2023 jo. KMK 466/2023"}
 
@@ -122,6 +173,7 @@ class Aturan:
     nka_pmk62: NkaPmk62 = NkaPmk62(2024, 50, 50, 75, 25)
     tahun_ikpa: tuple[tuple[int, str], ...] = ()  # fiscal year -> IKPA rule set, ascending
     catatan: str = ""
+    rencana_ikpa: tuple[AturanRencana, ...] = ()  # the IKPA planner's rules, per IKPA rule set
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -151,6 +203,10 @@ class Aturan:
         if tahun is None or tahun > self.tahun_ikpa[-1][0]:
             return self.tahun_ikpa[-1][1], "terbaru"
         return self.tahun_ikpa[0][1], "terlama"
+
+    def rencana(self, kode: str) -> AturanRencana | None:
+        """The IKPA planner's rules for the IKPA rule set ``kode`` (none when not given)."""
+        return next((r for r in self.rencana_ikpa if r.kode == kode), None)
 
     def rezim_nka(self, pilihan: str, tahun: int | None) -> str:
         """The NKA regime in force: the data's choice, else by fiscal year (no year: the newest)."""
@@ -210,7 +266,7 @@ class Aturan:
                 "bobot": {k: getattr(self.bobot_sakip, k) for k in BobotSakip.__dataclass_fields__},
                 "predikat": [{"lebih_dari": p.batas, "predikat": p.predikat} for p in self.predikat_sakip],
             },
-        }
+        } | ({"rencana_ikpa": {r.kode: r.ke_dict() for r in self.rencana_ikpa}} if self.rencana_ikpa else {})
 
     @classmethod
     def dari_dict(cls, d: Any) -> Aturan:
@@ -349,6 +405,91 @@ class _Pengurai:
                     )
         return tuple(jumlah.items())
 
+    def _angka_di(self, d: dict[str, Any], kunci: str, teks: str, nama: str) -> float:
+        return self._angka(d.get(kunci), f"{teks} ({nama})") or 0.0
+
+    def _rencana(self, d: Any, kode_ikpa: tuple[str, ...]) -> tuple[AturanRencana, ...]:
+        """The planner's rules per IKPA rule set; absent in older rule data (then: none)."""
+        if d is None:
+            return ()
+        out = []
+        for kode, r in self._obj(d, "rencana_ikpa").items():
+            nama = f"rencana_ikpa {kode}"
+            if str(kode) not in kode_ikpa:
+                raise AturanTidakValid(
+                    f"Aturan penilaian: {nama} untuk aturan IKPA yang tidak ada ({', '.join(kode_ikpa)})."
+                )
+            r = self._obj(r, nama)
+            target = self._obj(r.get("target_penyerapan"), f"{nama} target_penyerapan")
+            tp = []
+            for j, t in target.items():
+                if not isinstance(t, list) or len(t) != 4:
+                    raise AturanTidakValid(
+                        f"Aturan penilaian: target penyerapan {j} ({nama}) harus empat angka (TW I-IV)."
+                    )
+                tw = tuple(self._angka(x, f"target penyerapan {j} TW {i + 1} ({nama})") or 0.0 for i, x in enumerate(t))
+                if any(x <= 0 for x in tw) or any(a > b for a, b in itertools.pairwise(tw)):
+                    raise AturanTidakValid(
+                        f"Aturan penilaian: target penyerapan {j} ({nama}) harus lebih dari 0 dan naik dari TW I ke TW IV."
+                    )
+                tp.append((str(j), (tw[0], tw[1], tw[2], tw[3])))
+            revisi = []
+            for i, x in enumerate(r.get("skor_revisi") or [], 1):
+                x = self._obj(x, f"{nama} skor_revisi baris {i}")
+                n = self._angka(x.get("paling_banyak"), f"batas revisi baris {i} ({nama})", kosong_boleh=True)
+                revisi.append(
+                    (
+                        None if n is None else int(n),
+                        self._angka(x.get("skor"), f"skor revisi baris {i} ({nama})") or 0.0,
+                    )
+                )
+            if not revisi or revisi[-1][0] is not None:
+                raise AturanTidakValid(f"Aturan penilaian: skor revisi ({nama}) harus diakhiri baris tanpa batas.")
+            pita = []
+            for i, x in enumerate(r.get("pengurang_dispensasi") or [], 1):
+                x = self._obj(x, f"{nama} pengurang_dispensasi baris {i}")
+                pita.append(
+                    (
+                        self._angka(x.get("permil_minimal"), f"batas permil dispensasi baris {i} ({nama})") or 0.0,
+                        self._angka(x.get("pengurang"), f"pengurang dispensasi baris {i} ({nama})") or 0.0,
+                    )
+                )
+            if any(a[0] <= b[0] for a, b in itertools.pairwise(pita)):
+                raise AturanTidakValid(
+                    f"Aturan penilaian: pengurang dispensasi ({nama}) harus urut dari permil tertinggi."
+                )
+            tenggat = []
+            for i, x in enumerate(r.get("tenggat") or [], 1):
+                x = self._obj(x, f"{nama} tenggat baris {i}")
+                th = self._angka(x.get("tahun"), f"tahun tenggat baris {i} ({nama})", kosong_boleh=True)
+                bl = self._angka(x.get("bulan"), f"bulan tenggat baris {i} ({nama})") or 0.0
+                tenggat.append(
+                    Tenggat(
+                        None if th is None else int(th),
+                        int(bl),
+                        self._teks(x.get("uraian"), f"uraian tenggat baris {i} ({nama})"),
+                    )
+                )
+
+            out.append(
+                AturanRencana(
+                    str(kode),
+                    str(r.get("sumber") or ""),
+                    tuple(tp),
+                    self._angka_di(r, "batas_rasio_penyerapan", "batas rasio penyerapan", nama),
+                    int(self._angka_di(r, "blokir_mulai_tahun", "tahun mulai blokir", nama)),
+                    self._angka_di(r, "batas_deviasi", "batas deviasi", nama),
+                    int(self._angka_di(r, "bulan_deviasi_terakhir", "bulan deviasi terakhir", nama)),
+                    tuple(revisi),
+                    self._angka_di(r, "batas_nilai_revisi", "batas nilai revisi", nama),
+                    self._angka_di(r, "bobot_ketepatan_output", "bobot ketepatan waktu capaian output", nama),
+                    self._angka_di(r, "bobot_capaian_ro", "bobot capaian RO", nama),
+                    tuple(pita),
+                    tuple(tenggat),
+                )
+            )
+        return tuple(out)
+
     def aturan(self, d: Any) -> Aturan:
         d = self._obj(d, "aturan")
         nka = self._obj(d.get("nka"), "nka")
@@ -379,6 +520,7 @@ class _Pengurai:
             bobot_sakip=bobot(BobotSakip, bs, "bobot SAKIP"),
             predikat_sakip=self._pita(sakip.get("predikat"), "lebih_dari", "SAKIP"),
             catatan=str(d.get("_catatan") or ""),
+            rencana_ikpa=self._rencana(d.get("rencana_ikpa"), tuple(a.kode for a in ikpa)),
         )
 
 

@@ -713,6 +713,106 @@ def cmd_periksa_ikpa(
     )
 
 
+@app.command("rencana-ikpa")
+def cmd_rencana_ikpa(
+    sumber: SumberArg,
+    target: Annotated[
+        float | None,
+        typer.Option(
+            "--target", help="Nilai akhir IKPA yang dituju (bawaan: isian Rencana IKPA, atau 95).", show_default=False
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Cetak rencana sebagai JSON (angka tanpa pembulatan).")
+    ] = False,
+) -> None:
+    """Rencana IKPA tahun berjalan: nilai sampai kini, proyeksi bila mengikuti RPD, nilai tertinggi yang masih
+    dapat dicapai, dan penyerapan minimal per jenis belanja setiap triwulan sisa agar target tercapai."""
+    from ..compute.rencana import hitung_rencana
+
+    if target is not None and not 0 < target <= 110:
+        raise _gagal(f"Target IKPA {target:g} tidak masuk akal; isi angka di atas 0 sampai 100, misalnya --target 95.")
+    dok = buka_sumber(sumber)
+    try:
+        h = hitung_rencana(dok.lakip, dok.aturan, target)
+    except LakipGalat as e:
+        raise _gagal(str(e)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(dataclasses.asdict(h), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+        return
+    cetak_rencana(h, dok.aturan)
+
+
+def cetak_rencana(h: Any, aturan: Aturan) -> None:
+    """The plan as a finance officer reads it: values, what must be absorbed, deadlines."""
+    from rich.markup import escape
+
+    from ..compute.angka import format_angka, format_persen
+
+    def pred(x: float | None) -> str:
+        return f"{format_angka(x)} ({aturan.nilai_predikat_ikpa(x)})" if x is not None else "-"
+
+    out.print(
+        f"[bold]Rencana IKPA[/] TA {h.tahun or '-'}, aturan IKPA {h.aturan_ikpa}, data sampai bulan ke-{h.bulan_data}; "
+        f"target {format_angka(h.target)}."
+    )
+    t = _tabel("Nilai indikator", "Indikator", "Bobot", "Sampai kini", "Sumber", "Bila mengikuti RPD", "Tertinggi",
+               kanan=(1, 2, 4, 5))  # fmt: skip
+    for i in h.indikator:
+        if not i.berlaku:
+            t.add_row(escape(i.nama), format_angka(i.bobot), "tidak berlaku", "", "", "")
+            continue
+        t.add_row(escape(i.nama), format_angka(i.bobot), format_angka(i.kini), i.sumber or "-",
+                  format_angka(i.proyeksi), format_angka(i.tertinggi))  # fmt: skip
+    if h.pengurang:
+        t.add_row("Pengurang dispensasi SPM", "", format_angka(-h.pengurang), "", format_angka(-h.pengurang),
+                  format_angka(-h.pengurang))  # fmt: skip
+    t.add_row("[bold]Nilai akhir IKPA[/]", "", pred(h.ikpa_kini), "", pred(h.ikpa_proyeksi), pred(h.ikpa_tertinggi))
+    out.print(t)
+    if any(x is not None for x in h.nilai_tw_rpd):
+        t = _tabel("Penyerapan per triwulan (nilai triwulan)", "Triwulan", "Realisasi", "Bila mengikuti RPD",
+                   kanan=(1, 2))  # fmt: skip
+        for q in range(4):
+            t.add_row(f"TW {'I II III IV'.split()[q]}", format_angka(h.nilai_tw[q]), format_angka(h.nilai_tw_rpd[q]))
+        out.print(t)
+    if h.tercapai is False:
+        out.print(
+            f"[bold red]Target {format_angka(h.target)} tidak dapat lagi dicapai[/]: nilai tertinggi yang masih mungkin "
+            f"{format_angka(h.ikpa_tertinggi)} (semua triwulan sisa 100, deviasi bulan sisa 0, laporan output tepat waktu)."
+        )
+    elif h.kebutuhan:
+        out.print(
+            f"Agar IKPA mencapai {format_angka(h.target)}: nilai Penyerapan tahun ini paling sedikit "
+            f"{format_angka(h.penyerapan_dibutuhkan)}, yaitu nilai setiap triwulan sisa paling sedikit "
+            f"{format_angka(h.kebutuhan[0].nilai)}"
+            + (
+                f" (atau TW {'I II III IV'.split()[h.kebutuhan[0].tw - 1]} paling sedikit "
+                f"{format_angka(h.tw_berikut_minimum)} bila triwulan sesudahnya 100)."
+                if len(h.kebutuhan) > 1
+                else "."
+            )
+        )
+        jenis = list(h.pagu_efektif)
+        t = _tabel("Penyerapan kumulatif minimal pada akhir triwulan (% pagu)", "Triwulan",
+                   *[f"Belanja {j}" for j in jenis], kanan=tuple(range(1, len(jenis) + 1)))  # fmt: skip
+        for k in h.kebutuhan:
+            t.add_row(f"TW {'I II III IV'.split()[k.tw - 1]}", *[format_persen(k.serapan[j]) for j in jenis])
+        out.print(t)
+    elif h.tercapai:
+        out.print(f"Target {format_angka(h.target)} tercapai bila nilai indikator lain dipertahankan.")
+    if h.anggaran_deviasi is not None:
+        out.print(
+            f"Deviasi Halaman III: rata-rata sampai kini {format_persen(h.deviasi_rata)}; agar nilainya tetap 100, "
+            f"deviasi rata-rata setiap bulan sisa (sampai November) paling banyak {format_persen(h.anggaran_deviasi)}."
+        )
+    if h.tenggat:
+        out.print("[bold]Tenggat berikutnya[/]")
+        for x in h.tenggat:
+            out.print(f"- {escape(x)}")
+    for c in h.catatan:
+        out.print(f"[yellow]Catatan:[/] {escape(c)}")
+
+
 @app.command("impor-ikpa")
 def cmd_impor_ikpa(
     ekspor: EksporArg,

@@ -215,6 +215,51 @@ class Smart:
     efisiensi_sbk: float | None = None
 
 
+# Spending types (jenis belanja) of the IKPA absorption and deviation indicators (PER-5/PB/2024).
+JENIS_BELANJA_IKPA = ("51", "52", "53", "57")
+
+
+@dataclass
+class BulanRencana:
+    """One month of the IKPA planner: DIPA page III plan (RPD) and realisation per spending type
+    (rupiah), whether the output report was sent on time, and RO progress against its target."""
+
+    bulan: int | None = None  # 1-12
+    rpd_51: int | None = None
+    rpd_52: int | None = None
+    rpd_53: int | None = None
+    rpd_57: int | None = None
+    realisasi_51: int | None = None
+    realisasi_52: int | None = None
+    realisasi_53: int | None = None
+    realisasi_57: int | None = None
+    laporan_tepat_waktu: str = ""  # "Ya" / "Tidak" / blank (not reported yet)
+    capaian_ro: float | None = None  # PCRO against target PCRO, percent
+
+
+@dataclass
+class RencanaIkpa:
+    """Inputs of the IKPA planner (``lakip-xl rencana-ikpa``, sheet "Rencana IKPA"). Every
+    figure is optional; an indicator value from OM-SPAN (``ikpa.komponen``) wins over one
+    computed from these details."""
+
+    target_ikpa: float | None = None  # blank: 95
+    bulan_data: int | None = None  # data up to this month; blank: the last month with a realisation
+    pagu_51: int | None = None
+    pagu_52: int | None = None
+    pagu_53: int | None = None
+    pagu_57: int | None = None
+    blokir_51: int | None = None  # from TA 2026 the targets apply to pagu minus blokir
+    blokir_52: int | None = None
+    blokir_53: int | None = None
+    blokir_57: int | None = None
+    revisi_semester_i: int | None = None  # pagu-tetap DIPA revisions counted in the semester
+    revisi_semester_ii: int | None = None
+    spm_dispensasi: int | None = None  # SPM with a dispensation in TW IV
+    spm_jumlah: int | None = None  # all SPM in TW IV
+    bulan: list[BulanRencana] = field(default_factory=list)
+
+
 @dataclass
 class Sakip:
     """SAKIP evaluation component scores (0-100 each) when the unit has them."""
@@ -294,6 +339,7 @@ class Lakip:
     prestasi: list[Prestasi] = field(default_factory=list)
     inovasi: list[Inovasi] = field(default_factory=list)
     narasi: Narasi = field(default_factory=Narasi)
+    rencana_ikpa: RencanaIkpa = field(default_factory=RencanaIkpa)
     pengaturan: Pengaturan = field(default_factory=Pengaturan)
 
 

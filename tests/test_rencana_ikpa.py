@@ -1,0 +1,228 @@
+"""The IKPA planner against hand calculations (issue 15; rules: PER-5/PB/2024, docs/rencana-ikpa.md).
+
+Cumulative absorption targets (percent of pagu) TW I-IV: 51 = 20/50/75/95, 52 = 15/50/70/90,
+53 = 10/40/70/90. Pagu 51 = 1 M, 52 = 2 M, 53 = 1 M (weights 1/4, 2/4, 1/4).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lakip_xl.compute.aturan import aturan_bawaan
+from lakip_xl.compute.rencana import RencanaTidakDapat, hitung_rencana, pengurang_dispensasi, skor_revisi
+from lakip_xl.model import BulanRencana, KomponenIkpa, Lakip, RencanaIkpa
+from lakip_xl.schema.data import contoh_path, tulis_json
+
+M = 1_000_000_000
+
+
+def _bulan(
+    m: int, r51: int = 0, r52: int = 0, r53: int = 0, rpd: tuple[int, int, int] | None = None, **kw
+) -> BulanRencana:
+    p51, p52, p53 = rpd if rpd is not None else (r51, r52, r53)
+    return BulanRencana(
+        bulan=m, realisasi_51=r51, realisasi_52=r52, realisasi_53=r53, rpd_51=p51, rpd_52=p52, rpd_53=p53, **kw
+    )
+
+
+def kasus_isu(**rencana) -> Lakip:
+    """The issue's case: end of TW I 18 % / 12 % / 5 %, end of TW II 45 % / 40 % / 30 %; RPD
+    equal to the realisation so far; the RPD brings TW III to 75/70/70 and TW IV to 95/90/90."""
+    lakip = Lakip()
+    lakip.profil.tahun = 2025
+    bulan = [
+        _bulan(3, 180_000_000, 240_000_000, 50_000_000),  # 18 %, 12 %, 5 %
+        _bulan(6, 270_000_000, 560_000_000, 250_000_000),  # +27 %, +28 %, +25 % -> 45 %, 40 %, 30 %
+        BulanRencana(bulan=9, rpd_51=300_000_000, rpd_52=600_000_000, rpd_53=400_000_000),  # 75 %, 70 %, 70 %
+        BulanRencana(bulan=12, rpd_51=200_000_000, rpd_52=400_000_000, rpd_53=200_000_000),  # 95 %, 90 %, 90 %
+    ]
+    lakip.rencana_ikpa = RencanaIkpa(pagu_51=1 * M, pagu_52=2 * M, pagu_53=1 * M, bulan_data=6, bulan=bulan, **rencana)
+    # OM-SPAN values of the other indicators: Revisi 100, UP/TUP 100, Capaian Output 100;
+    # Kontraktual and Tagihan not applicable (Konversi Bobot 80 %).
+    lakip.ikpa.komponen = [
+        KomponenIkpa("revisi_dipa", 100.0),
+        KomponenIkpa("belanja_kontraktual", None, berlaku=False),
+        KomponenIkpa("penyelesaian_tagihan", None, berlaku=False),
+        KomponenIkpa("up_tup", 100.0),
+        KomponenIkpa("capaian_output", 100.0),
+    ]
+    return lakip
+
+
+def test_issue_case_quarter_values_and_value_to_date() -> None:
+    h = hitung_rencana(kasus_isu(), aturan_bawaan())
+    # TW I: (1 x 18/20 + 2 x 12/15 + 1 x 5/10) / 4 = (0,9 + 1,6 + 0,5) / 4 = 75 %
+    # TW II: (1 x 45/50 + 2 x 40/50 + 1 x 30/40) / 4 = (0,9 + 1,6 + 0,75) / 4 = 81,25 %
+    assert h.nilai_tw[:2] == pytest.approx([75.0, 81.25])
+    assert h.nilai_tw[2:] == [None, None]
+    pen = next(i for i in h.indikator if i.kode == "penyerapan")
+    assert pen.kini == pytest.approx(78.125)  # (75 + 81,25) / 2
+    assert pen.sumber == "rincian"
+    # Highest reachable: TW III and TW IV at 100 -> (75 + 81,25 + 100 + 100) / 4
+    assert pen.tertinggi == pytest.approx(89.0625)
+    # Following the RPD reaches every target of TW III and TW IV: the same 89,0625.
+    assert h.nilai_tw_rpd == pytest.approx([75.0, 81.25, 100.0, 100.0])
+    assert pen.proyeksi == pytest.approx(89.0625)
+
+
+def test_issue_case_tw_iii_floor_for_penyerapan_85() -> None:
+    # IKPA = (10 x 100 + 15 x Deviasi + 20 x P + 10 x 100 + 25 x 100) / 100 / 0,8 with Deviasi
+    # 100 (RPD met): (60 + 0,2 P) / 0,8. P = 85 needs IKPA 96,25.
+    h = hitung_rencana(kasus_isu(), aturan_bawaan(), target=96.25)
+    assert h.penyerapan_dibutuhkan == pytest.approx(85.0)
+    # 4 x 85 - 75 - 81,25 = 183,75 for TW III and TW IV: with TW IV at 100, TW III >= 83,75.
+    assert h.tw_berikut_minimum == pytest.approx(83.75)
+    # Even split: 91,875 each; per spending type 91,875 % of the quarter's target, at least
+    # what is already absorbed.
+    assert [k.tw for k in h.kebutuhan] == [3, 4]
+    assert h.kebutuhan[0].nilai == pytest.approx(91.875)
+    assert h.kebutuhan[0].serapan == pytest.approx({"51": 68.90625, "52": 64.3125, "53": 64.3125})
+    assert h.kebutuhan[1].serapan == pytest.approx({"51": 87.28125, "52": 82.6875, "53": 82.6875})
+    assert h.tercapai is True
+
+
+def test_issue_case_ikpa_now_projected_highest() -> None:
+    h = hitung_rencana(kasus_isu(), aturan_bawaan())
+    assert h.target == 95.0
+    assert h.ikpa_kini == pytest.approx((60 + 0.2 * 78.125) / 0.8)  # 94,53125
+    assert h.ikpa_proyeksi == pytest.approx((60 + 0.2 * 89.0625) / 0.8)  # 97,265625
+    assert h.ikpa_tertinggi == pytest.approx(97.265625)
+    # 95 needs P = 4 x 95 - 300 = 80: 4 x 80 - 156,25 = 163,75 over two quarters.
+    assert h.penyerapan_dibutuhkan == pytest.approx(80.0)
+    assert h.kebutuhan[0].nilai == pytest.approx(81.875)
+    # Deviation: RPD met in every month so far -> Deviasi 100; 5 % x 11 months over the 5 months left.
+    assert h.deviasi_rata == pytest.approx(0.0)
+    assert h.anggaran_deviasi == pytest.approx(11.0)
+
+
+def test_unreachable_target_says_best_value() -> None:
+    h = hitung_rencana(kasus_isu(), aturan_bawaan(), target=99)
+    # P would have to be 4 x 99 - 300 = 96 > 89,0625: no plan, best 97,27.
+    assert h.tercapai is False
+    assert h.kebutuhan == []
+    assert h.ikpa_tertinggi == pytest.approx(97.265625)
+
+
+def test_deviation_weighted_by_pagu() -> None:
+    lakip = kasus_isu()
+    # Month 3: 51 spent 180 M against an RPD of 200 M (10 %), 52 spent 240 M against 300 M (20 %),
+    # 53 as planned: D = 1/4 x 10 + 2/4 x 20 + 0 = 12,5 %. Months 1-2, 4-6: 0. Mean over 6: 2,0833.
+    lakip.rencana_ikpa.bulan[0] = _bulan(
+        3, 180_000_000, 240_000_000, 50_000_000, rpd=(200_000_000, 300_000_000, 50_000_000)
+    )
+    h = hitung_rencana(lakip, aturan_bawaan())
+    assert h.deviasi_bulan[2] == pytest.approx(12.5)
+    assert h.deviasi_rata == pytest.approx(12.5 / 6)
+    # Budget: (5 x 11 - 12,5) / 5 = 8,5 % per remaining month.
+    assert h.anggaran_deviasi == pytest.approx(8.5)
+
+
+def test_revision_output_and_dispensation_from_details() -> None:
+    lakip = kasus_isu(revisi_semester_i=3, spm_dispensasi=1, spm_jumlah=400)
+    lakip.ikpa.komponen = [k for k in lakip.ikpa.komponen if k.kode not in ("revisi_dipa", "capaian_output")]
+    tepat = ["Ya", "Ya", "Tidak", "Ya", "Ya", "Ya"]
+    rows = {b.bulan: b for b in lakip.rencana_ikpa.bulan}
+    for m, t in enumerate(tepat, 1):
+        rows.setdefault(m, BulanRencana(bulan=m)).laporan_tepat_waktu = t
+    rows[6].capaian_ro = 90.0
+    lakip.rencana_ikpa.bulan = [rows[m] for m in sorted(rows)]
+    h = hitung_rencana(lakip, aturan_bawaan())
+    nilai = {i.kode: i for i in h.indikator}
+    # Revisi: semester I 3 revisions -> 50; at year end semester II without revisions 110: (50 + 110) / 2 = 80.
+    assert nilai["revisi_dipa"].kini == 50.0
+    assert nilai["revisi_dipa"].proyeksi == 80.0
+    # Capaian Output: on time 5 of 6 = 83,33; 0,3 x 83,33 + 0,7 x 90 = 88. Year end (remaining 6 on
+    # time): 0,3 x 1100/12 + 63 = 90,5; highest (RO 100): 27,5 + 70 = 97,5.
+    assert nilai["capaian_output"].kini == pytest.approx(88.0)
+    assert nilai["capaian_output"].proyeksi == pytest.approx(90.5)
+    assert nilai["capaian_output"].tertinggi == pytest.approx(97.5)
+    # Dispensation: 1 of 400 SPM = 2,5 per mille -> deduction 0,75.
+    assert h.permil_dispensasi == pytest.approx(2.5)
+    assert h.pengurang == 0.75
+
+
+@pytest.mark.parametrize(
+    ("permil", "pengurang"), [(0, 0.0), (0.05, 0.25), (0.1, 0.5), (0.99, 0.5), (1, 0.75), (4.99, 0.75), (5, 1.0)]
+)
+def test_dispensation_bands(permil: float, pengurang: float) -> None:
+    assert pengurang_dispensasi(permil, aturan_bawaan().rencana("2024")) == pengurang  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("n", "skor"), [(0, 110), (1, 110), (2, 100), (3, 50), (7, 50)])
+def test_revision_score_table(n: int, skor: float) -> None:
+    assert skor_revisi(n, aturan_bawaan().rencana("2024")) == skor  # type: ignore[arg-type]
+
+
+def test_blokir_from_2026_only() -> None:
+    lakip = kasus_isu(blokir_52=1 * M)
+    assert hitung_rencana(lakip, aturan_bawaan()).pagu_efektif["52"] == 2 * M  # TA 2025: blokir ignored
+    lakip.profil.tahun = 2026
+    h = hitung_rencana(lakip, aturan_bawaan())
+    assert h.pagu_efektif["52"] == 1 * M
+    # 52 against 1 M: TW I 24 % of 15 -> capped 100; TW II 80 % of 50 -> 100; weights 1/3 each:
+    # TW I (90 + 100 + 50) / 3 = 80; TW II (90 + 100 + 75) / 3 = 88,33.
+    assert h.nilai_tw[:2] == pytest.approx([80.0, 265 / 3])
+
+
+def test_deadlines_of_the_year() -> None:
+    lakip = kasus_isu()
+    lakip.profil.tahun = 2026
+    teks = hitung_rencana(lakip, aturan_bawaan()).tenggat
+    assert any("14 Juli 2026" in t for t in teks)
+    assert any("14 Oktober 2026" in t for t in teks)
+    assert not any("Februari" in t for t in teks)  # past (data up to June)
+    assert not any("hari kerja ke-10 Juli" in t for t in teks)  # replaced by the 2026 date
+
+
+def test_old_rule_set_is_refused() -> None:
+    lakip = kasus_isu()
+    lakip.profil.tahun = 2022
+    with pytest.raises(RencanaTidakDapat, match="PER-5/PB/2024"):
+        hitung_rencana(lakip, aturan_bawaan())
+
+
+def test_duplicate_month_is_refused() -> None:
+    lakip = kasus_isu()
+    lakip.rencana_ikpa.bulan.append(BulanRencana(bulan=3))
+    with pytest.raises(RencanaTidakDapat, match="bulan 3 tercantum dua kali"):
+        hitung_rencana(lakip, aturan_bawaan())
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lakip_xl.doors.cli", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_plan_from_json(tmp_path: Path) -> None:
+    sumber = tmp_path / "rencana.json"
+    tulis_json(kasus_isu(), sumber)
+    r = _cli("rencana-ikpa", str(sumber))
+    assert r.returncode == 0, r.stderr
+    teks = " ".join(r.stdout.split())
+    # Target 95 -> Penyerapan 80 -> (4 x 80 - 156,25) / 2 = 81,875 per remaining quarter; with TW IV
+    # at 100, TW III needs 163,75 - 100 = 63,75. IKPA now 94,53 (Baik), highest 97,27.
+    assert "paling sedikit 80,00" in teks
+    assert "paling sedikit 81,88" in teks
+    assert "TW III paling sedikit 63,75" in teks
+    assert "94,53 (Baik)" in teks and "97,27 (Sangat Baik)" in teks
+    r = _cli("rencana-ikpa", str(sumber), "--target", "96.25", "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["tw_berikut_minimum"] == pytest.approx(83.75)
+    assert d["indikator"][2]["kini"] == pytest.approx(78.125)
+
+
+def test_cli_refuses_old_rules_and_bad_target(tmp_path: Path) -> None:
+    r = _cli("rencana-ikpa", str(contoh_path()))
+    assert r.returncode == 2
+    assert "PER-5/PB/2024" in r.stderr and "Traceback" not in r.stderr
+    sumber = tmp_path / "rencana.json"
+    tulis_json(kasus_isu(), sumber)
+    r = _cli("rencana-ikpa", str(sumber), "--target", "0")
+    assert r.returncode == 2 and "Target IKPA" in r.stderr
