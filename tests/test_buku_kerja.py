@@ -503,7 +503,7 @@ def test_every_formula_cell_declares_its_result():
     from lakip_xl.buku_kerja.mesin import mesin
     from lakip_xl.compute.hasil import hitung
 
-    hasil_tabel = {i.tabel: i.hasil for i in S.IKATAN}
+    hasil_tabel = S.hasil_tabel()  # Ikatan.hasil and the result-only tables
     for t in S.TABEL:
         if any(k.jenis == "rumus" for k in t.kolom):
             assert hasil_tabel.get(t.kunci), f"{t.kunci}: Ikatan.hasil belum dinyatakan"

@@ -41,7 +41,8 @@ def kasus_isu(**rencana) -> Lakip:
         BulanRencana(bulan=9, rpd_51=300_000_000, rpd_52=600_000_000, rpd_53=400_000_000),  # 75 %, 70 %, 70 %
         BulanRencana(bulan=12, rpd_51=200_000_000, rpd_52=400_000_000, rpd_53=200_000_000),  # 95 %, 90 %, 90 %
     ]
-    lakip.rencana_ikpa = RencanaIkpa(pagu_51=1 * M, pagu_52=2 * M, pagu_53=1 * M, bulan_data=6, bulan=bulan, **rencana)
+    rencana.setdefault("bulan_data", 6)
+    lakip.rencana_ikpa = RencanaIkpa(pagu_51=1 * M, pagu_52=2 * M, pagu_53=1 * M, bulan=bulan, **rencana)
     # OM-SPAN values of the other indicators: Revisi 100, UP/TUP 100, Capaian Output 100;
     # Kontraktual and Tagihan not applicable (Konversi Bobot 80 %).
     lakip.ikpa.komponen = [
@@ -226,3 +227,71 @@ def test_cli_refuses_old_rules_and_bad_target(tmp_path: Path) -> None:
     tulis_json(kasus_isu(), sumber)
     r = _cli("rencana-ikpa", str(sumber), "--target", "0")
     assert r.returncode == 2 and "Target IKPA" in r.stderr
+
+
+def _kasus_rinci() -> Lakip:
+    """Every detail filled: TA 2026 with a blokir, belanja 57, revisions, output reports, RO
+    progress, dispensations, a deviation; data to August (TW III under way); a target that
+    cannot be reached."""
+    lakip = kasus_isu(revisi_semester_i=2, revisi_semester_ii=1, spm_dispensasi=1, spm_jumlah=400, blokir_52=500_000_000,
+                      pagu_57=400_000_000, target_ikpa=99.5, bulan_data=8)  # fmt: skip
+    lakip.profil.tahun = 2026
+    lakip.ikpa.komponen = [k for k in lakip.ikpa.komponen if k.kode not in ("revisi_dipa", "capaian_output")]
+    rows = {b.bulan: b for b in lakip.rencana_ikpa.bulan}
+    rows[3].rpd_52 = 300_000_000  # 20 % deviation of belanja 52 in March
+    for m, t in zip(range(1, 9), ["Ya", "Ya", "Tidak", "Ya", "", "Ya", "Ya", "Tidak"], strict=True):
+        b = rows.setdefault(m, BulanRencana(bulan=m))
+        b.laporan_tepat_waktu = t
+        b.rpd_57, b.realisasi_57 = 30_000_000, 25_000_000 + m * 1_000_000
+    rows[7].realisasi_51, rows[8].rpd_53 = 100_000_000, 90_000_000
+    rows[4].capaian_ro, rows[7].capaian_ro = 40.0, 85.5
+    lakip.rencana_ikpa.bulan = [rows[m] for m in sorted(rows)]
+    return lakip
+
+
+def _kasus_omspan_dan_kosong() -> list[Lakip]:
+    a = kasus_isu(bulan_data=None)  # the data month from the last realisation (June)
+    a.ikpa.komponen.append(KomponenIkpa("penyerapan", 70.0))  # OM-SPAN's value wins for "to date"
+    b = Lakip()
+    b.profil.tahun = 2025  # planner rules, no data at all
+    return [a, b]
+
+
+@pytest.mark.libreoffice
+def test_sheet_recalculated_by_libreoffice_equals_engine(tmp_path: Path, lo: None) -> None:
+    """Every formula of the "Rencana IKPA" sheet, recalculated by LibreOffice, equals the
+    engine's value; the hand-computed figures of the issue's case appear on the sheet."""
+    from python_calamine import CalamineWorkbook
+
+    from lakip_xl.buku_kerja import skema as S
+    from lakip_xl.buku_kerja.baca import baca_buku_kerja
+    from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
+    from lakip_xl.office import konversi
+
+    from alat.banding import banding
+
+    kasus = [kasus_isu(), _kasus_rinci(), *_kasus_omspan_dan_kosong()]
+    paths = [bangun_buku_kerja(x, tmp_path / f"rencana_{i}.xlsm", aturan=aturan_bawaan()) for i, x in enumerate(kasus)]
+    hasil = konversi(paths, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
+    for asli, dihitung in zip(paths, hasil, strict=True):
+        n, salah = banding(asli, dihitung)
+        assert n > 700 and salah == [], (asli.name, n, salah[:8])
+    # The case's month rows are read back as they were written (prefilled months stay out).
+    for p, x in zip(paths, kasus, strict=True):
+        assert baca_buku_kerja(p).lakip.rencana_ikpa == x.rencana_ikpa
+    bk = baca_buku_kerja(paths[0])
+    wb = CalamineWorkbook.from_path(str(hasil[0]))
+
+    def sel(nama: str) -> object:
+        lembar, r, c = bk.tata.sel[nama]
+        return wb.get_sheet_by_name(lembar).to_python(skip_empty_area=False)[r][c]
+
+    assert sel("PenyerapanKini") == pytest.approx(78.125)
+    assert sel("PenyerapanTertinggi") == pytest.approx(89.0625)
+    assert sel("IkpaRencanaKini") == pytest.approx(94.53125)
+    assert sel("NilaiTwDibutuhkan") == pytest.approx(81.875)
+    assert sel("TwBerikutMinimum") == pytest.approx(63.75)
+    assert sel("AnggaranDeviasi") == pytest.approx(11.0)
+    rinci = hitung_rencana(kasus[1], aturan_bawaan())
+    assert rinci.tercapai is False and rinci.pagu_efektif["52"] == 1_500_000_000  # the cases do differ
+    assert S.VERSI_BUKU_KERJA == 3

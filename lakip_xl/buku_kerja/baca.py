@@ -435,6 +435,8 @@ class _Pembaca:
         )
         for t in S.TABEL:
             n = self.nama.get(f"Data_{t.kunci}")
+            if n is None and lama and t.kunci in S.BARU_V3:
+                continue  # newer than the workbook: nothing to read
             if n is None or not self.ada_lembar(n[0]):
                 sebab = "namanya hilang atau rusak (#REF!)" if n is None else f"lembar '{n[0]}' tidak ada"
                 self.struktur(
@@ -454,7 +456,7 @@ class _Pembaca:
                 n = self.nama.get(s.nama)
                 if n is not None and self.ada_lembar(n[0]):
                     tata.sel[s.nama] = (n[0], n[1], n[2])
-                elif s.jenis == "input":
+                elif s.jenis == "input" and not (lama and b.lembar in S.BARU_V3):
                     self.struktur(
                         f"Sel '{s.label}' (nama {s.nama}, lembar {b.lembar}) tidak ditemukan; isinya tidak terbaca. {ulang}.",
                         f"{b.lembar}!A1",
@@ -713,7 +715,9 @@ class _Tabel:
     def daftar(self, ik: S.Ikatan) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for i, vals in self.rows_lengkap(ik.tabel):
-            if _baris_terisi(list(_datar(vals))):
+            # A prefilled row (the month of an empty planner row) holds no data.
+            isi = {k: v for k, v in vals.items() if k not in ik.kunci_isian}
+            if _baris_terisi(list(_datar(isi))):
                 jalur: tuple[str | int, ...] = (*ik.jalur, len(out))
                 self.peta[jalur] = (ik.tabel, i)
                 self._catat_kode(ik, vals, jalur)
@@ -801,7 +805,10 @@ def _datar(vals: dict[str, Any]) -> list[Any]:
 
 
 # Rule data added in schema version 2: an older workbook read for an upgrade takes the shipped values.
-_ATURAN_BARU_V2 = frozenset({"RefTahunIkpa", *(s.nama for s in S.PENGATURAN.sel if s.kunci.startswith("nka.pmk62."))})
+# Referensi items newer than a workbook of an older schema (read with ``versi_lama``).
+_ATURAN_BARU = frozenset(
+    {"RefTahunIkpa", *(s.nama for s in S.PENGATURAN.sel if s.kunci.startswith("nka.pmk62.")), *S.REFERENSI_RENCANA}
+)
 
 
 def _aturan(pb: _Pembaca, tata: S.Tata, lama: bool = False) -> Aturan:
@@ -812,7 +819,7 @@ def _aturan(pb: _Pembaca, tata: S.Tata, lama: bool = False) -> Aturan:
     hilang = [k for k in S.REFERENSI_TABEL if k not in tata.posisi]
     hilang += [s.nama for s in S.PENGATURAN.sel if not s.kunci.startswith("pengaturan.") and s.nama not in tata.sel]
     if lama:
-        hilang = [x for x in hilang if x not in _ATURAN_BARU_V2]
+        hilang = [x for x in hilang if x not in _ATURAN_BARU]
     if hilang:
         pb.temuan.append(
             Temuan(
@@ -913,10 +920,53 @@ def _aturan_baru(mentah: tuple[Any, ...], sel: tuple[tuple[str, Any], ...]) -> d
     }
     aturan["pkpa"] = pkpa
     aturan["sakip"] = {"bobot": sakip["bobot"], "predikat": sakip["predikat"]}
-    # The IKPA planner's rules (targets per quarter, bands) are not on the Referensi sheet:
-    # the shipped ones (docs/rencana-ikpa.md; editable in a JSON file's aturan section).
-    aturan["rencana_ikpa"] = {r.kode: r.ke_dict() for r in aturan_bawaan().rencana_ikpa}
+    # The planner's tables (schema 3): absent from an older workbook, whose rules then take
+    # lakip-xl's own planner rules (Aturan.dari_dict without the section).
+    ada = {k for k, rows in zip(S.REFERENSI_TABEL, mentah, strict=True) if rows}
+    if ada & set(S.REFERENSI_RENCANA):
+        aturan["rencana_ikpa"] = _rencana_dari(tabel)
     return aturan
+
+
+def _rencana_dari(tabel: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The planner's rules from its four Referensi tables (the sources and deadlines are not on
+    the sheet: those of lakip-xl's own rules of the same code)."""
+    bawaan = {r.kode: r.ke_dict() for r in aturan_bawaan().rencana_ikpa}
+    out: dict[str, Any] = {}
+
+    def set_(kode: Any) -> dict[str, Any]:
+        k = str(kode)
+        if k not in out:
+            b = bawaan.get(k, {})
+            out[k] = {
+                "sumber": b.get("sumber", ""),
+                "target_penyerapan": {},
+                "skor_revisi": [],
+                "pengurang_dispensasi": [],
+                "tenggat": b.get("tenggat", []),
+            }
+        return out[k]
+
+    for r in tabel["RefRencana"]:
+        set_(r["aturan"])[str(r["kunci"])] = r["nilai"]
+    per_jenis: dict[tuple[str, str], dict[int, Any]] = {}
+    for r in tabel["RefTargetSerap"]:
+        set_(r["aturan"])
+        tw = r["tw"]
+        if not isinstance(tw, (int, float)) or not 1 <= tw <= 4:
+            raise AturanTidakValid(
+                f"Aturan penilaian: triwulan target penyerapan {r['jenis']} harus 1 sampai 4, tetapi berisi '{tw}'."
+            )
+        per_jenis.setdefault((str(r["aturan"]), str(r["jenis"])), {})[int(tw)] = r["target"]
+    for (kode, jenis), tw in per_jenis.items():
+        out[kode]["target_penyerapan"][jenis] = [tw.get(q) for q in range(1, 5)]
+    for r in tabel["RefSkorRevisi"]:
+        set_(r["aturan"])["skor_revisi"].append({"paling_banyak": r["paling_banyak"], "skor": r["skor"]})
+    for r in tabel["RefPengurangDispensasi"]:
+        set_(r["aturan"])["pengurang_dispensasi"].append(
+            {"permil_minimal": r["permil_minimal"], "pengurang": r["pengurang"]}
+        )
+    return out
 
 
 def _rumus_ditimpa(pb: _Pembaca, tata: S.Tata) -> list[Temuan]:

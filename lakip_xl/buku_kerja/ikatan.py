@@ -30,6 +30,16 @@ def baris_model(lakip: Lakip) -> dict[str, list[Baris]]:
     for ik in S.IKATAN:
         if ik.pendamping is not None:
             rows[ik.tabel] = rows[ik.pendamping]
+        elif ik.urutan is not None:
+            # Rows in the sheet's order (prefilled rows included); a model item keeps its path.
+            pemilik: Any = lakip
+            for bagian in ik.jalur[:-1]:
+                pemilik = getattr(pemilik, bagian)
+            indeks = {id(x): i for i, x in enumerate(ambil(lakip, ik.jalur))}
+            rows[ik.tabel] = [
+                ((*ik.jalur, indeks[id(x)]) if id(x) in indeks else (*ik.jalur, "baru", j), x, None)
+                for j, x in enumerate(ik.urutan(pemilik))
+            ]
         elif ik.induk is None:
             rows[ik.tabel] = [((*ik.jalur, i), x, None) for i, x in enumerate(ambil(lakip, ik.jalur))]
         else:

@@ -45,7 +45,7 @@ class Mesin:
         if k.jenis != "rumus" or jalur is None:
             raise KeyError(f"tidak ada nilai mesin untuk {tabel}.{kolom}")
         baris = self.nilai(jalur)
-        if i >= len(baris) or baris[i] is None:
+        if baris is None or i >= len(baris) or baris[i] is None:
             return k.kosong
         b = baris[i]
         x = b[k.jalur_hasil] if isinstance(b, dict) else getattr(b, k.jalur_hasil)
@@ -89,7 +89,7 @@ class Mesin:
 
 
 _TABEL = {t.kunci: t for t in S.TABEL}
-_HASIL_TABEL = {i.tabel: i.hasil for i in S.IKATAN if i.hasil}
+_HASIL_TABEL = S.hasil_tabel()
 _HASIL_NAMA = S.hasil_nama()
 
 

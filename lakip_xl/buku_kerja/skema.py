@@ -22,11 +22,12 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
+from ..compute.rencana import urutan_bulan
 from ..model import NARASI_LABEL
 
 # The workbook's own schema version (the JSON data format has its own, model.SCHEMA_VERSION).
 # 2: IKPA rule set and NKA regime by fiscal year (RefTahunIkpa, PilihanAturanIkpa, PMK 62/2023 cells).
-VERSI_BUKU_KERJA = 2
+VERSI_BUKU_KERJA = 3
 
 # -- declarations ---------------------------------------------------------------------------
 
@@ -160,6 +161,7 @@ LEMBAR = (
     "Output",
     "Anggaran",
     "IKPA",
+    "Rencana IKPA",
     "SMART",
     "Narasi",
     "Prestasi",
@@ -573,6 +575,387 @@ IKPA_DISEBUT = Tabel(
     minimum=2,
 )
 
+# Rencana IKPA (the IKPA planner, docs/rencana-ikpa.md) ----------------------------------------
+
+JENIS_RENCANA = ("51", "52", "53", "57")
+_NAMA_JENIS = {"51": "pegawai (51)", "52": "barang (52)", "53": "modal (53)", "57": "bantuan sosial (57)"}
+_AR = "AturanRencana"  # the rule set in force when it has planner rules, else blank
+_BD = "BulanDataDipakai"
+_PE_TOTAL = "PaguEfektifTotal"
+
+
+def _r(kunci: str) -> str:
+    """A planner setting of the rule set in force (RefRencana on Referensi)."""
+    return f'SUMIFS({{RefRencana.nilai:}},{{RefRencana.aturan:}},{_AR},{{RefRencana.kunci:}},"{kunci}")'
+
+
+def _guard(isi: str, *syarat: str) -> str:
+    """Blank without planner rules (or when one of ``syarat`` holds)."""
+    return f'IF(OR({_AR}=""{"".join("," + s for s in syarat)}),"",{isi})'
+
+
+def _kum(j: str, sampai: str) -> str:
+    """Cumulative % of the effective pagu of type j at the end of month ``sampai``: realisation
+    up to the data month, then the RPD."""
+    return (
+        f'(SUMIFS({{RencanaBulan.realisasi_{j}:}},{{RencanaBulan.bulan:}},"<="&MIN({sampai},{_BD}))'
+        f'+SUMIFS({{RencanaBulan.rpd_{j}:}},{{RencanaBulan.bulan:}},">"&{_BD},{{RencanaBulan.bulan:}},"<="&{sampai}))'
+        f"/PaguEfektif{j}*100"
+    )
+
+
+def _dev(j: str) -> str:
+    rpd, real = f"N({{rpd_{j}}})", f"N({{realisasi_{j}}})"
+    return f"IF({rpd}<=0,IF({real}=0,0,100),MIN(100,ABS({real}-{rpd})/{rpd}*100))"
+
+
+def _nilai_dev(rata: str) -> str:
+    return f"IF({rata}<={_r('batas_deviasi')},100,MAX(0,100-{rata}))"
+
+
+def _skor_revisi(n: str) -> str:
+    pilih = f"{{RefSkorRevisi.aturan:}},{_AR}"
+    return (
+        f'IF(COUNTIFS({pilih},{{RefSkorRevisi.paling_banyak:}},">="&{n})>0,'
+        f"SUMIFS({{RefSkorRevisi.skor:}},{pilih},{{RefSkorRevisi.paling_banyak:}},"
+        f'MINIFS({{RefSkorRevisi.paling_banyak:}},{pilih},{{RefSkorRevisi.paling_banyak:}},">="&{n})),'
+        f"SUMPRODUCT(({{RefSkorRevisi.aturan:}}={_AR})*NOT(ISNUMBER({{RefSkorRevisi.paling_banyak:}}))*{{RefSkorRevisi.skor:}}))"
+    )
+
+
+def _co(ketepatan: str, ro: str) -> str:
+    return (
+        f'IF(OR(NOT(ISNUMBER({ketepatan})),NOT(ISNUMBER({ro}))),"",'
+        f"({_r('bobot_ketepatan_output')}*{ketepatan}+{_r('bobot_capaian_ro')}*{ro})/100)"
+    )
+
+
+def _ikpa_rencana(kolom: str) -> str:
+    """The final IKPA of one scenario column of RencanaIndikator, as the IKPA sheet computes it:
+    blank unless every applicable indicator of the rule set has a value."""
+    t = f"{{RencanaIndikator.t_{kolom}:}}"
+    k = f"SUMPRODUCT(ISNUMBER({t})*{{RencanaIndikator.bobot:}})"
+    pot = f'IF({_MODE}="pengurang",N(PengurangRencana),0)'
+    return _guard(
+        f'IF(PengurangDispensasi="sebelum",(SUM({t})-{pot})/({k}/100),SUM({t})/({k}/100)-{pot})',
+        'COUNTIF({RefIkpa.aturan:},AturanIkpa)<>COUNTIF({RencanaIndikator.kode:},"?*")',
+        f'COUNT({t})<>COUNTIF({{RencanaIndikator.berlaku:}},"Ya")',
+        f"{k}=0",
+    )
+
+
+_KURANG = "(4*PenyerapanDibutuhkan-SUM({RencanaTw.nilai:}))"
+_SISA_TW = f"(4-INT({_BD}/3))"
+
+RENCANA = Blok(
+    "Rencana IKPA",
+    "Masukan (semua boleh kosong; nilai OM-SPAN di lembar IKPA didahulukan)",
+    3,
+    (
+        Sel("rencana_ikpa.target_ikpa", "Target nilai akhir IKPA", "TargetIkpaRencana", format="angka",
+            catatan="kosong: 95"),
+        Sel("rencana_ikpa.bulan_data", "Data sampai bulan ke-", "BulanDataRencana", format="bulat",
+            catatan="kosong: bulan terakhir yang berisi realisasi"),
+        *(Sel(f"rencana_ikpa.pagu_{j}", f"Pagu belanja {_NAMA_JENIS[j]}", f"PaguRencana{j}", format="uang")
+          for j in JENIS_RENCANA),
+        *(Sel(f"rencana_ikpa.blokir_{j}", f"Blokir belanja {_NAMA_JENIS[j]}", f"BlokirRencana{j}", format="uang",
+              catatan="mulai TA 2026 target dihitung atas pagu dikurangi blokir" if j == "51" else "")
+          for j in JENIS_RENCANA),
+        Sel("rencana_ikpa.revisi_semester_i", "Revisi DIPA pagu tetap, semester I", "RevisiSemesterI", format="bulat"),
+        Sel("rencana_ikpa.revisi_semester_ii", "Revisi DIPA pagu tetap, semester II", "RevisiSemesterII", format="bulat"),
+        Sel("rencana_ikpa.spm_dispensasi", "SPM dengan dispensasi (TW IV)", "SpmDispensasiRencana", format="bulat"),
+        Sel("rencana_ikpa.spm_jumlah", "Jumlah SPM (TW IV)", "SpmJumlahRencana", format="bulat"),
+        # -- results
+        Sel("aturan", "Aturan IKPA perencana", _AR, jenis="rumus", hasil="hasil.rencana.lembar.aturan",
+            rumus='IF(COUNTIF({RefRencana.aturan:},AturanIkpa)>0,AturanIkpa,"")',
+            catatan="kosong: aturan IKPA tahun ini tanpa target penyerapan per triwulan (sebelum TA 2024)"),
+        Sel("target", "Target dipakai", "TargetRencanaDipakai", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.target",
+            rumus=_guard("IF(ISNUMBER(TargetIkpaRencana),TargetIkpaRencana,95)")),
+        Sel("bulan_data", "Data sampai bulan ke- (dipakai)", _BD, jenis="rumus", format="bulat",
+            hasil="hasil.rencana.lembar.bulan_data",
+            rumus=_guard("IF(ISNUMBER(BulanDataRencana),BulanDataRencana,MAX({RencanaBulan.terisi:}))")),
+        *(Sel(f"pagu_efektif_{j}", f"Pagu dasar target {_NAMA_JENIS[j]}", f"PaguEfektif{j}", jenis="rumus", format="uang",
+              hasil=f"hasil.rencana.lembar.pagu_efektif_{j}",
+              rumus=_guard(f"MAX(0,N(PaguRencana{j})-IF(AND(ISNUMBER(TahunAnggaran),TahunAnggaran<"
+                           f'{_r("blokir_mulai_tahun")}),0,N(BlokirRencana{j})))'))
+          for j in JENIS_RENCANA),
+        Sel("pagu_efektif_total", "Pagu dasar target, jumlah", _PE_TOTAL, jenis="rumus", format="uang",
+            hasil="hasil.rencana.lembar.pagu_efektif_total",
+            rumus=_guard("+".join(f"PaguEfektif{j}" for j in JENIS_RENCANA))),
+        *(Sel(f"bobot_{j}", f"Bobot pagu {_NAMA_JENIS[j]}", f"BobotRencana{j}", jenis="rumus", format="angka",
+              hasil=f"hasil.rencana.lembar.bobot_{j}", rumus=_guard(f"PaguEfektif{j}/{_PE_TOTAL}", f"N({_PE_TOTAL})=0"))
+          for j in JENIS_RENCANA),
+        *(Sel(f"serapan_kini_{j}", f"Terserap s.d. bulan data, {_NAMA_JENIS[j]} (%)", f"SerapanKini{j}", jenis="rumus",
+              format="persen", hasil=f"hasil.rencana.lembar.serapan_kini_{j}",
+              rumus=_guard(f'SUMIFS({{RencanaBulan.realisasi_{j}:}},{{RencanaBulan.bulan:}},"<="&{_BD})/PaguEfektif{j}*100',
+                           f"N(PaguEfektif{j})=0"))
+          for j in JENIS_RENCANA),
+        Sel("penyerapan_kini", "Penyerapan: nilai s.d. kini", "PenyerapanKini", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.penyerapan_kini",
+            rumus=_guard("AVERAGE({RencanaTw.nilai:})", "COUNT({RencanaTw.nilai:})=0")),
+        Sel("penyerapan_akhir", "Penyerapan: akhir tahun bila mengikuti RPD", "PenyerapanAkhir", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.penyerapan_akhir",
+            rumus=_guard("AVERAGE({RencanaTw.nilai_rpd:})", f"N({_PE_TOTAL})=0")),
+        Sel("penyerapan_tertinggi", "Penyerapan: tertinggi yang masih dapat dicapai", "PenyerapanTertinggi", jenis="rumus",
+            format="angka", hasil="hasil.rencana.lembar.penyerapan_tertinggi",
+            rumus=_guard(f"(SUM({{RencanaTw.nilai:}})+100*{_SISA_TW})/4", f"N({_PE_TOTAL})=0")),
+        Sel("deviasi_rata", "Deviasi Halaman III: rata-rata s.d. kini (%)", "DeviasiRata", jenis="rumus", format="persen",
+            hasil="hasil.rencana.lembar.deviasi_rata",
+            rumus=_guard(f'SUM({{RencanaBulan.deviasi:}})/MIN({_BD},{_r("bulan_deviasi_terakhir")})',
+                         f"N({_PE_TOTAL})=0", f'MIN({_BD},{_r("bulan_deviasi_terakhir")})=0')),
+        Sel("deviasi_kini", "Deviasi Halaman III: nilai s.d. kini", "NilaiDeviasiKini", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.deviasi_kini",
+            rumus=f'IF(NOT(ISNUMBER(DeviasiRata)),"",{_nilai_dev("DeviasiRata")})'),
+        Sel("deviasi_akhir", "Deviasi Halaman III: akhir tahun bila mengikuti RPD", "NilaiDeviasiAkhir", jenis="rumus",
+            format="angka", hasil="hasil.rencana.lembar.deviasi_akhir",
+            rumus=_guard(_nilai_dev(f'(SUM({{RencanaBulan.deviasi:}})/{_r("bulan_deviasi_terakhir")})'), f"N({_PE_TOTAL})=0")),
+        Sel("skor_revisi_i", "Revisi DIPA: skor semester I", "SkorRevisiI", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.skor_revisi_i", rumus=_guard(_skor_revisi("N(RevisiSemesterI)"))),
+        Sel("skor_revisi_ii", "Revisi DIPA: skor semester II", "SkorRevisiII", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.skor_revisi_ii", rumus=_guard(_skor_revisi("N(RevisiSemesterII)"))),
+        Sel("revisi_kini", "Revisi DIPA: nilai s.d. kini", "NilaiRevisiKini", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.revisi_kini",
+            rumus=_guard(f'MIN({_r("batas_nilai_revisi")},IF({_BD}>=7,(SkorRevisiI+SkorRevisiII)/2,SkorRevisiI))',
+                         "AND(NOT(ISNUMBER(RevisiSemesterI)),NOT(ISNUMBER(RevisiSemesterII)))")),
+        Sel("revisi_akhir", "Revisi DIPA: akhir tahun tanpa revisi lagi", "NilaiRevisiAkhir", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.revisi_akhir",
+            rumus=_guard(f'MIN({_r("batas_nilai_revisi")},(SkorRevisiI+SkorRevisiII)/2)',
+                         "AND(NOT(ISNUMBER(RevisiSemesterI)),NOT(ISNUMBER(RevisiSemesterII)))")),
+        Sel("ketepatan_kini", "Capaian Output: ketepatan laporan s.d. kini", "KetepatanKini", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.ketepatan_kini",
+            rumus=_guard("AVERAGE({RencanaBulan.tepat:})", "COUNT({RencanaBulan.tepat:})=0")),
+        Sel("ketepatan_akhir", "Capaian Output: ketepatan akhir tahun (sisa tepat waktu)", "KetepatanAkhir", jenis="rumus",
+            format="angka", hasil="hasil.rencana.lembar.ketepatan_akhir",
+            rumus=_guard(f"(SUM({{RencanaBulan.tepat:}})+100*(12-{_BD}))/(COUNT({{RencanaBulan.tepat:}})+12-{_BD})",
+                         f"COUNT({{RencanaBulan.tepat:}})+12-{_BD}=0")),
+        Sel("ro_kini", "Capaian Output: capaian RO terakhir", "CapaianRoKini", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.ro_kini",
+            rumus=_guard("MIN(100,SUMIFS({RencanaBulan.capaian_ro:},{RencanaBulan.bulan:},MAX({RencanaBulan.ro_bulan:})))",
+                         "MAX({RencanaBulan.ro_bulan:})=0")),
+        Sel("capaian_output_kini", "Capaian Output: nilai s.d. kini", "CapaianOutputKini", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.capaian_output_kini", rumus=_co("KetepatanKini", "CapaianRoKini")),
+        Sel("capaian_output_akhir", "Capaian Output: akhir tahun", "CapaianOutputAkhir", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.capaian_output_akhir", rumus=_co("KetepatanAkhir", "CapaianRoKini")),
+        Sel("capaian_output_tertinggi", "Capaian Output: tertinggi (RO 100)", "CapaianOutputTertinggi", jenis="rumus",
+            format="angka", hasil="hasil.rencana.lembar.capaian_output_tertinggi", rumus=_co("KetepatanAkhir", "100")),
+        Sel("permil_dispensasi", "Dispensasi SPM (per mil)", "PermilDispensasi", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.permil_dispensasi",
+            rumus=_guard("N(SpmDispensasiRencana)/SpmJumlahRencana*1000", "N(SpmJumlahRencana)=0")),
+        Sel("pengurang", "Pengurang dispensasi dipakai", "PengurangRencana", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.pengurang",
+            rumus=_guard("IF(ISNUMBER(PermilDispensasi),IF(PermilDispensasi<=0,0,"
+                         'IF(COUNTIFS({RefPengurangDispensasi.aturan:},AturanRencana,{RefPengurangDispensasi.permil_minimal:},"<="&PermilDispensasi)=0,0,'
+                         "SUMIFS({RefPengurangDispensasi.pengurang:},{RefPengurangDispensasi.aturan:},AturanRencana,"
+                         "{RefPengurangDispensasi.permil_minimal:},MAXIFS({RefPengurangDispensasi.permil_minimal:},"
+                         '{RefPengurangDispensasi.aturan:},AturanRencana,{RefPengurangDispensasi.permil_minimal:},"<="&PermilDispensasi)))),'
+                         "N(PengurangDispensasiIkpa))")),
+        Sel("ikpa_kini", "Nilai akhir IKPA s.d. kini", "IkpaRencanaKini", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.ikpa_kini", rumus=_ikpa_rencana("kini")),
+        Sel("ikpa_proyeksi", "Nilai akhir IKPA bila mengikuti RPD", "IkpaRencanaProyeksi", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.ikpa_proyeksi", rumus=_ikpa_rencana("proyeksi")),
+        Sel("ikpa_tertinggi", "Nilai akhir IKPA tertinggi yang masih dapat dicapai", "IkpaRencanaTertinggi", jenis="rumus",
+            format="angka", hasil="hasil.rencana.lembar.ikpa_tertinggi", rumus=_ikpa_rencana("tertinggi")),
+        Sel("tercapai", "Target masih dapat dicapai", "TargetTercapai", jenis="rumus",
+            hasil="hasil.rencana.lembar.tercapai",
+            rumus='IF(NOT(ISNUMBER(IkpaRencanaTertinggi)),"",IF(IkpaRencanaTertinggi>=TargetRencanaDipakai-1E-9,"Ya","Tidak"))'),
+        Sel("penyerapan_dibutuhkan", "Nilai Penyerapan tahun ini yang dibutuhkan", "PenyerapanDibutuhkan", jenis="rumus",
+            format="angka", hasil="hasil.rencana.lembar.penyerapan_dibutuhkan",
+            catatan="bila indikator lain mencapai nilai tertingginya",
+            rumus=_guard(
+                '(IF(PengurangDispensasi="sebelum",TargetRencanaDipakai*SUMIFS({RencanaIndikator.bobot:},{RencanaIndikator.berlaku:},"Ya")/100'
+                f'+IF({_MODE}="pengurang",N(PengurangRencana),0),(TargetRencanaDipakai+IF({_MODE}="pengurang",N(PengurangRencana),0))'
+                '*SUMIFS({RencanaIndikator.bobot:},{RencanaIndikator.berlaku:},"Ya")/100)'
+                '-SUMIFS({RencanaIndikator.t_tertinggi:},{RencanaIndikator.kode:},"<>penyerapan"))*100'
+                '/SUMIFS({RencanaIndikator.bobot:},{RencanaIndikator.kode:},"penyerapan")',
+                'COUNTIFS({RencanaIndikator.kode:},"penyerapan",{RencanaIndikator.berlaku:},"Ya")=0',
+                'SUMIFS({RencanaIndikator.bobot:},{RencanaIndikator.kode:},"penyerapan")<=0',
+                'COUNTIFS({RencanaIndikator.kode:},"<>penyerapan",{RencanaIndikator.berlaku:},"Ya")'
+                '<>SUMPRODUCT(({RencanaIndikator.kode:}<>"penyerapan")*ISNUMBER({RencanaIndikator.t_tertinggi:}))',
+            )),
+        Sel("tw_dibutuhkan", "Nilai setiap triwulan sisa yang dibutuhkan", "NilaiTwDibutuhkan", jenis="rumus", format="angka",
+            hasil="hasil.rencana.lembar.tw_dibutuhkan",
+            rumus=f'IF(OR(NOT(ISNUMBER(PenyerapanDibutuhkan)),N({_PE_TOTAL})=0,{_BD}>=12),"",'
+                  f'IF(MAX(0,{_KURANG}/{_SISA_TW})>{_r("batas_rasio_penyerapan")}+1E-9,"",MAX(0,{_KURANG}/{_SISA_TW})))'),
+        Sel("tw_berikut", "Batas terendah triwulan berikutnya (sesudahnya 100)", "TwBerikutMinimum", jenis="rumus",
+            format="angka", hasil="hasil.rencana.lembar.tw_berikut",
+            rumus=f'IF(NOT(ISNUMBER(NilaiTwDibutuhkan)),"",MAX(0,{_KURANG}-100*({_SISA_TW}-1)))'),
+        Sel("anggaran_deviasi", "Deviasi rata-rata paling besar per bulan sisa (%)", "AnggaranDeviasi", jenis="rumus",
+            format="persen", hasil="hasil.rencana.lembar.anggaran_deviasi",
+            catatan="agar nilai Deviasi Halaman III tetap 100",
+            rumus=_guard(f'MAX(0,({_r("batas_deviasi")}*{_r("bulan_deviasi_terakhir")}-SUM({{RencanaBulan.deviasi:}}))'
+                         f'/({_r("bulan_deviasi_terakhir")}-{_BD}))',
+                         f"N({_PE_TOTAL})=0", f'{_BD}>={_r("bulan_deviasi_terakhir")}')),
+    ),
+)  # fmt: skip
+
+_BULAN_ADA = '{bulan}=""'
+RENCANA_BULAN = Tabel(
+    "RencanaBulan",
+    "Rencana IKPA",
+    "Rencana (RPD Halaman III DIPA) dan realisasi per bulan, laporan capaian output",
+    (
+        Kolom("bulan", "Bulan", format="bulat", lebar=7),
+        *(k for j in JENIS_RENCANA for k in (
+            Kolom(f"rpd_{j}", f"RPD {j}", format="uang", lebar=15),
+            Kolom(f"realisasi_{j}", f"Realisasi {j}", format="uang", lebar=15),
+        )),
+        Kolom("laporan_tepat_waktu", "Laporan output tepat waktu", pilihan="YaTidak", lebar=10),
+        Kolom("capaian_ro", "Progres capaian RO (%)", format="persen", lebar=10),
+        Kolom("deviasi", "Deviasi bulan (%)", jenis="rumus", format="persen", lebar=10,
+              rumus=_guard("+".join(f"BobotRencana{j}*{_dev(j)}" for j in JENIS_RENCANA), _BULAN_ADA,
+                           f"N({_PE_TOTAL})=0", f'{{bulan}}>MIN({_BD},{_r("bulan_deviasi_terakhir")})')),
+        *(Kolom(f"serapan_{j}", f"Kumulatif {j} (% pagu)", jenis="rumus", format="persen", lebar=10,
+                rumus=_guard(_kum(j, "{bulan}"), _BULAN_ADA, f"N(PaguEfektif{j})=0"))
+          for j in JENIS_RENCANA),
+        Kolom("terisi", "Berisi realisasi", jenis="rumus", format="bulat", bantu=True, lebar=7, kosong=0,
+              rumus=f'IF({_AR}="",0,IF(OR(' + ",".join(f"N({{realisasi_{j}}})<>0" for j in JENIS_RENCANA) + "),N({bulan}),0))"),
+        Kolom("tepat", "Nilai ketepatan", jenis="rumus", format="angka", bantu=True, lebar=7,
+              rumus=_guard('IF({laporan_tepat_waktu}="Ya",100,IF({laporan_tepat_waktu}="Tidak",0,""))', _BULAN_ADA,
+                           f"{{bulan}}>{_BD}")),
+        Kolom("ro_bulan", "Bulan capaian RO", jenis="rumus", format="bulat", bantu=True, lebar=7, kosong=0,
+              rumus=f'IF({_AR}="",0,IF(AND({{bulan}}<>"",ISNUMBER({{capaian_ro}}),N({{bulan}})<=N({_BD})),N({{bulan}}),0))'),
+    ),
+    cadangan=0,
+    minimum=12,
+)  # fmt: skip
+
+_TW = "{tw}"
+RENCANA_TW = Tabel(
+    "RencanaTw",
+    "Rencana IKPA",
+    "Penyerapan per triwulan: nilai, target, dan penyerapan kumulatif minimal",
+    (
+        Kolom("tw", "Triwulan", format="bulat", lebar=7),
+        *(Kolom(f"target_{j}", f"Target {j} (%)", jenis="rumus", format="persen", lebar=9,
+                rumus=_guard(f'SUMIFS({{RefTargetSerap.target:}},{{RefTargetSerap.aturan:}},{_AR},{{RefTargetSerap.jenis:}},"{j}",'
+                             f"{{RefTargetSerap.tw:}},{_TW})",
+                             f'COUNTIFS({{RefTargetSerap.aturan:}},{_AR},{{RefTargetSerap.jenis:}},"{j}",{{RefTargetSerap.tw:}},{_TW})=0'))
+          for j in JENIS_RENCANA),
+        *(Kolom(f"kumulatif_{j}", f"Kumulatif {j} (% pagu)", jenis="rumus", format="persen", lebar=10,
+                rumus=_guard(_kum(j, f"3*{_TW}"), f"N(PaguEfektif{j})=0"))
+          for j in JENIS_RENCANA),
+        Kolom("nilai_rpd", "Nilai triwulan bila mengikuti RPD", jenis="rumus", format="angka", lebar=11,
+              rumus=_guard("+".join(f'IF(N(PaguEfektif{j})>0,BobotRencana{j}*MIN({_r("batas_rasio_penyerapan")},'
+                                    f"{{kumulatif_{j}}}/{{target_{j}}}*100),0)" for j in JENIS_RENCANA),
+                           f"N({_PE_TOTAL})=0")),
+        Kolom("nilai", "Nilai triwulan (realisasi)", jenis="rumus", format="angka", lebar=11,
+              rumus=f'IF(OR(NOT(ISNUMBER({{nilai_rpd}})),3*{_TW}>{_BD}),"",{{nilai_rpd}})'),
+        Kolom("dibutuhkan", "Nilai dibutuhkan", jenis="rumus", format="angka", lebar=11,
+              rumus=f'IF(AND(ISNUMBER(NilaiTwDibutuhkan),3*{_TW}>{_BD}),NilaiTwDibutuhkan,"")'),
+        *(Kolom(f"minimal_{j}", f"Minimal {j} (% pagu)", jenis="rumus", format="persen", lebar=10,
+                rumus=f'IF(AND(ISNUMBER({{dibutuhkan}}),N(PaguEfektif{j})>0),MAX(SerapanKini{j},{{dibutuhkan}}/100*{{target_{j}}}),"")')
+          for j in JENIS_RENCANA),
+        Kolom("rencana_total", "Rencana kumulatif (% pagu)", jenis="rumus", format="persen", lebar=10,
+              rumus=_guard("+".join(f"IF(N(PaguEfektif{j})>0,BobotRencana{j}*{{kumulatif_{j}}},0)" for j in JENIS_RENCANA),
+                           f"N({_PE_TOTAL})=0")),
+        Kolom("target_total", "Target tertimbang (% pagu)", jenis="rumus", format="persen", lebar=10,
+              rumus=_guard("+".join(f"IF(N(PaguEfektif{j})>0,BobotRencana{j}*{{target_{j}}},0)" for j in JENIS_RENCANA),
+                           f"N({_PE_TOTAL})=0")),
+    ),
+    cadangan=0,
+    minimum=4,
+)  # fmt: skip
+
+
+def _pilih_rincian(kode_ke_nama: dict[str, str]) -> str:
+    out = '""'
+    for kode, nama in reversed(kode_ke_nama.items()):
+        out = f'IF({{kode}}="{kode}",{nama},{out})'
+    return out
+
+
+_CARI = "MATCH({kode},{IkpaKomponen.kode:},0)"
+_KODE_KOSONG = '{kode}=""'
+_BAKU = "SUMIFS({RefIkpa.bobot:},{RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode})"
+RENCANA_INDIKATOR = Tabel(
+    "RencanaIndikator",
+    "Rencana IKPA",
+    "Nilai indikator: s.d. kini, bila mengikuti RPD, dan tertinggi",
+    (
+        Kolom("kode", "Kode indikator", lebar=22),
+        Kolom("nama", "Indikator", jenis="rumus", lebar=26,
+              rumus=_guard('IFERROR(INDEX({RefIkpa.nama:},MATCH({kode},{RefIkpa.kode:},0)),"(kode tidak dikenal)")', _KODE_KOSONG)),
+        Kolom("bobot", "Bobot", jenis="rumus", format="angka", lebar=8,
+              rumus=_guard(f"IF(ISNUMBER({_CARI}),IF(ISNUMBER(INDEX({{IkpaKomponen.bobot:}},{_CARI})),"
+                           f"INDEX({{IkpaKomponen.bobot:}},{_CARI}),{_BAKU}),{_BAKU})", _KODE_KOSONG)),
+        Kolom("berlaku", "Berlaku", jenis="rumus", lebar=8,
+              rumus=_guard(f'IF(ISNUMBER({_CARI}),IF(INDEX({{IkpaKomponen.berlaku:}},{_CARI})="Tidak","Tidak","Ya"),"Ya")',
+                           _KODE_KOSONG)),
+        Kolom("omspan", "Nilai OM-SPAN", jenis="rumus", format="angka", lebar=9,
+              rumus=_guard(f'IF(ISNUMBER({_CARI}),IF(ISNUMBER(INDEX({{IkpaKomponen.nilai:}},{_CARI})),'
+                           f'INDEX({{IkpaKomponen.nilai:}},{_CARI}),""),"")', _KODE_KOSONG)),
+        Kolom("rincian_kini", "Dari rincian", jenis="rumus", format="angka", bantu=True, lebar=9,
+              rumus=_guard(_pilih_rincian({"penyerapan": "PenyerapanKini", "deviasi_halaman_iii": "NilaiDeviasiKini",
+                                           "revisi_dipa": "NilaiRevisiKini", "capaian_output": "CapaianOutputKini"}))),
+        Kolom("kini", "S.d. kini", jenis="rumus", format="angka", lebar=9,
+              rumus='IF(ISNUMBER({omspan}),{omspan},IF(ISNUMBER({rincian_kini}),{rincian_kini},""))'),
+        Kolom("sumber", "Sumber", jenis="rumus", lebar=9,
+              rumus='IF(ISNUMBER({omspan}),"OM-SPAN",IF(ISNUMBER({rincian_kini}),"rincian",""))'),
+        Kolom("rincian_proyeksi", "Akhir dari rincian", jenis="rumus", format="angka", bantu=True, lebar=9,
+              rumus=_guard(_pilih_rincian({"penyerapan": "PenyerapanAkhir", "deviasi_halaman_iii": "NilaiDeviasiAkhir",
+                                           "revisi_dipa": "NilaiRevisiAkhir", "capaian_output": "CapaianOutputAkhir"}))),
+        Kolom("proyeksi", "Bila mengikuti RPD", jenis="rumus", format="angka", lebar=9,
+              rumus='IF(ISNUMBER({rincian_proyeksi}),{rincian_proyeksi},{kini})'),
+        Kolom("rincian_tertinggi", "Tertinggi dari rincian", jenis="rumus", format="angka", bantu=True, lebar=9,
+              rumus=_guard(_pilih_rincian({"penyerapan": "PenyerapanTertinggi", "deviasi_halaman_iii": "NilaiDeviasiAkhir",
+                                           "revisi_dipa": "NilaiRevisiAkhir", "capaian_output": "CapaianOutputTertinggi"}))),
+        Kolom("tertinggi", "Tertinggi", jenis="rumus", format="angka", lebar=9,
+              rumus='IF(ISNUMBER({rincian_tertinggi}),{rincian_tertinggi},{kini})'),
+        *(Kolom(f"t_{x}", f"Tertimbang ({x})", jenis="rumus", format="angka", bantu=True, lebar=8,
+                rumus=f'IF(AND({{berlaku}}="Ya",ISNUMBER({{{x}}})),{{{x}}}*{{bobot}}/100,"")')
+          for x in ("kini", "proyeksi", "tertinggi")),
+    ),
+    cadangan=0,
+    minimum=1,
+)  # fmt: skip
+
+REF_RENCANA = Tabel(
+    "RefRencana",
+    "Referensi",
+    "Perencana IKPA: pengaturan per aturan",
+    (
+        Kolom("aturan", "Aturan", lebar=8),
+        Kolom("kunci", "Kunci", lebar=24),
+        Kolom("nilai", "Nilai", format="angka", lebar=12),
+    ),
+    cadangan=2,
+)
+REF_TARGET_SERAP = Tabel(
+    "RefTargetSerap",
+    "Referensi",
+    "Perencana IKPA: target penyerapan kumulatif (% pagu)",
+    (
+        Kolom("aturan", "Aturan", lebar=8),
+        Kolom("jenis", "Jenis belanja", lebar=10),
+        Kolom("tw", "Triwulan", format="bulat", lebar=8),
+        Kolom("target", "Target (%)", format="angka", lebar=10),
+    ),
+    cadangan=4,
+)
+REF_SKOR_REVISI = Tabel(
+    "RefSkorRevisi",
+    "Referensi",
+    "Perencana IKPA: skor revisi DIPA per semester",
+    (
+        Kolom("aturan", "Aturan", lebar=8),
+        Kolom("paling_banyak", "Revisi paling banyak (kosong: lebih)", format="bulat", lebar=12),
+        Kolom("skor", "Skor", format="angka", lebar=8),
+    ),
+    cadangan=1,
+)
+REF_PENGURANG_DISPENSASI = Tabel(
+    "RefPengurangDispensasi",
+    "Referensi",
+    "Perencana IKPA: pengurang dispensasi SPM",
+    (
+        Kolom("aturan", "Aturan", lebar=8),
+        Kolom("permil_minimal", "Per mil sekurang-kurangnya", format="angka", lebar=12),
+        Kolom("pengurang", "Pengurang", format="angka", lebar=10),
+    ),
+    cadangan=1,
+)
+
 # SMART and SAKIP -----------------------------------------------------------------------------
 
 _NKA_VARS = ("SmartPenyerapan", "SmartKonsistensi", "SmartCapaianOutput", "SmartEfisiensiDipakai")
@@ -816,6 +1199,9 @@ TABEL: tuple[Tabel, ...] = (
     SUMBER_DANA,
     IKPA_KOMPONEN,
     IKPA_DISEBUT,
+    RENCANA_BULAN,
+    RENCANA_TW,
+    RENCANA_INDIKATOR,
     PRESTASI,
     INOVASI,
     REF_IKPA,
@@ -824,9 +1210,13 @@ TABEL: tuple[Tabel, ...] = (
     REF_PREDIKAT_IKPA,
     REF_PREDIKAT_NKA,
     REF_PREDIKAT_SAKIP,
+    REF_RENCANA,
+    REF_TARGET_SERAP,
+    REF_SKOR_REVISI,
+    REF_PENGURANG_DISPENSASI,
     VALIDASI,
 )
-BLOK: tuple[Blok, ...] = (PROFIL, ANGGARAN, IKPA, SMART, NARASI, PENGATURAN)
+BLOK: tuple[Blok, ...] = (PROFIL, ANGGARAN, IKPA, RENCANA, SMART, NARASI, PENGATURAN)
 
 
 @dataclass(frozen=True)
@@ -840,6 +1230,9 @@ class Ikatan:
     kolom_induk: str | None = None  # hierarchy: the column holding the parent's code
     pendamping: str | None = None  # more columns of another table's rows, in the same row order
     hasil: str | None = None  # formula columns: the list of row results (path from ``Mesin``)
+    # The rows in the order the sheet lists them, from the list's owner (default: list order).
+    urutan: Callable[[Any], list[Any]] | None = None
+    kunci_isian: tuple[str, ...] = ()  # columns the writer prefills: a row with only these holds no data
 
 
 IKATAN: tuple[Ikatan, ...] = (
@@ -853,9 +1246,28 @@ IKATAN: tuple[Ikatan, ...] = (
     Ikatan("SumberDana", ("anggaran", "sumber_dana"), hasil="hasil.anggaran.per_sumber"),
     Ikatan("IkpaKomponen", ("ikpa", "komponen"), hasil="baris_ikpa"),
     Ikatan("IkpaDisebut", ("ikpa", "disebut")),
+    Ikatan(
+        "RencanaBulan",
+        ("rencana_ikpa", "bulan"),
+        hasil="hasil.rencana.baris_bulan",
+        urutan=urutan_bulan,
+        kunci_isian=("bulan",),
+    ),
     Ikatan("Prestasi", ("prestasi",)),
     Ikatan("Inovasi", ("inovasi",)),
 )
+
+# Tables whose rows are results only (no model list): the path of their row results.
+HASIL_SAJA: dict[str, str] = {
+    "RencanaTw": "hasil.rencana.baris_tw",
+    "RencanaIndikator": "hasil.rencana.baris_indikator",
+}
+
+
+def hasil_tabel() -> dict[str, str]:
+    """Table -> the path of its row results (``Ikatan.hasil`` and the result-only tables)."""
+    return {**{i.tabel: i.hasil for i in IKATAN if i.hasil}, **HASIL_SAJA}
+
 
 # Headline results shown on Beranda: (label, defined name, format).
 BERANDA: tuple[tuple[str, str, str], ...] = (
@@ -947,8 +1359,26 @@ URUTAN_LEMBAR: dict[str, tuple[str, ...]] = {
     "Anggaran": ("JenisBelanja", "SumberDana"),
     "IKPA": ("IkpaKomponen", "IkpaDisebut"),
     "Prestasi": ("Prestasi", "Inovasi"),
+    "Rencana IKPA": ("RencanaBulan", "RencanaTw", "RencanaIndikator"),
 }
-REFERENSI_TABEL = ("RefIkpa", "RefAturanIkpa", "RefTahunIkpa", "RefPredikatIkpa", "RefPredikatNka", "RefPredikatSakip")
+REFERENSI_TABEL = (
+    "RefIkpa",
+    "RefAturanIkpa",
+    "RefTahunIkpa",
+    "RefPredikatIkpa",
+    "RefPredikatNka",
+    "RefPredikatSakip",
+    "RefRencana",
+    "RefTargetSerap",
+    "RefSkorRevisi",
+    "RefPengurangDispensasi",
+)
+# The planner's rule tables (workbook schema 3): absent from an older workbook, whose rules then
+# take lakip-xl's own planner rules.
+REFERENSI_RENCANA = ("RefRencana", "RefTargetSerap", "RefSkorRevisi", "RefPengurangDispensasi")
+# Tables and sheets new in workbook schema 3 (the IKPA planner): an older workbook read for an
+# upgrade has none of them.
+BARU_V3 = frozenset({"Rencana IKPA", "RencanaBulan", "RencanaTw", "RencanaIndikator", *REFERENSI_RENCANA})
 KOLOM_DAFTAR = 11  # column L on Referensi: data-validation lists
 
 
@@ -986,7 +1416,7 @@ def tata_letak(baris: dict[str, int]) -> Tata:
     return tata
 
 
-_TOKEN = re.compile(r"\{([A-Za-z]+\.)?([a-z_]+(?:\.\d+)?)(:)?\}")
+_TOKEN = re.compile(r"\{([A-Za-z]+\.)?([a-z_][a-z0-9_]*(?:\.\d+)?)(:)?\}")
 
 
 def rumus(template: str, tata: Tata, lembar: str, tabel: str | None = None, i: int | None = None) -> str:

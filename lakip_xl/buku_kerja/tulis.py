@@ -119,8 +119,53 @@ def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan]) -> d
         "RefPredikatIkpa": aturan["predikat_ikpa"],
         "RefPredikatNka": aturan["nka"]["predikat"],
         "RefPredikatSakip": aturan["sakip"]["predikat"],
+        **_baris_rencana(aturan),
+        "RencanaTw": [{"tw": q} for q in range(1, 5)],
+        "RencanaIndikator": [{"kode": k} for k in kode_rencana(lakip, aturan)],
         "Temuan": temuan,
     }
+
+
+# The planner's single settings, one row each in RefRencana.
+KUNCI_REF_RENCANA = (
+    "batas_rasio_penyerapan",
+    "blokir_mulai_tahun",
+    "batas_deviasi",
+    "bulan_deviasi_terakhir",
+    "batas_nilai_revisi",
+    "bobot_ketepatan_output",
+    "bobot_capaian_ro",
+)
+
+
+def _baris_rencana(aturan: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The planner's rules (serialised form) as the rows of the four Referensi tables."""
+    rr = aturan.get("rencana_ikpa") or {}
+    return {
+        "RefRencana": [{"aturan": k, "kunci": x, "nilai": d[x]} for k, d in rr.items() for x in KUNCI_REF_RENCANA],
+        "RefTargetSerap": [
+            {"aturan": k, "jenis": j, "tw": q, "target": t}
+            for k, d in rr.items()
+            for j, tw in d["target_penyerapan"].items()
+            for q, t in enumerate(tw, 1)
+        ],
+        "RefSkorRevisi": [dict(x, aturan=k) for k, d in rr.items() for x in d["skor_revisi"]],
+        "RefPengurangDispensasi": [dict(x, aturan=k) for k, d in rr.items() for x in d["pengurang_dispensasi"]],
+    }
+
+
+def kode_rencana(lakip: Lakip, aturan: dict[str, Any]) -> list[str]:
+    """The indicator rows of the planner's table: those of the IKPA rule set in force when it has
+    planner rules, else of the newest rule set that has them."""
+    rr = aturan.get("rencana_ikpa") or {}
+    if not rr:
+        return []
+    pilihan = lakip.ikpa.aturan
+    tahun = lakip.profil.tahun
+    kode = pilihan or aturan["tahun_ikpa"].get(str(tahun), "")
+    if kode not in rr:
+        kode = list(rr)[-1]
+    return [i["kode"] for i in aturan["ikpa"][kode]["indikator"]]
 
 
 class _Pembangun:
@@ -133,7 +178,9 @@ class _Pembangun:
         self.rows = baris_tabel(lakip, self.aturan, temuan)
         self.tata = S.tata_letak({k: len(v) for k, v in self.rows.items()})
         self.peta: Peta = peta_dari_model(lakip)
-        self.wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+        self.wb = xlsxwriter.Workbook(
+            str(path), {"strings_to_formulas": False, "strings_to_urls": False, "use_future_functions": True}
+        )
         self.wb.set_properties(PROPERTI)
         self.wb.set_calc_mode("auto")
         self.f = _Format(self.wb)
@@ -308,6 +355,7 @@ class _Pembangun:
             "Output": "Hierarki DIPA: program, kegiatan, dan output dengan volume dan anggaran.",
             "Anggaran": "Total DIPA, realisasi per jenis belanja dan per sumber dana.",
             "IKPA": "Nilai IKPA dari OM-SPAN; bobot mengikuti aturan di lembar Referensi.",
+            "Rencana IKPA": "Berapa yang masih harus diserap agar target IKPA tercapai (aturan PER-5/PB/2024, TA 2024+).",
             "SMART": "Variabel SMART DJA, NKA, PKPA, dan nilai SAKIP.",
             "Narasi": "Teks laporan yang ditulis satker sendiri.",
             "Prestasi": "Penghargaan dan inovasi.",
@@ -323,6 +371,7 @@ class _Pembangun:
             self.tabel(t)
         self.pita_capaian("Realisasi", "Realisasi", "capaian")
         self.pita_capaian("Output", "Output", "capaian_volume")
+        self.grafik_rencana()
         self.beranda()
         self.meta()
         self.xlwings_conf()
@@ -428,6 +477,34 @@ class _Pembangun:
         ch.set_size({"width": 560, "height": tinggi})
         ws.insert_chart(*letak, ch)
 
+    def grafik_rencana(self) -> None:
+        """Planned (realisation, then RPD) against target cumulative absorption per quarter,
+        pagu-weighted, from the planner's quarter table (native: it follows the data)."""
+        p = self.tata.posisi["RencanaTw"]
+        lembar = p.lembar
+        ch = self.wb.add_chart({"type": "line"})
+        kategori = [lembar, p.awal, p.kolom("tw"), p.akhir, p.kolom("tw")]
+        for kolom, nama, warna in (
+            ("rencana_total", "Rencana kumulatif (realisasi, lalu RPD)", "#1F4E79"),
+            ("target_total", "Target penyerapan (tertimbang pagu)", "#C00000"),
+        ):
+            ch.add_series(
+                {
+                    "name": nama,
+                    "categories": kategori,
+                    "values": [lembar, p.awal, p.kolom(kolom), p.akhir, p.kolom(kolom)],
+                    "line": {"color": warna, "width": 2.25},
+                    "marker": {"type": "circle", "size": 6, "fill": {"color": warna}, "border": {"color": warna}},
+                    "data_labels": {"value": True, "num_format": "0.0", "position": "above"},
+                }
+            )
+        ch.set_title({"name": "Penyerapan kumulatif per triwulan (% pagu)"})
+        ch.set_x_axis({"name": "Triwulan"})
+        ch.set_y_axis({"min": 0, "max": 100, "num_format": "0"})
+        ch.set_legend({"position": "bottom"})
+        ch.set_size({"width": 560, "height": 300})
+        self.lembar(lembar).insert_chart(2, 4, ch)
+
     def meta(self) -> None:
         ws = self.ws["_meta"]
         _, r_versi, c_nilai = S.SEL_VERSI_SKEMA
@@ -463,7 +540,17 @@ class _Pembangun:
 
     def rapikan(self) -> None:
         bebas = {"Validasi", "xlwings.conf", "_meta"}
-        lanskap = {"Beranda", "Indikator", "Realisasi", "Output", "Anggaran", "IKPA", "Validasi", "Referensi"}
+        lanskap = {
+            "Beranda",
+            "Indikator",
+            "Realisasi",
+            "Output",
+            "Anggaran",
+            "IKPA",
+            "Rencana IKPA",
+            "Validasi",
+            "Referensi",
+        }
         for nama, ws in self.ws.items():
             for c, w in self.lebar.get(nama, {}).items():
                 ws.set_column(c, c, w)

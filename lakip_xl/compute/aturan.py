@@ -409,9 +409,7 @@ class _Pengurai:
         return self._angka(d.get(kunci), f"{teks} ({nama})") or 0.0
 
     def _rencana(self, d: Any, kode_ikpa: tuple[str, ...]) -> tuple[AturanRencana, ...]:
-        """The planner's rules per IKPA rule set; absent in older rule data (then: none)."""
-        if d is None:
-            return ()
+        """The planner's rules per IKPA rule set."""
         out = []
         for kode, r in self._obj(d, "rencana_ikpa").items():
             nama = f"rencana_ikpa {kode}"
@@ -443,8 +441,17 @@ class _Pengurai:
                         self._angka(x.get("skor"), f"skor revisi baris {i} ({nama})") or 0.0,
                     )
                 )
-            if not revisi or revisi[-1][0] is not None:
-                raise AturanTidakValid(f"Aturan penilaian: skor revisi ({nama}) harus diakhiri baris tanpa batas.")
+            batas = [n for n, _ in revisi[:-1]]
+            if (
+                not revisi
+                or revisi[-1][0] is not None
+                or None in batas
+                or any(a >= b for a, b in itertools.pairwise(batas))  # type: ignore[operator]
+            ):
+                raise AturanTidakValid(
+                    f"Aturan penilaian: skor revisi ({nama}) harus urut dari jumlah revisi terkecil dan diakhiri "
+                    "satu baris tanpa batas."
+                )
             pita = []
             for i, x in enumerate(r.get("pengurang_dispensasi") or [], 1):
                 x = self._obj(x, f"{nama} pengurang_dispensasi baris {i}")
@@ -520,7 +527,13 @@ class _Pengurai:
             bobot_sakip=bobot(BobotSakip, bs, "bobot SAKIP"),
             predikat_sakip=self._pita(sakip.get("predikat"), "lebih_dari", "SAKIP"),
             catatan=str(d.get("_catatan") or ""),
-            rencana_ikpa=self._rencana(d.get("rencana_ikpa"), tuple(a.kode for a in ikpa)),
+            # Rule data from before the planner (a JSON file's aturan section, an older workbook)
+            # takes lakip-xl's own planner rules; an emptied section means none.
+            rencana_ikpa=(
+                self._rencana(d["rencana_ikpa"], tuple(a.kode for a in ikpa))
+                if "rencana_ikpa" in d
+                else aturan_bawaan().rencana_ikpa
+            ),
         )
 
 

@@ -10,6 +10,7 @@ from ..model import BarisBelanja, Lakip
 from . import anggaran as ag
 from .aturan import Aturan
 from .capaian import capaian, realisasi_indikator
+from .rencana import HasilRencana, RencanaTidakDapat, hitung_rencana
 from .skor import (
     HasilIkpa,
     HasilNka,
@@ -141,6 +142,9 @@ class Hasil:
     jumlah_tw: int = 4  # quarters counted: 2 for a Semester I report
     aturan_ikpa: str = ""  # the IKPA rule set in force (chosen, or by fiscal year)
     alasan_aturan_ikpa: str = ""  # why, as the workbook shows it
+    # The IKPA planner (rule sets with planner rules, TA 2024+); None otherwise or when its
+    # month rows are unusable (the validator names them).
+    rencana: HasilRencana | None = None
 
 
 def _baris(rows: list[BarisBelanja], kode: str, nama: str) -> tuple[list[HasilBaris], HasilBaris]:
@@ -339,7 +343,15 @@ def hitung(lakip: Lakip, aturan: Aturan) -> Hasil:
         jumlah_tw=2 if lakip.profil.periode == "Semester I" else 4,
         aturan_ikpa=kode_ikpa,
         alasan_aturan_ikpa=_alasan(alasan, tahun),
+        rencana=_rencana(lakip, aturan),
     )
+
+
+def _rencana(lakip: Lakip, aturan: Aturan) -> HasilRencana | None:
+    try:
+        return hitung_rencana(lakip, aturan)
+    except RencanaTidakDapat:
+        return None
 
 
 def _alasan(alasan: str, tahun: int | None) -> str:

@@ -16,10 +16,11 @@ progress (capped at 100) x 70 %. Dispensasi SPM: a deduction by the per-mille ba
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..galat import LakipGalat
-from ..model import JENIS_BELANJA_IKPA, BulanRencana, Lakip
-from .aturan import Aturan, AturanIkpa, AturanRencana, aturan_bawaan
+from ..model import JENIS_BELANJA_IKPA, BulanRencana, KomponenIkpa, Lakip, RencanaIkpa
+from .aturan import Aturan, AturanIkpa, AturanRencana
 from .skor import KomponenMasukan, hitung_ikpa
 
 TARGET_BAKU = 95.0
@@ -57,7 +58,6 @@ class KebutuhanTw:
 @dataclass
 class HasilRencana:
     aturan_ikpa: str
-    aturan_bawaan: bool  # the data's rules had no planner section: lakip-xl's own were used
     tahun: int | None
     bulan_data: int
     target: float
@@ -82,6 +82,12 @@ class HasilRencana:
     anggaran_deviasi: float | None  # mean deviation allowed per remaining month to keep Deviasi at 100
     tenggat: list[str] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
+    # What the sheet "Rencana IKPA" must show (its formulas' results, keyed as the schema
+    # declares them): named cells, and the rows of its three tables.
+    lembar: dict[str, Any] = field(default_factory=dict)
+    baris_bulan: list[dict[str, Any]] = field(default_factory=list)
+    baris_tw: list[dict[str, Any]] = field(default_factory=list)
+    baris_indikator: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _rata(xs: list[float]) -> float | None:
@@ -137,9 +143,6 @@ class _Perencana:
         except KeyError:
             raise RencanaTidakDapat(f"Aturan IKPA '{kode}' tidak ada dalam aturan penilaian.") from None
         ar = aturan.rencana(kode)
-        self.bawaan = ar is None
-        if ar is None:
-            ar = aturan_bawaan().rencana(kode)
         if ar is None:
             raise RencanaTidakDapat(
                 f"Perencana IKPA hanya tersedia untuk aturan yang memiliki target penyerapan per triwulan "
@@ -216,34 +219,37 @@ class _Perencana:
         skor = [skor_revisi(n or 0, self.ar) for n in jumlah[:semester]]
         return min(self.ar.batas_nilai_revisi, sum(skor) / len(skor))
 
-    def capaian_output(self, akhir: str) -> float | None:
-        """``akhir``: "kini" (to date), "proyeksi" (remaining reports on time, RO as it is) or
-        "tertinggi" (remaining reports on time, RO 100)."""
+    def ketepatan(self, akhir: bool) -> float | None:
+        """On-time share of the monthly output reports to date; ``akhir``: with the remaining
+        months' reports on time."""
         tepat = []
-        ro = None
         for m in range(1, 13):
             b = self.bulan.get(m)
-            if m <= self.bulan_data and b is not None:
-                if b.laporan_tepat_waktu in ("Ya", "Tidak"):
-                    tepat.append(100.0 if b.laporan_tepat_waktu == "Ya" else 0.0)
-                if b.capaian_ro is not None:
-                    ro = min(100.0, b.capaian_ro)
-            elif m > self.bulan_data and akhir != "kini":
+            if m <= self.bulan_data and b is not None and b.laporan_tepat_waktu in ("Ya", "Tidak"):
+                tepat.append(100.0 if b.laporan_tepat_waktu == "Ya" else 0.0)
+            elif m > self.bulan_data and akhir:
                 tepat.append(100.0)
-        if akhir == "tertinggi":
-            ro = 100.0
-        k = _rata(tepat)
-        if k is None or ro is None:
+        return _rata(tepat)
+
+    def ro(self) -> float | None:
+        """The latest RO progress to date (capped at 100)."""
+        ro = None
+        for m in range(1, self.bulan_data + 1):
+            b = self.bulan.get(m)
+            if b is not None and b.capaian_ro is not None:
+                ro = min(100.0, b.capaian_ro)
+        return ro
+
+    def capaian_output(self, ketepatan: float | None, ro: float | None) -> float | None:
+        if ketepatan is None or ro is None:
             return None
-        return (self.ar.bobot_ketepatan_output * k + self.ar.bobot_capaian_ro * ro) / 100
+        return (self.ar.bobot_ketepatan_output * ketepatan + self.ar.bobot_capaian_ro * ro) / 100
 
     # -- the plan --------------------------------------------------------------------------
 
     def hitung(self) -> HasilRencana:
         ar, r = self.ar, self.lakip.rencana_ikpa
         catatan: list[str] = []
-        if self.bawaan:
-            catatan.append("Aturan penilaian data ini tidak memuat aturan perencana; dipakai aturan bawaan lakip-xl.")
         selesai = self.tw_selesai
         tw = [self.nilai_tw(q) if q <= selesai else None for q in range(1, 5)]
         tw_rpd = [self.nilai_tw(q) for q in range(1, 5)]
@@ -262,20 +268,22 @@ class _Perencana:
             "penyerapan": _rata([x for x in tw if x is not None]),
             "deviasi_halaman_iii": nilai_deviasi(dev_rata, ar.batas_deviasi) if dev_rata is not None else None,
             "revisi_dipa": self.revisi(False),
-            "capaian_output": self.capaian_output("kini"),
+            "capaian_output": self.capaian_output(self.ketepatan(False), self.ro()),
         }
         ada_serap = bool(self.pagu)
         rincian_proyeksi = {
             "penyerapan": _rata([x for x in tw_rpd if x is not None]) if ada_serap else None,
             "deviasi_halaman_iii": dev_akhir,
             "revisi_dipa": self.revisi(True),
-            "capaian_output": self.capaian_output("proyeksi"),
+            "capaian_output": self.capaian_output(self.ketepatan(True), self.ro()),
         }
         rincian_tertinggi = dict(rincian_proyeksi)
         if ada_serap:
             rincian_tertinggi["penyerapan"] = (sum(x or 0.0 for x in tw) + 100.0 * (4 - selesai)) / 4
-        rincian_tertinggi["capaian_output"] = self.capaian_output("tertinggi")
-        omspan = {k.kode: k for k in self.lakip.ikpa.komponen}
+        rincian_tertinggi["capaian_output"] = self.capaian_output(self.ketepatan(True), 100.0)
+        omspan: dict[str, KomponenIkpa] = {}
+        for komponen in self.lakip.ikpa.komponen:
+            omspan.setdefault(komponen.kode, komponen)  # the first row of a code, as the sheet's MATCH finds it
         indikator = []
         for ind in self.set_ikpa.indikator:
             k = omspan.get(ind.kode)
@@ -336,9 +344,8 @@ class _Perencana:
         if self.pagu and self.bulan_data < n_dev:
             sisa_bulan = n_dev - self.bulan_data
             anggaran = max(0.0, (ar.batas_deviasi * n_dev - sum(dev_nilai)) / sisa_bulan)
-        return HasilRencana(
+        h = HasilRencana(
             aturan_ikpa=self.kode,
-            aturan_bawaan=self.bawaan,
             tahun=self.tahun,
             bulan_data=self.bulan_data,
             target=self.target,
@@ -364,6 +371,98 @@ class _Perencana:
             tenggat=self.tenggat(),
             catatan=catatan,
         )
+        self._lembar(h, rincian_kini, rincian_proyeksi, rincian_tertinggi, omspan)
+        return h
+
+    def _lembar(
+        self,
+        h: HasilRencana,
+        kini: dict[str, float | None],
+        proyeksi: dict[str, float | None],
+        tertinggi: dict[str, float | None],
+        omspan: dict[str, KomponenIkpa],
+    ) -> None:
+        """The sheet's view of the plan: every formula cell of "Rencana IKPA" (skema.RENCANA and
+        its tables) with the value it must show."""
+        ar, r = self.ar, self.lakip.rencana_ikpa
+        selesai = self.tw_selesai
+        ada = bool(self.pagu)
+        L: dict[str, Any] = {"aturan": self.kode, "target": self.target, "bulan_data": self.bulan_data}
+        for j in JENIS_BELANJA_IKPA:
+            L[f"pagu_efektif_{j}"] = self.pagu.get(j, 0)
+            L[f"bobot_{j}"] = self.bobot.get(j, 0.0) if ada else None
+            L[f"serapan_kini_{j}"] = self.serapan_kini(j) if j in self.pagu else None
+        L["pagu_efektif_total"] = sum(self.pagu.values())
+        L["penyerapan_kini"], L["penyerapan_akhir"] = kini["penyerapan"], proyeksi["penyerapan"]
+        L["penyerapan_tertinggi"] = tertinggi["penyerapan"]
+        L["deviasi_rata"], L["deviasi_kini"] = h.deviasi_rata, kini["deviasi_halaman_iii"]
+        L["deviasi_akhir"] = proyeksi["deviasi_halaman_iii"]
+        L["skor_revisi_i"] = skor_revisi(r.revisi_semester_i or 0, ar)
+        L["skor_revisi_ii"] = skor_revisi(r.revisi_semester_ii or 0, ar)
+        L["revisi_kini"], L["revisi_akhir"] = kini["revisi_dipa"], proyeksi["revisi_dipa"]
+        L["ketepatan_kini"], L["ketepatan_akhir"], L["ro_kini"] = self.ketepatan(False), self.ketepatan(True), self.ro()
+        L["capaian_output_kini"], L["capaian_output_akhir"] = kini["capaian_output"], proyeksi["capaian_output"]
+        L["capaian_output_tertinggi"] = tertinggi["capaian_output"]
+        L["permil_dispensasi"], L["pengurang"] = h.permil_dispensasi, h.pengurang
+        L["ikpa_kini"], L["ikpa_proyeksi"], L["ikpa_tertinggi"] = h.ikpa_kini, h.ikpa_proyeksi, h.ikpa_tertinggi
+        L["tercapai"] = None if h.tercapai is None else ("Ya" if h.tercapai else "Tidak")
+        L["penyerapan_dibutuhkan"] = h.penyerapan_dibutuhkan
+        rata = h.kebutuhan[0].nilai if h.kebutuhan else None
+        L["tw_dibutuhkan"], L["tw_berikut"], L["anggaran_deviasi"] = rata, h.tw_berikut_minimum, h.anggaran_deviasi
+        h.lembar = L
+        n_dev = min(self.bulan_data, ar.bulan_deviasi_terakhir)
+        for b in urutan_bulan(r):
+            m = b.bulan if b.bulan is not None and 1 <= b.bulan <= 12 else None
+            isi = any(_uang(b, "realisasi", j) for j in JENIS_BELANJA_IKPA)
+            baris: dict[str, Any] = {
+                "deviasi": h.deviasi_bulan[m - 1] if m is not None and m <= n_dev else None,
+                "terisi": (b.bulan or 0) if isi else 0,
+                "tepat": None,
+                "ro_bulan": m if m is not None and m <= self.bulan_data and b.capaian_ro is not None else 0,
+            }
+            if m is not None and m <= self.bulan_data and b.laporan_tepat_waktu in ("Ya", "Tidak"):
+                baris["tepat"] = 100.0 if b.laporan_tepat_waktu == "Ya" else 0.0
+            for j in JENIS_BELANJA_IKPA:
+                baris[f"serapan_{j}"] = self.serapan[j][m - 1] if m is not None and j in self.pagu else None
+            h.baris_bulan.append(baris)
+        target = dict(ar.target_penyerapan)
+        for q in range(1, 5):
+            dibutuhkan = rata if rata is not None and q > selesai else None
+            tw: dict[str, Any] = {
+                "nilai_rpd": h.nilai_tw_rpd[q - 1],
+                "nilai": h.nilai_tw[q - 1],
+                "dibutuhkan": dibutuhkan,
+                "rencana_total": sum(w * self.serapan[j][3 * q - 1] for j, w in self.bobot.items()) if ada else None,
+                "target_total": sum(w * target[j][q - 1] for j, w in self.bobot.items()) if ada else None,
+            }
+            for j in JENIS_BELANJA_IKPA:
+                tw[f"target_{j}"] = target[j][q - 1] if j in target else None
+                tw[f"kumulatif_{j}"] = self.serapan[j][3 * q - 1] if j in self.pagu else None
+                tw[f"minimal_{j}"] = (
+                    max(self.serapan_kini(j), dibutuhkan / 100 * target[j][q - 1])
+                    if dibutuhkan is not None and j in self.pagu
+                    else None
+                )
+            h.baris_tw.append(tw)
+        for i in h.indikator:
+            k = omspan.get(i.kode)
+            baris = {
+                "nama": i.nama,
+                "bobot": i.bobot,
+                "berlaku": "Ya" if i.berlaku else "Tidak",
+                "omspan": k.nilai if k is not None else None,
+                "rincian_kini": kini.get(i.kode),
+                "kini": i.kini,
+                "sumber": i.sumber or None,
+                "rincian_proyeksi": proyeksi.get(i.kode),
+                "proyeksi": i.proyeksi,
+                "rincian_tertinggi": tertinggi.get(i.kode),
+                "tertinggi": i.tertinggi,
+            }
+            for x in ("kini", "proyeksi", "tertinggi"):
+                v = getattr(i, x)
+                baris[f"t_{x}"] = v * i.bobot / 100 if i.berlaku and v is not None else None
+            h.baris_indikator.append(baris)
 
     def serapan_kini(self, j: str) -> float:
         return self.serapan[j][self.bulan_data - 1] if self.bulan_data else 0.0
@@ -409,6 +508,29 @@ class _Perencana:
         return out
 
 
+def urutan_bulan(r: RencanaIkpa) -> list[BulanRencana]:
+    """The month rows as the sheet lists them: January to December (the first row of each
+    month, or an empty one), then any row without a valid month (kept, never dropped)."""
+    per_bulan: dict[int, BulanRencana] = {}
+    sisa = []
+    for b in r.bulan:
+        if b.bulan is not None and 1 <= b.bulan <= 12 and b.bulan not in per_bulan:
+            per_bulan[b.bulan] = b
+        else:
+            sisa.append(b)
+    return [per_bulan.get(m) or BulanRencana(bulan=m) for m in range(1, 13)] + sisa
+
+
 def hitung_rencana(lakip: Lakip, aturan: Aturan, target: float | None = None) -> HasilRencana:
     """The IKPA plan of ``lakip`` under ``aturan`` (target: the argument, else the data's, else 95)."""
     return _Perencana(lakip, aturan, target).hitung()
+
+
+LEMBAR_SAJA = ("lembar", "baris_bulan", "baris_tw", "baris_indikator")
+
+
+def rencana_json(h: HasilRencana) -> dict[str, Any]:
+    """The plan as plain JSON, without the sheet's view (``LEMBAR_SAJA``)."""
+    import dataclasses
+
+    return {k: v for k, v in dataclasses.asdict(h).items() if k not in LEMBAR_SAJA}

@@ -172,7 +172,10 @@ def tolak_bila_hilang(dok: Dokumen, paksa: bool, tindakan: str) -> None:
 
 def hasil_json(dok: Dokumen) -> dict[str, Any]:
     """Every computed result as plain JSON (numbers unrounded), with the findings."""
+    from ..compute.rencana import rencana_json
+
     d = dataclasses.asdict(dok.hasil)
+    d["rencana"] = rencana_json(dok.hasil.rencana) if dok.hasil.rencana is not None else None
     d["validasi"] = [t.as_dict() for t in dok.temuan]
     a = d["anggaran"]
     d["anggaran"] = {
@@ -728,7 +731,7 @@ def cmd_rencana_ikpa(
 ) -> None:
     """Rencana IKPA tahun berjalan: nilai sampai kini, proyeksi bila mengikuti RPD, nilai tertinggi yang masih
     dapat dicapai, dan penyerapan minimal per jenis belanja setiap triwulan sisa agar target tercapai."""
-    from ..compute.rencana import hitung_rencana
+    from ..compute.rencana import hitung_rencana, rencana_json
 
     if target is not None and not 0 < target <= 110:
         raise _gagal(f"Target IKPA {target:g} tidak masuk akal; isi angka di atas 0 sampai 100, misalnya --target 95.")
@@ -738,7 +741,7 @@ def cmd_rencana_ikpa(
     except LakipGalat as e:
         raise _gagal(str(e)) from None
     if as_json:
-        sys.stdout.write(json.dumps(dataclasses.asdict(h), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+        sys.stdout.write(json.dumps(rencana_json(h), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return
     cetak_rencana(h, dok.aturan)
 
