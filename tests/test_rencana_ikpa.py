@@ -295,3 +295,91 @@ def test_sheet_recalculated_by_libreoffice_equals_engine(tmp_path: Path, lo: Non
     rinci = hitung_rencana(kasus[1], aturan_bawaan())
     assert rinci.tercapai is False and rinci.pagu_efektif["52"] == 1_500_000_000  # the cases do differ
     assert S.VERSI_BUKU_KERJA == 3
+
+
+def test_validator_names_bad_month_rows_and_missing_rules() -> None:
+    from lakip_xl.compute.hasil import hitung
+    from lakip_xl.validasi import validasi
+
+    lakip = kasus_isu()
+    lakip.rencana_ikpa.bulan += [
+        BulanRencana(bulan=3),
+        BulanRencana(bulan=13),
+        BulanRencana(bulan=None, realisasi_51=-5),
+    ]
+    lakip.rencana_ikpa.bulan[0].laporan_tepat_waktu = "ya"
+    temuan = validasi(lakip, hitung(lakip, aturan_bawaan()), aturan_bawaan())
+    rencana = [(t.kode, t.jalur) for t in temuan if t.jalur[:1] == ("rencana_ikpa",)]
+    assert ("RENCANA_BULAN", ("rencana_ikpa", "bulan", 4, "bulan")) in rencana  # the second March
+    assert ("RENCANA_BULAN", ("rencana_ikpa", "bulan", 5, "bulan")) in rencana  # month 13
+    assert ("RENCANA_BULAN", ("rencana_ikpa", "bulan", 6, "bulan")) in rencana  # no month
+    assert ("ANGKA_NEGATIF", ("rencana_ikpa", "bulan", 6, "realisasi_51")) in rencana
+    assert ("RENCANA_BULAN", ("rencana_ikpa", "bulan", 0, "laporan_tepat_waktu")) in rencana
+    assert hitung(lakip, aturan_bawaan()).rencana is None  # not computed until fixed
+    lakip = kasus_isu()
+    lakip.profil.tahun = 2023
+    kode = [t.kode for t in validasi(lakip, hitung(lakip, aturan_bawaan()), aturan_bawaan())]
+    assert "RENCANA_ATURAN" in kode
+
+
+def _semester_i(periode: str = "Semester I") -> Lakip:
+    """The Kotabumi example moved to TA 2025 with the issue's planner data and OM-SPAN values."""
+    from lakip_xl.schema.data import baca_json
+
+    lakip, _ = baca_json(contoh_path())
+    lakip.profil.tahun, lakip.profil.periode = 2025, periode  # type: ignore[assignment]
+    lakip.rencana_ikpa = kasus_isu().rencana_ikpa
+    lakip.ikpa.aturan = ""  # the example chooses the 2022 rule set; by fiscal year now
+    lakip.ikpa.komponen = [*kasus_isu().ikpa.komponen, KomponenIkpa("deviasi_halaman_iii", 100.0)]
+    return lakip
+
+
+def test_semester_i_report_has_the_plan(tmp_path: Path) -> None:
+    from test_laporan import teks_docx
+
+    from lakip_xl.laporan import render_docx
+    from lakip_xl.layanan import buka
+
+    sumber = tmp_path / "s1.json"
+    tulis_json(_semester_i(), sumber)
+    teks = " ".join(teks_docx(render_docx(buka(sumber))[0]).split())
+    assert "Rencana IKPA semester II" in teks
+    # Target 95 -> Penyerapan 80 -> 81,88 for TW III and TW IV; TW III alone 63,75; 51 at the end of
+    # TW III: 81,875 % of 75 = 61,41 %.
+    assert "paling sedikit 80,00" in teks and "paling sedikit 81,88" in teks and "63,75" in teks
+    assert "61,41 %" in teks
+    assert "deviasi rata-rata setiap bulan sisa paling banyak 11,00 %" in teks
+    tulis_json(_semester_i("Tahunan"), sumber)
+    assert "Rencana IKPA semester II" not in teks_docx(render_docx(buka(sumber))[0])
+
+
+def test_schema_2_workbook_without_the_planner_upgrades_quietly(tmp_path: Path) -> None:
+    """A workbook from before the planner (schema 2: no "Rencana IKPA" sheet, no planner tables on
+    Referensi) is refused with the upgrade command, and upgrades without findings about the
+    planner; the upgraded workbook carries the shipped planner rules."""
+    from openpyxl import load_workbook
+
+    from lakip_xl.buku_kerja import skema as S
+    from lakip_xl.buku_kerja.baca import baca_buku_kerja
+
+    from alat import jadikan_versi
+
+    contoh = Path(__file__).parent.parent / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
+    wb = load_workbook(contoh, keep_vba=True)
+    del wb["Rencana IKPA"]
+    for nama in list(wb.defined_names):
+        teks = wb.defined_names[nama].attr_text
+        if "Rencana IKPA" in teks or any(nama == f"Data_{t}" for t in S.REFERENSI_RENCANA):
+            del wb.defined_names[nama]
+    jadikan_versi(wb, 2)
+    lama = tmp_path / "lama.xlsm"
+    wb.save(lama)
+    r = _cli("validasi", str(lama))
+    assert r.returncode == 2 and "tingkatkan" in r.stderr
+    baru = tmp_path / "baru.xlsm"
+    r = _cli("buku-kerja", "tingkatkan", str(lama), "-o", str(baru))
+    assert r.returncode == 0, r.stderr
+    bk = baca_buku_kerja(lama, versi_lama=True)
+    assert not [t for t in bk.temuan if "Rencana" in t.pesan or "RefRencana" in t.pesan], bk.temuan
+    assert bk.aturan == aturan_bawaan()  # the planner's rules: lakip-xl's own
+    assert baca_buku_kerja(baru).aturan == aturan_bawaan()

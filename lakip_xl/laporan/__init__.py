@@ -233,8 +233,9 @@ def render_docx(
             ("grafik_capaian", grafik.grafik_capaian),
             ("grafik_anggaran", grafik.grafik_anggaran),
             ("grafik_ikpa", grafik.grafik_ikpa),
+            ("grafik_rencana", grafik.grafik_rencana),
         ):
-            png = fn(dok.hasil)
+            png = fn(dok.hasil) if nama != "grafik_rencana" or konteks["rencana"] else None
             if png is None:
                 isi[nama] = None
                 continue

@@ -138,3 +138,36 @@ def grafik_ikpa(hasil: Hasil) -> bytes | None:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
 
     return _tersimpan("ikpa", data, gambar, 0.42 * len(data) + 1.0)
+
+
+def grafik_rencana(hasil: Hasil) -> bytes | None:
+    """The IKPA planner: cumulative absorption per quarter (realisation, then the RPD) against
+    the pagu-weighted target, and what the remaining quarters need, as PNG bytes."""
+    r = hasil.rencana
+    if r is None or not r.baris_tw or r.baris_tw[0]["rencana_total"] is None:
+        return None
+    rencana = [b["rencana_total"] for b in r.baris_tw]
+    target = [b["target_total"] for b in r.baris_tw]
+    minimal = [
+        sum(w * (b[f"minimal_{j}"] or 0.0) for j, w in r.bobot.items()) if b["dibutuhkan"] is not None else None
+        for b in r.baris_tw
+    ]
+    data = (rencana, target, minimal)
+
+    def gambar(fig: Any) -> None:
+        ax = fig.subplots()
+        x = [1, 2, 3, 4]
+        ax.plot(x, target, color="black", linestyle="--", marker="s", linewidth=1, label="Target penyerapan")
+        ax.plot(x, rencana, color="0.35", marker="o", linewidth=1.5, label="Realisasi, lalu RPD")
+        if any(m is not None for m in minimal):
+            xs = [xi for xi, m in zip(x, minimal, strict=True) if m is not None]
+            ax.plot(xs, [m for m in minimal if m is not None], color="black", linestyle=":", marker="^",
+                    linewidth=1, label="Minimal agar target IKPA tercapai")  # fmt: skip
+        for xi, v in zip(x, rencana, strict=True):
+            ax.text(xi, v + 2, f"{v:.1f}".replace(".", ","), ha="center", fontsize=7)
+        ax.set_xticks(x, ["TW I", "TW II", "TW III", "TW IV"])
+        ax.set_ylabel("Penyerapan kumulatif (% pagu)")
+        ax.set_ylim(0, max(110, max(rencana) * 1.1))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=7, frameon=False)
+
+    return _tersimpan("rencana", data, gambar, 2.6)

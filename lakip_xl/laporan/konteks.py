@@ -12,6 +12,7 @@ from ..compute.angka import format_angka, format_konversi, format_persen, format
 from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.capaian import rentang_target
 from ..compute.hasil import Hasil
+from ..model import JENIS_BELANJA_IKPA
 
 if TYPE_CHECKING:
     from ..layanan import Dokumen
@@ -186,6 +187,7 @@ class KonteksLaporan(TypedDict):
     perbandingan: list[dict[str, str]]
     smart: dict[str, Any]
     ikpa: dict[str, Any] | None
+    rencana: dict[str, Any] | None
     prestasi: list[dict[str, str]]
     inovasi: list[dict[str, str]]
     kalimat: dict[str, Any]
@@ -196,6 +198,7 @@ class KonteksLaporan(TypedDict):
     grafik_capaian: Any
     grafik_anggaran: Any
     grafik_ikpa: Any
+    grafik_rencana: Any
 
 
 # Fields the built-in template does not print, offered to a unit's own template (docs/laporan.md).
@@ -250,6 +253,7 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
         # Chapter III: budget scores
         "smart": _smart(dok),
         "ikpa": _ikpa(dok),
+        "rencana": _rencana(dok),
         # Achievements, innovations, the sentences that state numbers
         "prestasi": _prestasi(dok),
         "inovasi": [{"nama": x.nama, "uraian": x.uraian} for x in lakip.inovasi],
@@ -263,6 +267,7 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
         "grafik_capaian": None,
         "grafik_anggaran": None,
         "grafik_ikpa": None,
+        "grafik_rencana": None,
     }
 
 
@@ -483,6 +488,52 @@ def _ikpa(dok: Dokumen) -> dict[str, Any] | None:
         "pelaksanaan": angka(ik.aspek["pelaksanaan"]),
         "hasil": angka(ik.aspek["hasil"]),
         "predikat": ik.predikat or "-",
+    }
+
+
+def _rencana(dok: Dokumen) -> dict[str, Any] | None:
+    """The IKPA plan for the second semester (Semester I reports with planner data only)."""
+    r = dok.hasil.rencana
+    if r is None or dok.lakip.profil.periode != "Semester I" or not r.pagu_efektif:
+        return None
+    tw = ("I", "II", "III", "IV")
+    if r.tercapai is False:
+        kebutuhan = (
+            f"Target {angka(r.target)} tidak dapat lagi dicapai: nilai tertinggi yang masih mungkin "
+            f"{angka(r.ikpa_tertinggi)}, bila setiap triwulan sisa mencapai targetnya."
+        )
+    elif r.kebutuhan:
+        kebutuhan = (
+            f"Agar nilai akhir IKPA mencapai {angka(r.target)}, nilai Penyerapan Anggaran tahun ini harus paling "
+            f"sedikit {angka(r.penyerapan_dibutuhkan)}: setiap triwulan sisa paling sedikit {angka(r.kebutuhan[0].nilai)}"
+            + (
+                f" (triwulan {tw[r.kebutuhan[0].tw - 1]} paling sedikit {angka(r.tw_berikut_minimum)} bila triwulan "
+                "sesudahnya mencapai 100)."
+                if len(r.kebutuhan) > 1
+                else "."
+            )
+        )
+    else:
+        kebutuhan = ""
+    deviasi = (
+        f" Agar nilai Deviasi Halaman III DIPA tetap 100, deviasi rata-rata setiap bulan sisa paling banyak "
+        f"{persen(r.anggaran_deviasi)}."
+        if r.anggaran_deviasi is not None
+        else ""
+    )
+    return {
+        "kalimat": (
+            f"Sampai bulan ke-{r.bulan_data}, nilai IKPA menurut rincian dan nilai OM-SPAN adalah {angka(r.ikpa_kini)}. "
+            f"Bila realisasi semester II mengikuti rencana penarikan dana (RPD) Halaman III DIPA, nilai akhir tahun "
+            f"diperkirakan {angka(r.ikpa_proyeksi)}; nilai tertinggi yang masih dapat dicapai {angka(r.ikpa_tertinggi)}."
+        ),
+        "kebutuhan": kebutuhan + deviasi,
+        "rows": [
+            {"tw": f"TW {tw[k.tw - 1]}", "nilai": angka(k.nilai)}
+            | {f"b{j}": persen(k.serapan[j]) if j in k.serapan else "-" for j in JENIS_BELANJA_IKPA}
+            for k in r.kebutuhan
+        ],
+        "tenggat": r.tenggat,
     }
 
 

@@ -549,6 +549,41 @@ class _Penyusun:
         self.tag("{%p endif %}")
         self.tag("{%p endif %}")
         self._chart("grafik_ikpa", "Grafik 3. Komponen IKPA: nilai tertimbang terhadap bobot")
+        self._rencana_ikpa()
+
+    def _rencana_ikpa(self) -> None:
+        """Semester I reports: what the second semester must absorb to reach the target IKPA."""
+        self.tag("{%p if rencana %}")
+        self.p("3. Rencana IKPA semester II", tebal=True)
+        self.p("{{ rencana.kalimat }}")
+        self.tag("{%p if rencana.kebutuhan %}")
+        self.p("{{ rencana.kebutuhan }}")
+        self.tag("{%p endif %}")
+        self.tag("{%p if rencana.rows %}")
+        self.p("Penyerapan kumulatif minimal pada akhir triwulan (% pagu)", tebal=True)
+        self.tabel(
+            [
+                "Triwulan",
+                "Nilai triwulan dibutuhkan",
+                "Belanja pegawai (51)",
+                "Belanja barang (52)",
+                "Belanja modal (53)",
+                "Bantuan sosial (57)",
+            ],
+            ["{{ r.tw }}", "{{ r.nilai }}", "{{ r.b51 }}", "{{ r.b52 }}", "{{ r.b53 }}", "{{ r.b57 }}"],
+            "rencana.rows",
+            [20, 26, 26, 26, 26, 26],
+            kanan={1, 2, 3, 4, 5},
+        )
+        self.tag("{%p endif %}")
+        self._chart("grafik_rencana", "Grafik 4. Penyerapan kumulatif: realisasi lalu RPD, target, dan minimal")
+        self.tag("{%p if rencana.tenggat %}")
+        self.p("Tenggat berikutnya:")
+        self.tag("{%p for t in rencana.tenggat %}")
+        self.p("- {{ t }}")
+        self.tag("{%p endfor %}")
+        self.tag("{%p endif %}")
+        self.tag("{%p endif %}")
 
     def _kinerja_lainnya(self) -> None:
         """Awards (prestasi) and innovations (inovasi)."""

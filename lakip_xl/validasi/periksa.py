@@ -13,7 +13,7 @@ from ..compute.angka import bulat, format_angka, format_konversi, format_persen,
 from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.capaian import capaian
 from ..compute.hasil import Hasil
-from ..model import NARASI_LABEL, Lakip
+from ..model import JENIS_BELANJA_IKPA, NARASI_LABEL, Lakip, RencanaIkpa
 from .temuan import Jalur, Temuan
 
 # Finding codes (documented in docs/validasi.md).
@@ -44,6 +44,8 @@ NARASI_WAJIB = ("latar_belakang", "maksud_tujuan", "aspek_strategis", "isu_strat
                 "analisis_capaian", "analisis_anggaran", "hambatan", "saran")  # fmt: skip
 PENGATURAN = "PENGATURAN"
 REALISASI_GANDA = "REALISASI_GANDA"
+RENCANA_BULAN = "RENCANA_BULAN"
+RENCANA_ATURAN = "RENCANA_ATURAN"
 
 
 def _label(jenis: str, kode: str, nama: str, nomor: int) -> str:
@@ -557,6 +559,51 @@ class _Pemeriksa:
                 "itu masih berlaku, atau pilih aturan IKPA di lembar IKPA.",
             )
 
+    def rencana(self) -> None:
+        """The IKPA planner's inputs: months that exist once each, amounts not negative, and
+        planner rules for the rule set in force."""
+        r = self.l.rencana_ikpa
+        if r == RencanaIkpa():
+            return
+        akar: Jalur = ("rencana_ikpa",)
+        for f in ("target_ikpa", "revisi_semester_i", "revisi_semester_ii", "spm_dispensasi", "spm_jumlah"):
+            self.negatif((*akar, f), getattr(r, f), f"Rencana IKPA: {f.replace('_', ' ')}")
+        for jenis in JENIS_BELANJA_IKPA:
+            self.negatif((*akar, f"pagu_{jenis}"), getattr(r, f"pagu_{jenis}"), f"Rencana IKPA: pagu {jenis}")
+            self.negatif((*akar, f"blokir_{jenis}"), getattr(r, f"blokir_{jenis}"), f"Rencana IKPA: blokir {jenis}")
+        if r.bulan_data is not None and not 0 <= r.bulan_data <= 12:
+            self.add(RENCANA_BULAN, "galat", (*akar, "bulan_data"),
+                     f"Rencana IKPA: 'data sampai bulan' berisi {r.bulan_data}; isi 1 sampai 12, atau kosongkan.")  # fmt: skip
+        ada: set[int] = set()
+        for i, b in enumerate(r.bulan):
+            j: Jalur = (*akar, "bulan", i)
+            if b.bulan is None or not 1 <= b.bulan <= 12:
+                isi = "kosong" if b.bulan is None else f"berisi {b.bulan}"
+                self.add(RENCANA_BULAN, "galat", (*j, "bulan"),
+                         f"Rencana IKPA baris ke-{i + 1}: bulan {isi}; isi 1 sampai 12. Baris ini tidak ikut dihitung.")  # fmt: skip
+            elif b.bulan in ada:
+                self.add(RENCANA_BULAN, "galat", (*j, "bulan"),
+                         f"Rencana IKPA: bulan {b.bulan} tercantum dua kali; gabungkan isinya dalam satu baris.")  # fmt: skip
+            else:
+                ada.add(b.bulan)
+            for jenis in JENIS_BELANJA_IKPA:
+                for awal in ("rpd", "realisasi"):
+                    f = f"{awal}_{jenis}"
+                    self.negatif(
+                        (*j, f),
+                        getattr(b, f),
+                        f"Rencana IKPA bulan {b.bulan}: {awal.upper() if awal == 'rpd' else awal} {jenis}",
+                    )
+            if b.laporan_tepat_waktu not in ("", "Ya", "Tidak"):
+                self.add(RENCANA_BULAN, "galat", (*j, "laporan_tepat_waktu"),
+                         f"Rencana IKPA bulan {b.bulan}: 'laporan tepat waktu' berisi '{b.laporan_tepat_waktu}'; "
+                         "isi Ya atau Tidak, atau kosongkan bila belum dilaporkan.")  # fmt: skip
+        kode, _ = self.aturan.ikpa_berlaku(self.l.ikpa.aturan, self.l.profil.tahun)
+        if self.aturan.rencana(kode) is None:
+            self.add(RENCANA_ATURAN, "peringatan", akar,
+                     f"Rencana IKPA diisi, tetapi aturan IKPA '{kode}' tidak memiliki aturan perencana (target penyerapan "
+                     "per triwulan, PER-5/PB/2024, TA 2024 ke atas); rencana tidak dihitung.")  # fmt: skip
+
     def ikpa(self) -> None:
         ik = self.l.ikpa
         if not ik.komponen:
@@ -759,4 +806,5 @@ def validasi(lakip: Lakip, hasil: Hasil, aturan: Aturan) -> list[Temuan]:
     p.anggaran()
     p.ikpa()
     p.skor()
+    p.rencana()
     return p.t
