@@ -383,3 +383,66 @@ def test_schema_2_workbook_without_the_planner_upgrades_quietly(tmp_path: Path) 
     assert not [t for t in bk.temuan if "Rencana" in t.pesan or "RefRencana" in t.pesan], bk.temuan
     assert bk.aturan == aturan_bawaan()  # the planner's rules: lakip-xl's own
     assert baca_buku_kerja(baru).aturan == aturan_bawaan()
+
+
+@pytest.mark.libreoffice
+def test_sheet_edited_in_libreoffice_keeps_the_plan(tmp_path: Path, uno_python: str) -> None:
+    """A person renames the sheet, inserts a blank row in the month table (copying the row
+    above and clearing what was typed), and types a new month; LibreOffice recalculates. The
+    numbers LibreOffice shows equal the engine's on the edited file, and the plan is unchanged
+    where nothing was typed."""
+    from python_calamine import CalamineWorkbook
+
+    from lakip_xl.buku_kerja.baca import baca_buku_kerja
+    from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
+    from lakip_xl.compute.hasil import hitung
+
+    asli = bangun_buku_kerja(_kasus_rinci(), tmp_path / "asli.xlsm", aturan=aturan_bawaan())
+    bk = baca_buku_kerja(asli)
+    p = bk.tata.posisi["RencanaBulan"]
+    isian = [p.kolom(k.kunci) for k in p.tabel.kolom if k.jenis == "input"]
+    sisip = {"op": "sisip_baris", "lembar": "Rencana IKPA", "baris": p.awal + 3, "salin_dari": p.awal + 2,
+             "kosongkan": isian}  # fmt: skip
+    skenario = {
+        "ganti_nama.xlsm": [{"op": "ganti_nama", "lembar": "Rencana IKPA", "baru": "Rencana"}],
+        "sisip.xlsm": [sisip],
+        # September's realisation of belanja 53 typed into the month table: 100 M of 1 M = +10 %.
+        "ketik.xlsm": [
+            {
+                "op": "isi",
+                "lembar": "Rencana IKPA",
+                "baris": p.awal + 8,
+                "kolom": p.kolom("realisasi_53"),
+                "nilai": 100_000_000,
+            }
+        ],
+    }
+    sk = tmp_path / "skenario.json"
+    sk.write_text(json.dumps(skenario), "utf-8")
+    lo_ubah = Path(__file__).parent / "alat" / "lo_ubah.py"
+    r = subprocess.run([uno_python, str(lo_ubah), str(asli), str(sk), str(tmp_path)], capture_output=True, text=True,
+                       timeout=600)  # fmt: skip
+    assert json.loads(r.stdout or "{}").get("ok"), r.stderr[-2000:]
+    rencana_asli = hitung(bk.lakip, bk.aturan).rencana
+    assert rencana_asli is not None
+    for nama in skenario:
+        b = baca_buku_kerja(tmp_path / nama)
+        assert not [t for t in b.temuan if t.tingkat == "galat"], (nama, b.temuan)
+        h = hitung(b.lakip, b.aturan).rencana
+        assert h is not None
+        if nama != "ketik.xlsm":
+            assert h.lembar == rencana_asli.lembar, nama
+        else:
+            # Data to August stays: September typed after the data month changes only the projection.
+            assert h.lembar["penyerapan_kini"] == rencana_asli.lembar["penyerapan_kini"]
+            assert h.baris_tw[2]["kumulatif_53"] == pytest.approx(rencana_asli.baris_tw[2]["kumulatif_53"])
+        wb = CalamineWorkbook.from_path(str(tmp_path / nama))
+        for sel in ("PenyerapanKini", "IkpaRencanaProyeksi", "IkpaRencanaTertinggi", "PenyerapanDibutuhkan",
+                    "DeviasiRata", "CapaianOutputKini", "PengurangRencana"):  # fmt: skip
+            lembar, baris, kolom = b.tata.sel[sel]
+            nilai = wb.get_sheet_by_name(lembar).to_python(skip_empty_area=False)[baris][kolom]
+            harap = h.lembar[{"PenyerapanKini": "penyerapan_kini", "IkpaRencanaProyeksi": "ikpa_proyeksi",
+                              "IkpaRencanaTertinggi": "ikpa_tertinggi", "PenyerapanDibutuhkan": "penyerapan_dibutuhkan",
+                              "DeviasiRata": "deviasi_rata", "CapaianOutputKini": "capaian_output_kini",
+                              "PengurangRencana": "pengurang"}[sel]]  # fmt: skip
+            assert nilai == pytest.approx(harap), (nama, sel)
