@@ -180,6 +180,17 @@ def test_ekspor_kanwil(buka, tmp_path, monkeypatch):
     assert tulisan(book) == []
 
 
+def test_ekspor_kanwil_keeps_the_users_xlwings_settings(buka, tmp_path, monkeypatch):
+    from alat import XLWINGS_HARAP, dengan_xlwings_pengguna, xlwings_conf_lembar
+
+    monkeypatch.chdir(tmp_path)
+    sumber = dengan_xlwings_pengguna(CONTOH, tmp_path / "sumber.xlsm")
+    assert xlwings_conf_lembar(CONTOH) != XLWINGS_HARAP  # the committed workbook has lakip-xl's keys only
+    pesan = excel.ekspor_kanwil(buka(sumber))
+    assert "disimpan" in pesan, pesan
+    assert xlwings_conf_lembar(tmp_path / "Kirim_Kanwil" / "603111_2022_SemesterI.xlsm") == XLWINGS_HARAP
+
+
 def test_json_actions_are_serialisable(buka):
     book = buka(CONTOH)
     excel.hitung_dan_validasi(book)

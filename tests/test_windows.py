@@ -28,3 +28,35 @@ def test_atomic_write_mode_with_fchmod(tmp_path):
     lama = os.umask(0o022)
     os.umask(lama)
     assert stat.S_IMODE(tulis_atomik(tmp_path / "b.bin", b"x").stat().st_mode) == 0o666 & ~lama
+
+
+def _cli(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "lakip_xl.doors.cli", *map(str, args)], capture_output=True, text=True)
+
+
+ROOT = __import__("pathlib").Path(__file__).parents[1]
+CONTOH = ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
+
+
+@pytest.mark.parametrize("tahun_baru", [False, True])
+def test_tingkatkan_keeps_the_users_xlwings_settings(tmp_path, tahun_baru):
+    from alat import XLWINGS_HARAP, dengan_xlwings_pengguna, xlwings_conf_lembar
+
+    sumber = dengan_xlwings_pengguna(CONTOH, tmp_path / "lama.xlsm")
+    r = _cli(
+        "buku-kerja", "tingkatkan", sumber, "-o", tmp_path / "baru.xlsm", *(["--tahun-baru"] if tahun_baru else [])
+    )
+    assert r.returncode == 0, r.stderr
+    assert xlwings_conf_lembar(tmp_path / "baru.xlsm") == XLWINGS_HARAP
+
+
+def test_rebuild_from_a_workbook_keeps_the_users_xlwings_settings(tmp_path):
+    from alat import XLWINGS_HARAP, dengan_xlwings_pengguna, xlwings_conf_lembar
+
+    sumber = dengan_xlwings_pengguna(CONTOH, tmp_path / "lama.xlsm")
+    r = _cli("buku-kerja", "baru", "--data", sumber, "-o", tmp_path / "baru.xlsm")
+    assert r.returncode == 0, r.stderr
+    assert xlwings_conf_lembar(tmp_path / "baru.xlsm") == XLWINGS_HARAP

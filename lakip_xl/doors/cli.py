@@ -392,13 +392,17 @@ PaksaOpt = Annotated[
 ]
 
 
-def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: Aturan) -> Path:
+def _tulis_buku_kerja(
+    lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: Aturan, sumber: Dokumen | None = None
+) -> Path:
+    """Build a workbook; one made from a workbook (``sumber``) keeps that workbook's xlwings settings."""
     from ..buku_kerja.tulis import bangun_buku_kerja
 
     if keluaran.suffix.lower() != ".xlsm":
         raise _gagal(f"Nama berkas tujuan '{keluaran.name}' harus berakhiran .xlsm (buku kerja dengan makro).")
+    conf = sumber.buku_kerja.xlwings_conf if sumber is not None and sumber.buku_kerja is not None else ()
     with _menulis(keluaran):
-        return bangun_buku_kerja(lakip, keluaran, aturan=aturan, timpa=timpa)
+        return bangun_buku_kerja(lakip, keluaran, aturan=aturan, timpa=timpa, xlwings_conf=conf)
 
 
 @buku_kerja_app.command("baru")
@@ -412,7 +416,7 @@ def cmd_buku_kerja_baru(
 
     tolak_timpa_sumber([data], [keluaran])
     dok = buka_sumber(data) if data is not None else None
-    path = _tulis_buku_kerja(dok.lakip if dok else None, keluaran, timpa, dok.aturan if dok else aturan_bawaan())
+    path = _tulis_buku_kerja(dok.lakip if dok else None, keluaran, timpa, dok.aturan if dok else aturan_bawaan(), dok)
     out.print(f"Buku kerja dibuat: {path}")
 
 
@@ -444,7 +448,7 @@ def cmd_buku_kerja_tingkatkan(
                 "dari realisasi periode itu. Untuk angka setahun penuh, pakai buku kerja Tahunan."
             )
         lakip = siapkan_tahun_baru(lakip, src.aturan)
-    path = _tulis_buku_kerja(lakip, keluaran, timpa, src.aturan)
+    path = _tulis_buku_kerja(lakip, keluaran, timpa, src.aturan, src)
     out.print(f"Data dari '{sumber.name}' dipindahkan ke buku kerja baru: {path}")
     if tahun_baru:
         out.print(f"Tahun anggaran sekarang {lakip.profil.tahun}; isi realisasi dan pagu DIPA yang baru.")

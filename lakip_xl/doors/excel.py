@@ -233,7 +233,8 @@ def ekspor_kanwil(book: Any = None) -> str:
         buku = _di_dalam(folder, nama_berversi(folder / f"{dasar}.xlsm", pendamping=(".json",)))
         data = buku.with_suffix(".json")
         _status(b, "lakip-xl: menyiapkan salinan untuk Kanwil...")
-        bangun_buku_kerja(dok.lakip, buku, aturan=dok.aturan, temuan=dok.temuan, timpa=False)
+        conf = dok.buku_kerja.xlwings_conf if dok.buku_kerja else ()
+        bangun_buku_kerja(dok.lakip, buku, aturan=dok.aturan, temuan=dok.temuan, timpa=False, xlwings_conf=conf)
         tulis_json(dok.lakip, data, timpa=False, aturan=dok.aturan)
         galat = dok.jumlah_galat
         catatan = f"\n\nPerhatian: data masih memiliki {galat} galat." if galat else ""
