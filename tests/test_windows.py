@@ -60,3 +60,24 @@ def test_rebuild_from_a_workbook_keeps_the_users_xlwings_settings(tmp_path):
     r = _cli("buku-kerja", "baru", "--data", sumber, "-o", tmp_path / "baru.xlsm")
     assert r.returncode == 0, r.stderr
     assert xlwings_conf_lembar(tmp_path / "baru.xlsm") == XLWINGS_HARAP
+
+
+def test_libreoffice_is_looked_for_in_the_windows_install_folders():
+    from lakip_xl.office import folder_windows
+
+    env = {"ProgramFiles": "D:\\Aplikasi", "ProgramFiles(x86)": "D:\\Aplikasi (x86)\\"}
+    assert folder_windows(env) == [
+        "D:\\Aplikasi\\LibreOffice\\program\\soffice.exe",
+        "D:\\Aplikasi (x86)\\LibreOffice\\program\\soffice.exe",
+        "C:\\Program Files\\LibreOffice\\program\\soffice.exe",
+        "C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe",
+    ]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="off Windows only")
+def test_word_is_not_used_off_windows():
+    from lakip_xl.laporan.pdf_word import word_ada
+    from lakip_xl.office import pilih_pdf, soffice
+
+    assert word_ada() is False
+    assert pilih_pdf() == ("libreoffice" if soffice() else None)

@@ -503,7 +503,7 @@ def cmd_laporan(
     timpa: TimpaOpt = False,
 ) -> None:
     """Susun laporan Word (dan PDF) dari SUMBER. Data dengan galat menghasilkan DRAF."""
-    from ..laporan import susun_laporan
+    from ..laporan import NAMA_PROGRAM_PDF, susun_laporan
 
     tolak_timpa_sumber([sumber, template], [keluaran, keluaran.with_suffix(".pdf") if pdf else None])
     dok = buka_sumber(sumber)
@@ -523,7 +523,9 @@ def cmd_laporan(
         raise _gagal(pesan_os(e, keluaran, "menulis")) from None
     out.print(f"Laporan Word disimpan di: {h.docx}")
     if h.pdf:
-        out.print(f"Laporan PDF disimpan di: {h.pdf}")
+        out.print(
+            f"Laporan PDF (dibuat dengan {NAMA_PROGRAM_PDF.get(h.pdf_oleh or '', h.pdf_oleh)}) disimpan di: {h.pdf}"
+        )
     for pesan in h.pesan:
         out.print(f"[yellow]{pesan}[/]")
 

@@ -169,7 +169,7 @@ def hitung_dan_validasi(book: Any = None) -> str:
 
 def _laporan(book: Any, pdf: bool) -> str:
     def kerja(b: Any) -> str:
-        from ..laporan import nama_berversi, susun_laporan
+        from ..laporan import NAMA_PROGRAM_PDF, nama_berversi, susun_laporan
 
         dok = _buka(b)
         galat = dok.galat
@@ -198,7 +198,8 @@ def _laporan(book: Any, pdf: bool) -> str:
         h = susun_laporan(dok, tujuan, pdf=pdf)
         teks = f"Laporan Word disimpan di:\n{h.docx}"
         if h.pdf:
-            teks += f"\nLaporan PDF disimpan di:\n{h.pdf}"
+            oleh = NAMA_PROGRAM_PDF.get(h.pdf_oleh or "", h.pdf_oleh)
+            teks += f"\nLaporan PDF (dibuat dengan {oleh}) disimpan di:\n{h.pdf}"
         if h.pesan:
             teks += "\n\n" + "\n".join(h.pesan)
         return teks + catatan_draf
@@ -212,7 +213,7 @@ def buat_laporan(book: Any = None) -> str:
 
 
 def buat_pdf(book: Any = None) -> str:
-    """Tombol 'Buat PDF': susun laporan .docx dan .pdf (memerlukan LibreOffice)."""
+    """Tombol 'Buat PDF': susun laporan .docx dan .pdf (lewat Microsoft Word di Windows, atau LibreOffice)."""
     return _laporan(book, pdf=True)
 
 
