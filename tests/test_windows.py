@@ -81,3 +81,89 @@ def test_word_is_not_used_off_windows():
 
     assert word_ada() is False
     assert pilih_pdf() == ("libreoffice" if soffice() else None)
+
+
+# -- lakip-xl periksa-instalasi -------------------------------------------------------------------
+
+
+def _periksa(tmp_path, *args):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOME": str(tmp_path / "rumah"), "USERPROFILE": str(tmp_path / "rumah")}
+    return subprocess.run(
+        [sys.executable, "-m", "lakip_xl.doors.cli", "periksa-instalasi", *map(str, args)],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+
+
+def _baris(r) -> dict[str, str]:
+    hasil = {}
+    for b in r.stdout.splitlines():
+        if b.startswith("["):
+            status, _, sisa = b[1:].partition("] ")
+            hasil[sisa.split(":")[0]] = status
+    return hasil
+
+
+def test_periksa_instalasi_lists_every_check(tmp_path):
+    from lakip_xl.office import soffice
+
+    r = _periksa(tmp_path, CONTOH)
+    assert r.returncode == 1, r.stderr  # no interpreter configured in the empty home folder
+    assert r.stderr == ""
+    s = _baris(r)
+    assert list(s) == ["Python", "lakip-xl", "xlwings", "DLL xlwings", "Interpreter", "Microsoft Word (PDF)",
+                       "LibreOffice (PDF)", "OneDrive/SharePoint", "Mark of the Web"]  # fmt: skip
+    assert s["Python"] == s["lakip-xl"] == s["xlwings"] == "OK"
+    assert s["Interpreter"] == "PERLU" and "--perbaiki" in r.stdout
+    assert s["OneDrive/SharePoint"] == "OK"
+    if os.name != "nt":
+        assert s["DLL xlwings"] == s["Microsoft Word (PDF)"] == s["Mark of the Web"] == "TIDAK BERLAKU"
+        assert s["LibreOffice (PDF)"] == ("OK" if soffice() else "PERLU")
+
+
+def test_periksa_instalasi_perbaiki_writes_the_user_config_and_keeps_its_lines(tmp_path):
+    import sys
+
+    conf = tmp_path / "rumah" / ".xlwings" / "xlwings.conf"
+    conf.parent.mkdir(parents=True)
+    conf.write_text('"INTERPRETER_WIN","C:\\lama\\python.exe"\n"LICENSE_KEY","abc"\n')
+    r = _periksa(tmp_path, "--perbaiki")
+    assert f"ditulis ke: {conf}" in r.stdout, r.stdout + r.stderr
+    # As 'xlwings config create' writes it: "INTERPRETER_WIN","<the running Python>".
+    assert conf.read_text() == f'"INTERPRETER_WIN","{sys.executable}"\n"LICENSE_KEY","abc"\n'
+    assert _baris(r)["Interpreter"] == "OK"
+    assert f"INTERPRETER_WIN = {sys.executable} (dari {conf})" in r.stdout
+
+
+def test_periksa_instalasi_reads_the_workbook_sheet_first(tmp_path):
+    from alat import dengan_xlwings_pengguna
+
+    buku = dengan_xlwings_pengguna(CONTOH, tmp_path / "buku.xlsm")
+    _periksa(tmp_path, "--perbaiki")  # a working user setting, which the sheet's overrides
+    r = _periksa(tmp_path, buku)
+    assert "INTERPRETER_WIN = C:\\Users\\bendahara\\AppData\\Local\\Programs\\Python\\Python312\\python.exe " \
+        "(dari lembar xlwings.conf di buku.xlsm) tidak ditemukan" in r.stdout, r.stdout  # fmt: skip
+    assert _baris(r)["Interpreter"] == "PERLU"
+
+
+def test_periksa_instalasi_missing_workbook_is_one_line(tmp_path):
+    r = _periksa(tmp_path, tmp_path / "tidak-ada.xlsm")
+    assert r.returncode == 2 and "tidak ditemukan" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_onedrive_and_mark_of_the_web_checks():
+    from pathlib import Path
+
+    from lakip_xl.doors.periksa_instalasi import PERLU, cek_mark_of_the_web, di_onedrive
+
+    env = {"OneDriveCommercial": "/home/u/OneDrive - Kanwil"}
+    assert di_onedrive(Path("/home/u/OneDrive - Kanwil/LAKIP/buku.xlsm"), env)
+    assert di_onedrive(Path("/data/OneDrive/buku.xlsm"), {})
+    assert di_onedrive("https://kanwil.sharepoint.com/sites/x/buku.xlsm", {})
+    assert not di_onedrive(Path("/home/u/LAKIP/buku.xlsm"), env)
+    diunduh = "[ZoneTransfer]\r\nZoneId=3\r\nHostUrl=https://contoh.go.id/lakip.zip\r\n"
+    h = cek_mark_of_the_web(Path("buku.xlsm"), zona=diunduh)
+    assert h.status == PERLU and "Unblock" in h.pesan
+    assert cek_mark_of_the_web(Path("buku.xlsm"), zona="[ZoneTransfer]\r\nZoneId=1\r\n").status == "OK"

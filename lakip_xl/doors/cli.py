@@ -471,6 +471,41 @@ def cmd_buku_kerja_vba(
     out.print(f"Proyek VBA dibuat: {path}")
 
 
+@app.command("periksa-instalasi")
+def cmd_periksa_instalasi(
+    buku: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Buku kerja (.xlsm) yang akan dipakai dengan tombol (boleh dikosongkan).", show_default=False
+        ),
+    ] = None,
+    perbaiki: Annotated[
+        bool,
+        typer.Option(
+            "--perbaiki",
+            help="Tulis Python ini sebagai interpreter xlwings di pengaturan pengguna (seperti 'xlwings config create').",
+        ),
+    ] = False,
+) -> None:
+    """Periksa kesiapan komputer ini untuk tombol buku kerja: Python, xlwings, DLL, interpreter, Word/LibreOffice,
+    OneDrive, dan tanda 'diunduh dari internet'. Keluar dengan kode 1 bila ada yang perlu ditindaklanjuti."""
+    from . import periksa_instalasi as P
+
+    if buku is not None and not buku.is_file():
+        raise _gagal(f"Berkas buku kerja '{jalur_tampil(buku)}' tidak ditemukan. Periksa jalurnya.")
+    if perbaiki:
+        try:
+            path = P.perbaiki()
+        except LakipGalat as e:
+            raise _gagal(str(e)) from None
+        sys.stdout.write(f"Interpreter xlwings ({P.kunci_interpreter()}) ditulis ke: {path}\n")
+    hasil = P.periksa(buku)
+    for h in hasil:
+        sys.stdout.write(h.baris() + "\n")
+    if any(h.status == P.PERLU for h in hasil):
+        raise typer.Exit(code=1)
+
+
 @app.command("ekspor-data")
 def cmd_ekspor_data(
     sumber: SumberArg,
