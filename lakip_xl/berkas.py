@@ -143,7 +143,11 @@ def tulis_atomik(path: Path, isi: bytes, timpa: bool = True) -> Path:
         raise BerkasGagalDitulis(pesan_os(e, path, "menulis")) from e
     try:
         # mkstemp makes the file private (0600); give it the mode an ordinary new file gets.
-        os.fchmod(fd, 0o666 & ~_UMASK)
+        # os.fchmod exists on Windows only from Python 3.13; os.chmod by name works everywhere.
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o666 & ~_UMASK)
+        else:
+            os.chmod(tmp, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as f:
             f.write(isi)
             f.flush()

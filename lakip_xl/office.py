@@ -12,7 +12,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .galat import OfficeGagal, OfficeTidakAda
@@ -29,16 +29,41 @@ XCU = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def folder_windows(env: Mapping[str, str] | None = None) -> list[str]:
+    """Where LibreOffice's Windows installer puts soffice.exe (it does not add it to PATH):
+    ``<Program Files>\\LibreOffice\\program``, 64-bit and 32-bit."""
+    env = os.environ if env is None else env
+    akar = [env.get(k) for k in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+    hasil: list[str] = []
+    for a in [*akar, "C:\\Program Files", "C:\\Program Files (x86)"]:
+        p = f"{a.rstrip(chr(92))}\\LibreOffice\\program\\soffice.exe" if a else ""
+        if p and p not in hasil:
+            hasil.append(p)
+    return hasil
+
+
 def soffice() -> str | None:
-    """Path of the LibreOffice binary, or ``None``."""
+    """Path of the LibreOffice binary, or ``None``: PATH first, then the standard install folders."""
     for nama in ("soffice", "libreoffice"):
         p = shutil.which(nama)
         if p:
             return p
-    for p in ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"):
+    tetap = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"]
+    tetap += ["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
+    for p in folder_windows() if os.name == "nt" else tetap:
         if os.path.exists(p):
             return p
     return None
+
+
+def pilih_pdf() -> str | None:
+    """Which program makes PDFs here: ``"word"`` (Microsoft Word on Windows), else
+    ``"libreoffice"``, else ``None``."""
+    from .laporan.pdf_word import word_ada
+
+    if word_ada():
+        return "word"
+    return "libreoffice" if soffice() is not None else None
 
 
 def profil_baru(folder: Path) -> str:

@@ -161,8 +161,113 @@ def test_buat_pdf(buka, tmp_path, monkeypatch, lo):
     book = buka(CONTOH)
     buka.jawaban.append("yes")
     pesan = excel.buat_pdf(book)
-    assert "PDF disimpan" in pesan, pesan
+    assert "PDF (dibuat dengan LibreOffice) disimpan" in pesan, pesan
     assert (tmp_path / "LAKIP_603111_2022_SemesterI.pdf").read_bytes().startswith(b"%PDF")
+
+
+class WordPalsu:
+    """Stands in for Word's COM object (``Word.Application``): records every call, and
+    ExportAsFixedFormat writes a small file where Word would write the PDF."""
+
+    def __init__(self, gagal: bool = False) -> None:
+        self.panggilan: list[tuple] = []
+        self.gagal = gagal
+        self.Documents = self
+
+    def Open(self, path, **kw):
+        self.panggilan.append(("Open", path, kw))
+        return _DokumenPalsu(self)
+
+    def Quit(self, **kw):
+        self.panggilan.append(("Quit", kw))
+
+
+class _DokumenPalsu:
+    def __init__(self, word: WordPalsu) -> None:
+        self.word = word
+        catat = word.panggilan.append
+        daftar_isi = type("DaftarIsi", (), {"Update": lambda s: catat(("TOC.Update",)),
+                                           "UpdatePageNumbers": lambda s: catat(("TOC.UpdatePageNumbers",))})()  # fmt: skip
+        self.TablesOfContents = type("Koleksi", (), {"Count": 1, "__call__": lambda s, i: daftar_isi})()
+        self.Fields = type("Fields", (), {"Update": lambda s: catat(("Fields.Update",))})()
+
+    def ExportAsFixedFormat(self, **kw):
+        self.word.panggilan.append(("ExportAsFixedFormat", kw))
+        if self.word.gagal:
+            raise RuntimeError("COM error")
+        Path(kw["OutputFileName"]).write_bytes(b"%PDF-1.7\n% dari Word palsu\n")
+
+    def Close(self, **kw):
+        self.word.panggilan.append(("Close", kw))
+
+
+@pytest.fixture
+def word(monkeypatch):
+    """Microsoft Word present (through the seam in lakip_xl.laporan.pdf_word)."""
+    from lakip_xl.laporan import pdf_word
+
+    w = WordPalsu()
+    monkeypatch.setattr(pdf_word, "word_ada", lambda: True)
+    monkeypatch.setattr(pdf_word, "buka_word", lambda: w)
+    return w
+
+
+def test_buat_pdf_chooses_word_when_present(buka, tmp_path, monkeypatch, word):
+    monkeypatch.chdir(tmp_path)
+    book = buka(CONTOH)
+    buka.jawaban.append("yes")
+    pesan = excel.buat_pdf(book)
+    pdf = tmp_path / "LAKIP_603111_2022_SemesterI.pdf"
+    assert f"Laporan PDF (dibuat dengan Microsoft Word) disimpan di:\n{pdf}" in pesan, pesan
+    assert pdf.read_bytes() == b"%PDF-1.7\n% dari Word palsu\n"
+    nama = [p[0] for p in word.panggilan]
+    assert nama == [
+        "Open",
+        "TOC.Update",
+        "Fields.Update",
+        "TOC.UpdatePageNumbers",
+        "ExportAsFixedFormat",
+        "Close",
+        "Quit",
+    ]
+    _, dibuka, opsi = word.panggilan[0]
+    assert dibuka == str(tmp_path / "LAKIP_603111_2022_SemesterI.docx") and opsi["ReadOnly"] is True
+    ekspor = word.panggilan[4][1]
+    assert ekspor["ExportFormat"] == 17  # wdExportFormatPDF
+    assert Path(ekspor["OutputFileName"]).parent != tmp_path  # into a temporary file, then moved into place
+    assert word.panggilan[5][1] == {"SaveChanges": 0} and word.Visible is False and word.DisplayAlerts == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["LAKIP_603111_2022_SemesterI.docx", pdf.name]
+
+
+def test_buat_pdf_falls_back_to_libreoffice_when_word_fails(buka, tmp_path, monkeypatch, word, lo):
+    word.gagal = True
+    monkeypatch.chdir(tmp_path)
+    book = buka(CONTOH)
+    buka.jawaban.append("yes")
+    pesan = excel.buat_pdf(book)
+    assert "PDF (dibuat dengan LibreOffice) disimpan" in pesan, pesan
+    assert (tmp_path / "LAKIP_603111_2022_SemesterI.pdf").read_bytes().startswith(b"%PDF")
+    assert [p[0] for p in word.panggilan][-2:] == ["Close", "Quit"]  # Word ended although it failed
+
+
+def test_buat_pdf_without_word_or_libreoffice_says_what_to_do(buka, tmp_path, monkeypatch, word):
+    import lakip_xl.laporan
+    import lakip_xl.office
+
+    word.gagal = True
+    monkeypatch.setattr(lakip_xl.office, "soffice", lambda: None)
+    monkeypatch.setattr(lakip_xl.laporan, "soffice", lambda: None)
+    monkeypatch.chdir(tmp_path)
+    book = buka(CONTOH)
+    buka.jawaban.append("yes")
+    pesan = excel.buat_pdf(book)
+    assert "Laporan Word disimpan di:" in pesan
+    assert "PDF tidak dibuat: Microsoft Word gagal membuat PDF (RuntimeError: COM error)." in pesan, pesan
+    assert not (tmp_path / "LAKIP_603111_2022_SemesterI.pdf").exists()
+    from lakip_xl.laporan import pdf_word
+
+    monkeypatch.setattr(pdf_word, "word_ada", lambda: False)
+    assert "Microsoft Word maupun LibreOffice tidak ditemukan" in excel.buat_pdf(book)
 
 
 def test_ekspor_kanwil(buka, tmp_path, monkeypatch):
@@ -178,6 +283,17 @@ def test_ekspor_kanwil(buka, tmp_path, monkeypatch):
     excel.ekspor_kanwil(book)  # again: versioned, nothing replaced
     assert (folder / "603111_2022_SemesterI (2).xlsm").exists()
     assert tulisan(book) == []
+
+
+def test_ekspor_kanwil_keeps_the_users_xlwings_settings(buka, tmp_path, monkeypatch):
+    from alat import XLWINGS_HARAP, dengan_xlwings_pengguna, xlwings_conf_lembar
+
+    monkeypatch.chdir(tmp_path)
+    sumber = dengan_xlwings_pengguna(CONTOH, tmp_path / "sumber.xlsm")
+    assert xlwings_conf_lembar(CONTOH) != XLWINGS_HARAP  # the committed workbook has lakip-xl's keys only
+    pesan = excel.ekspor_kanwil(buka(sumber))
+    assert "disimpan" in pesan, pesan
+    assert xlwings_conf_lembar(tmp_path / "Kirim_Kanwil" / "603111_2022_SemesterI.xlsm") == XLWINGS_HARAP
 
 
 def test_json_actions_are_serialisable(buka):

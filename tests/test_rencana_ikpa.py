@@ -275,7 +275,7 @@ def test_sheet_recalculated_by_libreoffice_equals_engine(tmp_path: Path, lo: Non
     hasil = konversi(paths, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     for asli, dihitung in zip(paths, hasil, strict=True):
         n, salah = banding(asli, dihitung)
-        assert n > 700 and salah == [], (asli.name, n, salah[:8])
+        assert n > 600 and salah == [], (asli.name, n, salah[:8])
     # The case's month rows are read back as they were written (prefilled months stay out).
     for p, x in zip(paths, kasus, strict=True):
         assert baca_buku_kerja(p).lakip.rencana_ikpa == x.rencana_ikpa

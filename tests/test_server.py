@@ -67,13 +67,10 @@ def test_report_goes_to_the_server_folder(alamat):
     assert str(folder) in dialog[0] and "DRAF" in dialog[0]
 
 
-def test_functions_and_errors(alamat):
+def test_errors_and_no_function_route(alamat):
     url = alamat[0]
-    r = httpx.post(f"{url}/fungsi/LAKIP_CAPAIAN", json={"args": [3.25, 1.63]}, timeout=10)
-    assert r.status_code == 200 and abs(r.json()["nilai"] - 1.63 / 3.25 * 100) < 1e-12
-    r = httpx.post(f"{url}/fungsi/LAKIP_TERBILANG", json={"args": [1001000]}, timeout=10)
-    assert r.json()["nilai"] == "satu juta seribu rupiah"
-    assert httpx.post(f"{url}/fungsi/TIDAK_ADA", json={"args": []}, timeout=10).status_code == 404
+    # /fungsi/* was an API no xlwings client calls: removed (README, section Server).
+    assert httpx.post(f"{url}/fungsi/LAKIP_CAPAIAN", json={"args": [3.25, 1.63]}, timeout=10).status_code == 404
     assert httpx.post(f"{url}/tombol/hapus_semua", json={}, timeout=10).status_code == 404
     r = httpx.post(f"{url}/tombol/hitung_dan_validasi", json={"bukan": "buku kerja"}, timeout=10)
     assert r.status_code == 400 and "tidak dapat dibaca" in r.json()["detail"]
@@ -81,11 +78,11 @@ def test_functions_and_errors(alamat):
 
 def test_api_key(alamat, monkeypatch):
     monkeypatch.setenv("LAKIP_XL_API_KEY", "rahasia")
-    url = f"{alamat[0]}/fungsi/LAKIP_NKA"
-    badan = {"args": [95.53, 99.61, 99.72, 59.98]}
+    url = f"{alamat[0]}/tombol/hitung_dan_validasi"
+    badan = payload_from_xlsx(CONTOH, include_tables=False)
     assert httpx.post(url, json=badan, timeout=10).status_code == 401
-    r = httpx.post(url, json=badan, headers={"Authorization": "rahasia"}, timeout=10)
-    assert r.status_code == 200 and abs(r.json()["nilai"] - 87.92791) < 1e-9
+    r = httpx.post(url, json=badan, headers={"Authorization": "rahasia"}, timeout=120)
+    assert r.status_code == 200 and "actions" in r.json()
 
 
 def _ganti_sel(payload, nama, nilai):
@@ -172,13 +169,13 @@ def test_oversize_body_by_content_length(alamat, monkeypatch):
 
 def test_oversize_body_without_content_length(alamat, monkeypatch):
     monkeypatch.setenv("LAKIP_XL_BATAS_BODY_MB", "1")
-    url = f"{alamat[0]}/fungsi/LAKIP_CAPAIAN"
+    url = f"{alamat[0]}/tombol/hitung_dan_validasi"
     r, puncak = _dengan_puncak_memori(lambda: httpx.post(url, content=_blok(50), timeout=120))
     assert "content-length" not in r.request.headers  # sent chunked
     assert r.status_code == 413 and "lebih dari 1 MB" in r.json()["detail"]
     assert puncak < 16, f"{puncak:.0f} MB dialokasikan untuk body yang ditolak"
-    # just under the limit, also without Content-Length, still reaches the function
-    badan = b'{"args": [3.25, 1.63], "isi": "' + b"x" * (MB - 100) + b'"}'
+    # just under the limit, also without Content-Length, still reaches the route (which reads it)
+    badan = b'{"bukan": "buku kerja", "isi": "' + b"x" * (MB - 100) + b'"}'
     assert len(badan) <= MB
     r = httpx.post(
         url,
@@ -186,8 +183,7 @@ def test_oversize_body_without_content_length(alamat, monkeypatch):
         headers={"Content-Type": "application/json"},
         timeout=60,
     )
-    assert r.status_code == 200, r.text
-    assert abs(r.json()["nilai"] - 1.63 / 3.25 * 100) < 1e-12
+    assert r.status_code == 400 and "tidak dapat dibaca" in r.json()["detail"], r.text
 
 
 def test_bad_limit_setting_stops_the_start(monkeypatch):
@@ -202,14 +198,15 @@ def test_bad_limit_setting_stops_the_start(monkeypatch):
 def test_no_route_answers_500(alamat):
     url = alamat[0]
     jalur = [r.path for r in buat_app().routes]
-    assert {"/openapi.json", "/docs", "/sehat", "/tombol/{nama}", "/fungsi/{nama}"} <= set(jalur)
+    assert {"/openapi.json", "/docs", "/sehat", "/tombol/{nama}"} <= set(jalur)
+    assert not any(p.startswith("/fungsi") for p in jalur)
     for p in jalur:
-        r = httpx.get(url + p.replace("{nama}", "LAKIP_CAPAIAN"), timeout=10)
+        r = httpx.get(url + p.replace("{nama}", "hitung_dan_validasi"), timeout=10)
         assert r.status_code < 500, (p, r.status_code, r.text[:300])
     r = httpx.get(f"{url}/openapi.json", timeout=10)
-    assert r.status_code == 200 and {"/tombol/{nama}", "/fungsi/{nama}"} <= set(r.json()["paths"])
+    assert r.status_code == 200 and {"/tombol/{nama}"} <= set(r.json()["paths"])
     assert httpx.get(f"{url}/docs", timeout=10).status_code == 200
-    r = httpx.get(f"{url}/fungsi/LAKIP_CAPAIAN", timeout=10)
+    r = httpx.get(f"{url}/tombol/hitung_dan_validasi", timeout=10)
     assert r.status_code == 405 and r.json()["detail"] == "Metode ini tidak diizinkan untuk alamat ini."
     r = httpx.get(f"{url}/tidak-ada", timeout=10)
     assert r.status_code == 404 and r.json()["detail"] == "Alamat tidak dikenal."
@@ -218,7 +215,7 @@ def test_no_route_answers_500(alamat):
 def test_malformed_json_gets_an_indonesian_answer(alamat):
     url = alamat[0]
     json_h = {"Content-Type": "application/json"}
-    for p in ("/fungsi/LAKIP_CAPAIAN", "/tombol/hitung_dan_validasi"):
+    for p in ("/tombol/hitung_dan_validasi",):
         r = httpx.post(url + p, content=b'{"args": [1,', headers=json_h, timeout=10)
         assert r.status_code == 400 and r.json() == {"detail": "Isi permintaan bukan JSON yang sah."}
         r = httpx.post(url + p, content=b"[1, 2]", headers=json_h, timeout=10)
@@ -228,12 +225,56 @@ def test_malformed_json_gets_an_indonesian_answer(alamat):
 
 
 def test_unexpected_failure_is_a_json_line(alamat, monkeypatch):
-    from lakip_xl.doors import udf
+    from lakip_xl.doors import excel
 
     def rusak(*args):
         raise RuntimeError("rincian internal")
 
-    monkeypatch.setattr(udf, "LAKIP_CAPAIAN", rusak)
-    r = httpx.post(f"{alamat[0]}/fungsi/LAKIP_CAPAIAN", json={"args": [1, 2]}, timeout=10)
+    monkeypatch.setattr(excel, "hitung_dan_validasi", rusak)
+    badan = payload_from_xlsx(CONTOH, include_tables=False)
+    r = httpx.post(f"{alamat[0]}/tombol/hitung_dan_validasi", json=badan, timeout=60)
     assert r.status_code == 500 and r.headers["content-type"] == "application/json"
     assert r.json() == {"detail": "Terjadi galat tak terduga di server (RuntimeError)."}
+
+
+def test_another_xlwings_version_is_told_which_to_install(alamat):
+    import xlwings
+
+    badan = payload_from_xlsx(CONTOH, include_tables=False)
+    badan["version"] = "0.37.9"
+    r = httpx.post(f"{alamat[0]}/tombol/hitung_dan_validasi", json=badan, timeout=60)
+    assert r.status_code == 400
+    assert r.json()["detail"] == (
+        f"Add-in xlwings di Excel ini versi 0.37.9, server memerlukan tepat versi {xlwings.__version__}. "
+        f"Pasang add-in yang sama: pip install xlwings=={xlwings.__version__} lalu xlwings addin install."
+    )
+
+
+def test_pdf_answers_before_the_conversion_and_the_pdf_follows(alamat, monkeypatch):
+    """The add-in gives up after 30 s: the answer comes once the .docx is written, the PDF after."""
+    import lakip_xl.laporan
+    from lakip_xl.berkas import tulis_atomik
+
+    mulai = threading.Event()
+    lanjut = threading.Event()
+
+    def pelan(docx, pdf, timpa=False):
+        mulai.set()
+        assert lanjut.wait(60)
+        return tulis_atomik(pdf, b"%PDF-1.7 palsu", timpa=timpa), "libreoffice"
+
+    monkeypatch.setattr(lakip_xl.laporan, "ke_pdf_dengan", pelan)
+    url, folder = alamat
+    r = httpx.post(f"{url}/tombol/buat_pdf", json=payload_from_xlsx(CONTOH, include_tables=False), timeout=60)
+    assert r.status_code == 200
+    pesan = next(a["args"][0] for a in r.json()["actions"] if a["func"] == "alert")
+    docx = max(folder.glob("LAKIP_603111_2022_SemesterI*.docx"), key=lambda p: p.stat().st_mtime_ns)
+    pdf = docx.with_suffix(".pdf")
+    assert f"akan muncul di:\n{pdf}" in pesan, pesan
+    assert mulai.wait(60) and not pdf.exists()  # the conversion is still running: the answer did not wait
+    lanjut.set()
+    batas = time.time() + 60
+    while not pdf.exists():
+        assert time.time() < batas, "PDF tidak muncul"
+        time.sleep(0.05)
+    assert pdf.read_bytes() == b"%PDF-1.7 palsu"

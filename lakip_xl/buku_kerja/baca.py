@@ -39,6 +39,8 @@ class BukuKerja:
     tata: S.Tata
     peta: Peta = field(default_factory=dict)
     pasangan: dict[tuple[str, int], int] = field(default_factory=dict)  # (companion, primary row) -> its row
+    # The xlwings.conf sheet as xlwings reads it (key, value), kept through rebuilds and exports.
+    xlwings_conf: tuple[tuple[str, Any], ...] = ()
 
     def lokasi(self, temuan: list[Temuan]) -> list[Temuan]:
         """Give findings whose path lives in the workbook their ``Sheet!Cell``."""
@@ -559,10 +561,25 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     tabel = _Tabel(pb, tata, data, peta)
     tabel.baca_semua()
     lakip, temuan_baca = dari_dict(data)
-    bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan)
+    bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan, _xlwings_conf(pb))
     bk.temuan += _rumus_ditimpa(pb, tata)
     bk.lokasi(bk.temuan)
     return bk
+
+
+def _xlwings_conf(pb: _Pembaca) -> tuple[tuple[str, Any], ...]:
+    """The ``xlwings.conf`` sheet's settings the way xlwings.bas reads them: keys in column A
+    from A1 down to the first blank key, values in column B."""
+    if not pb.ada_lembar("xlwings.conf"):
+        return ()
+    hasil: list[tuple[str, Any]] = []
+    r = 0
+    while True:
+        kunci = _bersih(pb.sel("xlwings.conf", r, 0))
+        if kunci is None or str(kunci).strip() == "":
+            return tuple(hasil)
+        hasil.append((str(kunci).strip(), _bersih(pb.sel("xlwings.conf", r, 1))))
+        r += 1
 
 
 class _Tabel:

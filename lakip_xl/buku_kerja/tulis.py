@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,33 @@ XLWINGS_CONF: tuple[tuple[str, str | bool], ...] = (
     ("Use UDF Server", False),
     ("Show Console", False),
 )
+# Keys lakip-xl owns whatever the workbook said: they name lakip-xl's own Python module.
+KUNCI_MILIK_LAKIP = frozenset({"UDF MODULES"})
+
+
+def gabung_xlwings_conf(pengguna: Sequence[tuple[str, Any]] = ()) -> list[tuple[str, Any]]:
+    """The xlwings.conf rows of a rebuilt workbook: lakip-xl's keys first (the user's value
+    wins except for :data:`KUNCI_MILIK_LAKIP`), then every other key the user had, in its order.
+
+    Keys compare case-insensitively and appear once (xlwings.bas adds each to a dictionary by
+    its upper-case name, so a repeated key stops every button); a key with a blank value is
+    dropped (a blank value would hide the user's own xlwings.conf file).
+    """
+    milik: dict[str, tuple[str, Any]] = {}
+    for k, v in pengguna:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        milik.setdefault(k.strip().upper(), (k.strip(), v))
+    hasil: list[tuple[str, Any]] = []
+    for k, v in XLWINGS_CONF:
+        besar = k.upper()
+        if besar in milik and besar not in KUNCI_MILIK_LAKIP:
+            v = milik[besar][1]
+        hasil.append((k, v))
+        milik.pop(besar, None)
+    return hasil + list(milik.values())
+
+
 WARNA_INPUT = "#FFF2CC"
 WARNA_JUDUL = "#1F4E79"
 WARNA_BANTU = "#7F7F7F"
@@ -169,8 +197,17 @@ def kode_rencana(lakip: Lakip, aturan: dict[str, Any]) -> list[str]:
 
 
 class _Pembangun:
-    def __init__(self, lakip: Lakip, aturan: Aturan, temuan: list[Temuan], path: Path, vba: Path | None):
+    def __init__(
+        self,
+        lakip: Lakip,
+        aturan: Aturan,
+        temuan: list[Temuan],
+        path: Path,
+        vba: Path | None,
+        xlwings_pengguna: Sequence[tuple[str, Any]] = (),
+    ):
         self.lakip = lakip
+        self.xlwings_pengguna = xlwings_pengguna
         self.aturan = aturan.ke_dict()  # the Referensi sheet shows the serialised form
         self.temuan = temuan
         self.hasil = hitung(lakip, aturan)
@@ -521,12 +558,14 @@ class _Pembangun:
         """xlwings reads column A/B from A1 down to the first blank key; a key present with a
         blank value overrides the user's own xlwings.conf, so only keys with values are written."""
         ws = self.ws["xlwings.conf"]
-        for i, (k, v) in enumerate(XLWINGS_CONF):
+        for i, (k, v) in enumerate(gabung_xlwings_conf(self.xlwings_pengguna)):
             ws.write_string(i, 0, k)
             if isinstance(v, bool):
                 ws.write_boolean(i, 1, v)
+            elif isinstance(v, (int, float)):
+                ws.write_number(i, 1, v)
             else:
-                ws.write_string(i, 1, v)
+                ws.write_string(i, 1, str(v))
         catatan = (
             "Pengaturan xlwings: kunci di kolom A, nilai di kolom B, tanpa baris kosong di antaranya.",
             "Bila tombol tidak menemukan Python, tambahkan baris di bawah daftar:",
@@ -586,9 +625,11 @@ def bangun_buku_kerja(
     temuan: list[Temuan] | None = None,
     vba: bool = True,
     timpa: bool = True,
+    xlwings_conf: Sequence[tuple[str, Any]] = (),
 ) -> Path:
     """Build the workbook for ``lakip`` (a blank one when ``None``) under ``aturan`` (shown and
-    editable on the Referensi sheet) and move it into place."""
+    editable on the Referensi sheet) and move it into place. ``xlwings_conf``: the settings of
+    the workbook this one replaces (its xlwings.conf sheet), kept as :func:`gabung_xlwings_conf` says."""
     tujuan = Path(tujuan)
     lakip = lakip if lakip is not None else Lakip()
     if temuan is None:
@@ -596,7 +637,7 @@ def bangun_buku_kerja(
     with tempfile.TemporaryDirectory(prefix="lakip-bk-") as tmp:
         tmp_path = Path(tmp) / ("buku.xlsm" if vba else "buku.xlsx")
         bin_path = bangun_vba(Path(tmp) / "vbaProject.bin", len(S.LEMBAR)) if vba else None
-        pb = _Pembangun(lakip, aturan, temuan, tmp_path, bin_path)
+        pb = _Pembangun(lakip, aturan, temuan, tmp_path, bin_path, xlwings_conf)
         pb.bangun()
         pb.wb.close()
         return tulis_atomik(tujuan, tmp_path.read_bytes(), timpa=timpa)

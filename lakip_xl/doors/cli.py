@@ -395,13 +395,17 @@ PaksaOpt = Annotated[
 ]
 
 
-def _tulis_buku_kerja(lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: Aturan) -> Path:
+def _tulis_buku_kerja(
+    lakip: Lakip | None, keluaran: Path, timpa: bool, aturan: Aturan, sumber: Dokumen | None = None
+) -> Path:
+    """Build a workbook; one made from a workbook (``sumber``) keeps that workbook's xlwings settings."""
     from ..buku_kerja.tulis import bangun_buku_kerja
 
     if keluaran.suffix.lower() != ".xlsm":
         raise _gagal(f"Nama berkas tujuan '{keluaran.name}' harus berakhiran .xlsm (buku kerja dengan makro).")
+    conf = sumber.buku_kerja.xlwings_conf if sumber is not None and sumber.buku_kerja is not None else ()
     with _menulis(keluaran):
-        return bangun_buku_kerja(lakip, keluaran, aturan=aturan, timpa=timpa)
+        return bangun_buku_kerja(lakip, keluaran, aturan=aturan, timpa=timpa, xlwings_conf=conf)
 
 
 @buku_kerja_app.command("baru")
@@ -415,7 +419,7 @@ def cmd_buku_kerja_baru(
 
     tolak_timpa_sumber([data], [keluaran])
     dok = buka_sumber(data) if data is not None else None
-    path = _tulis_buku_kerja(dok.lakip if dok else None, keluaran, timpa, dok.aturan if dok else aturan_bawaan())
+    path = _tulis_buku_kerja(dok.lakip if dok else None, keluaran, timpa, dok.aturan if dok else aturan_bawaan(), dok)
     out.print(f"Buku kerja dibuat: {path}")
 
 
@@ -447,7 +451,7 @@ def cmd_buku_kerja_tingkatkan(
                 "dari realisasi periode itu. Untuk angka setahun penuh, pakai buku kerja Tahunan."
             )
         lakip = siapkan_tahun_baru(lakip, src.aturan)
-    path = _tulis_buku_kerja(lakip, keluaran, timpa, src.aturan)
+    path = _tulis_buku_kerja(lakip, keluaran, timpa, src.aturan, src)
     out.print(f"Data dari '{sumber.name}' dipindahkan ke buku kerja baru: {path}")
     if tahun_baru:
         out.print(f"Tahun anggaran sekarang {lakip.profil.tahun}; isi realisasi dan pagu DIPA yang baru.")
@@ -468,6 +472,41 @@ def cmd_buku_kerja_vba(
     except LakipGalat as e:
         raise _gagal(str(e)) from None
     out.print(f"Proyek VBA dibuat: {path}")
+
+
+@app.command("periksa-instalasi")
+def cmd_periksa_instalasi(
+    buku: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Buku kerja (.xlsm) yang akan dipakai dengan tombol (boleh dikosongkan).", show_default=False
+        ),
+    ] = None,
+    perbaiki: Annotated[
+        bool,
+        typer.Option(
+            "--perbaiki",
+            help="Tulis Python ini sebagai interpreter xlwings di pengaturan pengguna (seperti 'xlwings config create').",
+        ),
+    ] = False,
+) -> None:
+    """Periksa kesiapan komputer ini untuk tombol buku kerja: Python, xlwings, DLL, interpreter, Word/LibreOffice,
+    OneDrive, dan tanda 'diunduh dari internet'. Keluar dengan kode 1 bila ada yang perlu ditindaklanjuti."""
+    from . import periksa_instalasi as P
+
+    if buku is not None and not buku.is_file():
+        raise _gagal(f"Berkas buku kerja '{jalur_tampil(buku)}' tidak ditemukan. Periksa jalurnya.")
+    if perbaiki:
+        try:
+            path = P.perbaiki()
+        except LakipGalat as e:
+            raise _gagal(str(e)) from None
+        sys.stdout.write(f"Interpreter xlwings ({P.kunci_interpreter()}) ditulis ke: {path}\n")
+    hasil = P.periksa(buku)
+    for h in hasil:
+        sys.stdout.write(h.baris() + "\n")
+    if any(h.status == P.PERLU for h in hasil):
+        raise typer.Exit(code=1)
 
 
 @app.command("ekspor-data")
@@ -502,7 +541,7 @@ def cmd_laporan(
     timpa: TimpaOpt = False,
 ) -> None:
     """Susun laporan Word (dan PDF) dari SUMBER. Data dengan galat menghasilkan DRAF."""
-    from ..laporan import susun_laporan
+    from ..laporan import NAMA_PROGRAM_PDF, susun_laporan
 
     tolak_timpa_sumber([sumber, template], [keluaran, keluaran.with_suffix(".pdf") if pdf else None])
     dok = buka_sumber(sumber)
@@ -522,7 +561,9 @@ def cmd_laporan(
         raise _gagal(pesan_os(e, keluaran, "menulis")) from None
     out.print(f"Laporan Word disimpan di: {h.docx}")
     if h.pdf:
-        out.print(f"Laporan PDF disimpan di: {h.pdf}")
+        out.print(
+            f"Laporan PDF (dibuat dengan {NAMA_PROGRAM_PDF.get(h.pdf_oleh or '', h.pdf_oleh)}) disimpan di: {h.pdf}"
+        )
     for pesan in h.pesan:
         out.print(f"[yellow]{pesan}[/]")
 

@@ -10,6 +10,7 @@ the workbook as it was. Every failure becomes an Indonesian message box.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
@@ -71,6 +72,32 @@ def _waktu() -> str:
 
 # Where a remote (server) book's report or export goes; set per request by the server app.
 FOLDER_KELUARAN: ContextVar[Path | None] = ContextVar("lakip_xl_folder_keluaran", default=None)
+# Set by the server: "Buat PDF" answers once the .docx is written and converts afterwards.
+PDF_DI_LATAR: ContextVar[bool] = ContextVar("lakip_xl_pdf_di_latar", default=False)
+_latar: Any = None  # the one worker thread for background PDFs (made on first use)
+_kunci_latar = threading.Lock()
+
+
+def _di_latar(tugas: Callable[[], object]) -> Any:
+    """Run ``tugas`` in the background worker (one at a time: a PDF conversion uses a whole core)."""
+    global _latar
+    from concurrent.futures import ThreadPoolExecutor
+
+    with _kunci_latar:
+        if _latar is None:
+            _latar = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lakip-pdf")
+    return _latar.submit(tugas)
+
+
+def _pdf_latar(docx: Path, pdf: Path) -> None:
+    import logging
+
+    from ..laporan import ke_pdf_dengan
+
+    try:
+        ke_pdf_dengan(docx, pdf)
+    except Exception as e:  # nobody waits for the answer: the server's log says what happened
+        logging.getLogger("lakip_xl").error("PDF %s tidak dibuat: %s", pdf, e)
 
 
 def nama_aman(*bagian: object) -> str:
@@ -169,7 +196,7 @@ def hitung_dan_validasi(book: Any = None) -> str:
 
 def _laporan(book: Any, pdf: bool) -> str:
     def kerja(b: Any) -> str:
-        from ..laporan import nama_berversi, susun_laporan
+        from ..laporan import NAMA_PROGRAM_PDF, nama_berversi, susun_laporan
 
         dok = _buka(b)
         galat = dok.galat
@@ -195,10 +222,19 @@ def _laporan(book: Any, pdf: bool) -> str:
         folder = _folder(b)
         tujuan = _di_dalam(folder, nama_berversi(folder / f"{dasar}.docx"))
         _status(b, "lakip-xl: menyusun laporan...")
-        h = susun_laporan(dok, tujuan, pdf=pdf)
+        latar = pdf and PDF_DI_LATAR.get()
+        h = susun_laporan(dok, tujuan, pdf=pdf and not latar)
         teks = f"Laporan Word disimpan di:\n{h.docx}"
+        if latar:
+            tujuan_pdf = h.docx.with_suffix(".pdf")
+            _di_latar(lambda: _pdf_latar(h.docx, tujuan_pdf))
+            teks += (
+                f"\nLaporan PDF sedang dibuat di server dan akan muncul di:\n{tujuan_pdf}\n"
+                "(biasanya dalam satu menit; bila tidak muncul, lihat log server)."
+            )
         if h.pdf:
-            teks += f"\nLaporan PDF disimpan di:\n{h.pdf}"
+            oleh = NAMA_PROGRAM_PDF.get(h.pdf_oleh or "", h.pdf_oleh)
+            teks += f"\nLaporan PDF (dibuat dengan {oleh}) disimpan di:\n{h.pdf}"
         if h.pesan:
             teks += "\n\n" + "\n".join(h.pesan)
         return teks + catatan_draf
@@ -212,7 +248,7 @@ def buat_laporan(book: Any = None) -> str:
 
 
 def buat_pdf(book: Any = None) -> str:
-    """Tombol 'Buat PDF': susun laporan .docx dan .pdf (memerlukan LibreOffice)."""
+    """Tombol 'Buat PDF': susun laporan .docx dan .pdf (lewat Microsoft Word di Windows, atau LibreOffice)."""
     return _laporan(book, pdf=True)
 
 
@@ -233,7 +269,8 @@ def ekspor_kanwil(book: Any = None) -> str:
         buku = _di_dalam(folder, nama_berversi(folder / f"{dasar}.xlsm", pendamping=(".json",)))
         data = buku.with_suffix(".json")
         _status(b, "lakip-xl: menyiapkan salinan untuk Kanwil...")
-        bangun_buku_kerja(dok.lakip, buku, aturan=dok.aturan, temuan=dok.temuan, timpa=False)
+        conf = dok.buku_kerja.xlwings_conf if dok.buku_kerja else ()
+        bangun_buku_kerja(dok.lakip, buku, aturan=dok.aturan, temuan=dok.temuan, timpa=False, xlwings_conf=conf)
         tulis_json(dok.lakip, data, timpa=False, aturan=dok.aturan)
         galat = dok.jumlah_galat
         catatan = f"\n\nPerhatian: data masih memiliki {galat} galat." if galat else ""

@@ -6,7 +6,11 @@ unit without local Python can use the buttons through a server at the Kanwil.
 Buttons: Excel's xlwings client (``RunServerPython "http://SERVER:8000/tombol/hitung_dan_validasi"``,
 from the xlwings add-in) posts the workbook as JSON; the server runs the same function as the
 desktop button on an ``xw.Book(json=...)`` and answers with the actions for Excel to apply.
-Worksheet functions: ``POST /fungsi/LAKIP_CAPAIAN`` with ``{"args": [...]}`` returns ``{"nilai": ...}``.
+The worksheet functions (``LAKIP_...``) are not served: xlwings' custom-function route needs
+the Office.js add-in, which this project does not ship; they run through the desktop UDFs.
+A client of another xlwings version is told which version to install. "Buat PDF" answers
+once the Word report is written and makes the PDF afterwards (the add-in gives up after 30 s;
+a conversion takes about 15 s on a quiet machine), saying where the PDF will appear.
 
 Reports and Kanwil exports made through the server are written to the server's folder
 ``LAKIP_XL_FOLDER`` (default: the current folder), and the message box says where. With
@@ -168,7 +172,7 @@ def buat_app() -> Any:
     from fastapi.responses import JSONResponse
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
-    from . import excel, udf
+    from . import excel
 
     batas_body()  # a bad LAKIP_XL_BATAS_BODY_MB stops the start, not the first request
 
@@ -211,6 +215,14 @@ def buat_app() -> Any:
     def tombol(nama: str, payload: dict[str, Any]) -> JSONResponse:
         if nama not in TOMBOL:
             raise HTTPException(status_code=404, detail=f"Tombol '{nama}' tidak dikenal. Pilihan: {', '.join(TOMBOL)}.")
+        versi = payload.get("version")
+        if isinstance(versi, str) and versi != xw.__version__:
+            # xlwings refuses another version with an English XlwingsError: say what to install.
+            raise HTTPException(
+                status_code=400,
+                detail=f"Add-in xlwings di Excel ini versi {versi}, server memerlukan tepat versi {xw.__version__}. "
+                f"Pasang add-in yang sama: pip install xlwings=={xw.__version__} lalu xlwings addin install.",
+            )
         try:
             book = xw.Book(json=payload)
         except Exception as e:  # a payload xlwings cannot read
@@ -219,21 +231,14 @@ def buat_app() -> Any:
             ) from None
         folder = Path(os.environ.get("LAKIP_XL_FOLDER", ".")).resolve()
         token = excel.FOLDER_KELUARAN.set(folder)  # per request: safe with concurrent requests
+        token_latar = excel.PDF_DI_LATAR.set(True)  # PDF made after the answer: the add-in waits 30 s at most
         try:
             getattr(excel, nama)(book)
             return JSONResponse(book.json())
         finally:
             excel.FOLDER_KELUARAN.reset(token)
+            excel.PDF_DI_LATAR.reset(token_latar)
             book.close()
-
-    @app.post("/fungsi/{nama}")
-    def fungsi(nama: str, badan: dict[str, Any]) -> dict[str, Any]:
-        if nama not in udf.semua_udf():
-            raise HTTPException(status_code=404, detail=f"Fungsi '{nama}' tidak dikenal.")
-        args = badan.get("args", [])
-        if not isinstance(args, list):
-            raise HTTPException(status_code=400, detail="'args' harus berupa daftar.")
-        return {"nilai": getattr(udf, nama)(*args)}
 
     return app
 

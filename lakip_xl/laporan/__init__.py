@@ -34,6 +34,7 @@ class HasilLaporan:
     docx: Path
     pdf: Path | None = None
     draf: bool = False
+    pdf_oleh: str | None = None  # "word" or "libreoffice"
     pesan: list[str] = field(default_factory=list)
 
 
@@ -270,19 +271,43 @@ def python_uno() -> str | None:
     return None
 
 
+NAMA_PROGRAM_PDF = {"word": "Microsoft Word", "libreoffice": "LibreOffice"}
+
+
 def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
-    """Convert with LibreOffice; the table of contents is refreshed when UNO is available."""
-    if soffice() is None:
+    """Convert with Microsoft Word on Windows (see :mod:`.pdf_word`), else LibreOffice (the
+    table of contents refreshed when UNO is available). :func:`ke_pdf_dengan` also says which."""
+    return ke_pdf_dengan(docx, pdf, timpa)[0]
+
+
+def ke_pdf_dengan(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str]:
+    """The PDF and the program that made it (``"word"`` or ``"libreoffice"``); Word first, and
+    LibreOffice when Word fails and LibreOffice is installed."""
+    from ..office import pilih_pdf
+
+    program = pilih_pdf()
+    if program is None:
         raise LaporanGagal(
-            "PDF tidak dibuat: LibreOffice tidak terpasang. Pasang LibreOffice (Windows: libreoffice.org; "
-            "Debian/Ubuntu: apt-get install libreoffice-writer-nogui), atau buka berkas .docx di Word lalu simpan sebagai PDF."
+            "PDF tidak dibuat: Microsoft Word maupun LibreOffice tidak ditemukan. Buka berkas .docx di Word lalu "
+            "simpan sebagai PDF, atau pasang LibreOffice (Windows: libreoffice.org; "
+            "Debian/Ubuntu: apt-get install libreoffice-writer-nogui)."
         )
     if pdf.exists() and not timpa:
         raise LaporanGagal(f"Berkas '{pdf}' sudah ada dan tidak ditimpa. Pakai nama lain atau --timpa.")
-    # Everything LibreOffice and the UNO script write lies in this folder, removed on the way
-    # out whatever happens, Ctrl-C included (jalankan() ends the processes first).
+    # Everything Word, LibreOffice and the UNO script write lies in this folder, removed on the
+    # way out whatever happens, Ctrl-C included (jalankan() ends the processes first).
     with tempfile.TemporaryDirectory(prefix="lakip-pdf-") as tmp:
         hasil = Path(tmp) / (docx.stem + ".pdf")
+        galat_word = ""
+        if program == "word":
+            from .pdf_word import ke_pdf_word
+
+            try:
+                return tulis_atomik(pdf, ke_pdf_word(docx, hasil).read_bytes(), timpa=timpa), "word"
+            except OfficeGagal as e:
+                if soffice() is None:
+                    raise LaporanGagal(f"PDF tidak dibuat: {e}") from None
+                galat_word = f"{e} "
         py = python_uno()
         ok = False
         try:
@@ -293,8 +318,8 @@ def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
             if not ok:
                 (hasil,) = konversi([docx], "pdf", Path(tmp) / "lo")
         except OfficeGagal as e:
-            raise LaporanGagal(f"PDF tidak dibuat: {e}") from None
-        return tulis_atomik(pdf, hasil.read_bytes(), timpa=timpa)
+            raise LaporanGagal(f"PDF tidak dibuat: {galat_word}{e}") from None
+        return tulis_atomik(pdf, hasil.read_bytes(), timpa=timpa), "libreoffice"
 
 
 def susun_laporan(
@@ -331,7 +356,7 @@ def susun_laporan(
         out.pesan.append(f"Laporan ditandai DRAF: {len(galat)} galat tercantum di lampiran.")
     if pdf:
         try:
-            out.pdf = ke_pdf(docx, docx.with_suffix(".pdf"), timpa=timpa)
+            out.pdf, out.pdf_oleh = ke_pdf_dengan(docx, docx.with_suffix(".pdf"), timpa=timpa)
         except LaporanGagal as e:
             out.pesan.append(str(e))
     return out
@@ -354,4 +379,13 @@ def nama_berversi(path: Path, pendamping: tuple[str, ...] = (".pdf",)) -> Path:
         n += 1
 
 
-__all__ = ["HasilLaporan", "LaporanGagal", "asal_berkas", "ke_pdf", "nama_berversi", "susun_laporan"]
+__all__ = [
+    "NAMA_PROGRAM_PDF",
+    "HasilLaporan",
+    "LaporanGagal",
+    "asal_berkas",
+    "ke_pdf",
+    "ke_pdf_dengan",
+    "nama_berversi",
+    "susun_laporan",
+]
