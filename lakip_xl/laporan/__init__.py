@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import tempfile
 import threading
@@ -38,15 +39,16 @@ class HasilLaporan:
 
 
 # Prepared templates, keyed by the SHA-256 of the template's bytes: the built-in template is
-# built once per process, a user's ``--template`` file is read on every render (an edited file
-# is a new key), and what ``periksa_templat`` finds (the template's variables) is kept beside
-# it, so a warm render neither rebuilds nor re-parses the template. Bounded: least recently
-# used goes first.
+# built once (and kept on disk, see lakip_xl.cache), a user's ``--template`` file is read on
+# every render (an edited file is a new key), and what ``periksa_templat`` finds (the
+# template's variables) is kept beside it, in the process and on disk, so neither a warm
+# render nor a new process rebuilds or re-parses the template. Bounded: least recently used
+# goes first.
 BATAS_CACHE_TEMPLAT = 8
 _kunci_templat = threading.Lock()
 _variabel_templat: OrderedDict[str, frozenset[str]] = OrderedDict()
-# Switch for tests and benchmarks: False renders as before this cache (built, checked and
-# charts drawn on every render).
+# Switch for tests and benchmarks: False renders as before these caches (built, checked and
+# charts drawn on every render, the on-disk cache neither read nor written).
 PAKAI_CACHE = True
 
 
@@ -170,6 +172,14 @@ def _variabel(tpl: Any, kunci: str | None) -> frozenset[str]:
             if ada is not None:
                 _variabel_templat.move_to_end(kunci)
                 return ada
+    k_disk = None
+    if kunci is not None and PAKAI_CACHE:  # found by an earlier process?
+        k_disk = _kunci_variabel(kunci)
+        tersimpan = _variabel_disk(k_disk)
+        if tersimpan is not None:
+            with _kunci_templat:
+                _variabel_templat[kunci] = tersimpan
+            return tersimpan
     try:
         hasil = frozenset(tpl.get_undeclared_template_variables(_lingkungan()))
     except TemplateSyntaxError as e:
@@ -182,7 +192,37 @@ def _variabel(tpl: Any, kunci: str | None) -> frozenset[str]:
             _variabel_templat[kunci] = hasil
             while len(_variabel_templat) > BATAS_CACHE_TEMPLAT:
                 _variabel_templat.popitem(last=False)
+    if k_disk is not None:
+        from .. import cache
+
+        cache.simpan("variabel", k_disk, json.dumps(sorted(hasil)).encode("utf-8"))
     return hasil
+
+
+def _kunci_variabel(kunci_templat: str) -> str:
+    """On-disk key of a template's variables: its bytes' hash, and the versions of what parses it."""
+    import docxtpl
+    import jinja2
+
+    from .. import __version__, cache
+
+    return cache.kunci("variabel", kunci_templat, docxtpl.__version__, jinja2.__version__, __version__)
+
+
+def _variabel_disk(k: str) -> frozenset[str] | None:
+    """The variables stored by an earlier process, or ``None`` (missing, unreadable)."""
+    from .. import cache
+
+    isi = cache.baca("variabel", k)
+    if isi is None:
+        return None
+    try:
+        daftar = json.loads(isi)
+    except ValueError:
+        return None
+    if not isinstance(daftar, list) or not all(isinstance(v, str) for v in daftar):
+        return None
+    return frozenset(daftar)
 
 
 def periksa_templat(tpl: Any, konteks: Mapping[str, Any], kunci: str | None = None) -> None:
@@ -226,6 +266,7 @@ def render_docx(
     periksa_templat(tpl, konteks, kunci)
     if not PAKAI_CACHE:
         grafik.kosongkan_cache()
+    grafik.PAKAI_DISK = PAKAI_CACHE
     # The charts go through files only so each picture keeps its name (grafik_capaian.png, ...).
     with tempfile.TemporaryDirectory(prefix="lakip-grafik-", dir=folder_kerja) as tmp:
         isi: dict[str, Any] = dict(konteks)
