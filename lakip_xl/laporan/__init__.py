@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..berkas import BerkasSudahAda, jalur_tampil, pesan_os, tulis_atomik
 from ..galat import LaporanGagal, OfficeGagal
 from ..layanan import asal_berkas
-from ..office import jalankan, konversi, soffice
+from ..office import konversi, soffice
 from .konteks import bangun_konteks
 
 if TYPE_CHECKING:
@@ -291,27 +291,12 @@ def render_docx(
     return buf.getvalue(), draf
 
 
-def python_uno() -> str | None:
-    """A Python interpreter that can ``import uno`` (LibreOffice's scripting bridge)."""
-    exe = soffice()
-    kandidat = ["/usr/bin/python3"]
-    if exe:
-        prog = Path(exe).resolve().parent
-        kandidat += [str(prog / "python"), str(prog / "python.exe")]
-    for k in kandidat:
-        if Path(k).exists():
-            with tempfile.TemporaryDirectory(prefix="lakip-uno-") as tmp:
-                try:
-                    r = jalankan([k, "-c", "import uno"], Path(tmp), batas_waktu=60)
-                except OfficeGagal:
-                    continue
-            if r.returncode == 0:
-                return k
-    return None
-
-
 def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
-    """Convert with LibreOffice; the table of contents is refreshed when UNO is available."""
+    """Convert with LibreOffice; the table of contents is refreshed when UNO is available.
+
+    The conversion goes to the process's one LibreOffice (:mod:`.sesi_pdf`, started on the
+    first conversion and kept for the next); without a Python with UNO, ``soffice
+    --convert-to`` converts it (the table of contents then keeps Word's last page numbers)."""
     if soffice() is None:
         raise LaporanGagal(
             "PDF tidak dibuat: LibreOffice tidak terpasang. Pasang LibreOffice (Windows: libreoffice.org; "
@@ -319,17 +304,14 @@ def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
         )
     if pdf.exists() and not timpa:
         raise LaporanGagal(f"Berkas '{pdf}' sudah ada dan tidak ditimpa. Pakai nama lain atau --timpa.")
-    # Everything LibreOffice and the UNO script write lies in this folder, removed on the way
-    # out whatever happens, Ctrl-C included (jalankan() ends the processes first).
+    from .sesi_pdf import sesi
+
+    # The PDF is written in a temporary folder, removed on the way out whatever happens,
+    # then moved into place.
     with tempfile.TemporaryDirectory(prefix="lakip-pdf-") as tmp:
         hasil = Path(tmp) / (docx.stem + ".pdf")
-        py = python_uno()
-        ok = False
         try:
-            if py:
-                skrip = Path(__file__).with_name("pdf_uno.py")
-                r = jalankan([py, str(skrip), str(docx), str(hasil)], Path(tmp) / "tmp", batas_waktu=600)
-                ok = r.returncode == 0 and hasil.exists()
+            ok = sesi().konversi(docx, hasil) and hasil.exists()
             if not ok:
                 (hasil,) = konversi([docx], "pdf", Path(tmp) / "lo")
         except OfficeGagal as e:
@@ -359,6 +341,10 @@ def susun_laporan(
             raise LaporanGagal(
                 f"Berkas '{tujuan}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
             )
+    if pdf and soffice() is not None:
+        from .sesi_pdf import sesi
+
+        sesi().siapkan()  # LibreOffice starts while the report is rendered
     isi, draf = render_docx(dok, template)
     try:
         docx = tulis_atomik(keluaran, isi, timpa=timpa)
@@ -394,4 +380,4 @@ def nama_berversi(path: Path, pendamping: tuple[str, ...] = (".pdf",)) -> Path:
         n += 1
 
 
-__all__ = ["HasilLaporan", "LaporanGagal", "asal_berkas", "ke_pdf", "nama_berversi", "susun_laporan"]
+__all__ = ["HasilLaporan", "LaporanGagal", "asal_berkas", "ke_pdf", "nama_berversi", "render_docx", "susun_laporan"]
