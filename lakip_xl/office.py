@@ -49,7 +49,7 @@ def profil_baru(folder: Path) -> str:
     :func:`simpan_profil`), so LibreOffice skips its first-start work, or a fresh one; our
     settings (:data:`XCU`) are written into it either way."""
     user = folder / "user"
-    simpanan = _profil_tersimpan()
+    simpanan = profil_tersimpan()
     if simpanan is not None and not user.exists():
         try:
             shutil.copytree(simpanan / "user", user)
@@ -76,7 +76,8 @@ def _folder_profil() -> Path | None:
     return akar / "libreoffice" / k[:32]
 
 
-def _profil_tersimpan() -> Path | None:
+def profil_tersimpan() -> Path | None:
+    """The kept, initialised profile of this LibreOffice installation, or ``None``."""
     f = _folder_profil()
     return f if f is not None and (f / "user").is_dir() else None
 

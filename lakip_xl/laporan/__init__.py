@@ -291,6 +291,15 @@ def render_docx(
     return buf.getvalue(), draf
 
 
+def siapkan_pdf() -> None:
+    """Start the process's LibreOffice in the background for a PDF that is sure to be asked
+    for (the conversion then finds it running); nothing when LibreOffice is missing."""
+    if soffice() is not None:
+        from .sesi_pdf import sesi
+
+        sesi().siapkan()
+
+
 def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
     """Convert with LibreOffice; the table of contents is refreshed when UNO is available.
 
@@ -341,10 +350,8 @@ def susun_laporan(
             raise LaporanGagal(
                 f"Berkas '{tujuan}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
             )
-    if pdf and soffice() is not None:
-        from .sesi_pdf import sesi
-
-        sesi().siapkan()  # LibreOffice starts while the report is rendered
+    if pdf:
+        siapkan_pdf()  # LibreOffice starts while the report is rendered
     isi, draf = render_docx(dok, template)
     try:
         docx = tulis_atomik(keluaran, isi, timpa=timpa)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..galat import OfficeGagal
-from ..office import buang_profil, profil_baru, simpan_profil, soffice
+from ..office import buang_profil, profil_baru, profil_tersimpan, simpan_profil, soffice
 
 BATAS_MULAI = 120  # seconds for LibreOffice to start and answer
 BATAS_KONVERSI = 600  # seconds for one document
@@ -119,7 +119,16 @@ class _Layanan:
         self._bereskan(5)
 
     def tutup(self, batas: float = 60) -> bool:
-        """Close LibreOffice properly (end of standard input); True when it closed in time."""
+        """Close LibreOffice; True when it closed properly.
+
+        Every conversion is complete (written and closed) before its answer, and the profile
+        is a throwaway copy: when a profile is already kept, the service's process group is
+        simply ended (no wait for LibreOffice's orderly shutdown, which costs a command some
+        tenths of a second). Otherwise LibreOffice is closed properly (end of standard input)
+        and its profile is kept for every later run."""
+        if profil_tersimpan() is not None:
+            self.akhiri()
+            return True
         try:
             if self.proc.stdin is not None:
                 self.proc.stdin.close()
