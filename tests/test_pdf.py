@@ -36,9 +36,17 @@ def sesi(tmp_path, monkeypatch):
     s.tutup()
 
 
-def _office_kami() -> list[psutil.Process]:
-    """LibreOffice processes started by this process (through the UNO service)."""
-    return [p for p in psutil.Process().children(recursive=True) if "soffice" in p.name()]
+def _office_di(folder: Path) -> list[psutil.Process]:
+    """LibreOffice processes whose profile lies in ``folder`` (other tests' and other users'
+    LibreOffice on the machine do not count)."""
+    hasil = []
+    for p in psutil.process_iter(["name", "cmdline"]):
+        try:
+            if "soffice" in (p.info["name"] or "") and str(folder) in " ".join(p.info["cmdline"] or ()):
+                hasil.append(p)
+        except psutil.Error:
+            pass
+    return hasil
 
 
 def _isi_pdf(p: Path) -> str:
@@ -54,18 +62,21 @@ def test_many_conversions_share_one_libreoffice_and_its_profile_is_kept(tmp_path
     n = sesi_pdf.jumlah_mulai
     pdf = [tmp_path / f"{i}.pdf" for i in range(3)]
     ke_pdf(docx_contoh, pdf[0])
-    kantor = _office_kami()
+    assert sesi._layanan is not None
+    folder = sesi._layanan.folder
+    kantor = _office_di(folder)
     assert len(kantor) == 1
     ke_pdf(docx_contoh, pdf[1])
     ke_pdf(docx_contoh, pdf[2])
     assert sesi_pdf.jumlah_mulai == n + 1
-    assert [p.pid for p in _office_kami()] == [kantor[0].pid]  # the same LibreOffice all along
+    assert [p.pid for p in _office_di(folder)] == [kantor[0].pid]  # the same LibreOffice all along
     for p in pdf:
         assert _daftar_isi_bernomor(_isi_pdf(p))  # the table of contents refreshed in each
     sesi.tutup()
     assert not sesi.berjalan()
     psutil.wait_procs(kantor, timeout=10)
-    assert _office_kami() == []
+    assert _office_di(folder) == []
+    assert not folder.exists()
     disimpan = list((tmp_path / "cache" / "libreoffice").glob("*/user"))
     assert len(disimpan) == 1 and (disimpan[0] / "registrymodifications.xcu").exists()
     assert not list(disimpan[0].rglob(".lock"))
@@ -115,13 +126,17 @@ def test_cli_pdf_leaves_no_office_process(tmp_path, lo, uno_python):
     import sys
 
     out = tmp_path / "LAKIP.docx"
-    sebelum = {p.pid for p in psutil.process_iter() if "soffice" in p.name()}
+    sementara = tmp_path / "sementara"  # the command's temporary folder: LibreOffice's profile lies in it
+    sementara.mkdir()
     r = subprocess.run(
         [sys.executable, "-m", "lakip_xl.doors.cli", "laporan", str(ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"),
          "-o", str(out), "--pdf"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=600, env={**os.environ, "TMPDIR": str(sementara)},
     )  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert _daftar_isi_bernomor(_isi_pdf(out.with_suffix(".pdf")))
-    sisa = {p.pid for p in psutil.process_iter() if "soffice" in p.name()} - sebelum
-    assert sisa == set()
+    batas = time.monotonic() + 10
+    while _office_di(sementara):  # ended with the command (SIGKILL reaped by init within moments)
+        assert time.monotonic() < batas, "LibreOffice masih berjalan setelah perintah selesai"
+        time.sleep(0.1)
+    assert list(sementara.iterdir()) == []
