@@ -2,7 +2,8 @@
 
 A private profile per call keeps runs independent and sets ``OOXMLRecalcMode`` to 0
 ("always recalculate"), so LibreOffice never shows the cached values of a file it did not
-write itself.
+write itself. The profile is a copy of one an earlier run initialised, kept in lakip-xl's
+cache (:mod:`lakip_xl.cache`), so only the first run ever pays for LibreOffice's first start.
 """
 
 from __future__ import annotations
@@ -67,11 +68,71 @@ def pilih_pdf() -> str | None:
 
 
 def profil_baru(folder: Path) -> str:
-    """A fresh LibreOffice user profile in ``folder``; returns its file URL."""
+    """A LibreOffice user profile of its own in ``folder``; returns its file URL.
+
+    A copy of the profile an earlier run initialised (kept in the cache by
+    :func:`simpan_profil`), so LibreOffice skips its first-start work, or a fresh one; our
+    settings (:data:`XCU`) are written into it either way."""
     user = folder / "user"
+    simpanan = profil_tersimpan()
+    if simpanan is not None and not user.exists():
+        try:
+            shutil.copytree(simpanan / "user", user)
+        except OSError:
+            shutil.rmtree(user, ignore_errors=True)
     user.mkdir(parents=True, exist_ok=True)
     (user / "registrymodifications.xcu").write_text(XCU, encoding="utf-8")
     return folder.resolve().as_uri()
+
+
+def _folder_profil() -> Path | None:
+    """Where the initialised profile of this LibreOffice installation is kept (or ``None``)."""
+    from . import cache
+
+    akar = cache.folder()
+    exe = soffice()
+    if akar is None or exe is None:
+        return None
+    try:
+        asli = os.path.realpath(exe)
+        k = cache.kunci("profil-libreoffice", asli, str(os.stat(asli).st_mtime_ns), XCU)
+    except OSError:
+        return None
+    return akar / "libreoffice" / k[:32]
+
+
+def profil_tersimpan() -> Path | None:
+    """The kept, initialised profile of this LibreOffice installation, or ``None``."""
+    f = _folder_profil()
+    return f if f is not None and (f / "user").is_dir() else None
+
+
+def simpan_profil(folder: Path) -> None:
+    """Keep the profile in ``folder`` (LibreOffice has run with it and closed) for later runs,
+    when none is kept yet. Copied aside first and moved into place whole, so a concurrent run
+    either sees a complete profile or none; any failure only means nothing is kept."""
+    tujuan = _folder_profil()
+    if tujuan is None or tujuan.exists() or not (folder / "user").is_dir():
+        return
+    sementara = None
+    try:
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
+        sementara = Path(tempfile.mkdtemp(prefix=".profil-", dir=tujuan.parent))
+        shutil.copytree(folder / "user", sementara / "user", ignore=shutil.ignore_patterns(".lock", "*.tmp"))
+        os.rename(sementara, tujuan)  # fails when another run was first: keep theirs
+        sementara = None
+    except OSError:
+        pass
+    finally:
+        if sementara is not None:
+            shutil.rmtree(sementara, ignore_errors=True)
+
+
+def buang_profil() -> None:
+    """Forget the kept profile (LibreOffice failed to start with a copy of it)."""
+    f = _folder_profil()
+    if f is not None:
+        shutil.rmtree(f, ignore_errors=True)
 
 
 def _akhiri(proc: subprocess.Popen[str]) -> None:
@@ -139,9 +200,11 @@ def konversi(berkas: list[Path], format_tujuan: str, folder_keluar: Path, batas_
         cmd = [exe, f"-env:UserInstallation={url}", "--headless", "--norestore", "--nolockcheck"]
         cmd += ["--convert-to", format_tujuan, "--outdir", str(folder_keluar), *map(str, berkas)]
         proc = jalankan(cmd, Path(tmp) / "tmp", batas_waktu)
-    ext = format_tujuan.split(":")[0]
-    keluar = [folder_keluar / (Path(b).stem + "." + ext) for b in berkas]
-    hilang = [str(k) for k in keluar if not k.exists()]
+        ext = format_tujuan.split(":")[0]
+        keluar = [folder_keluar / (Path(b).stem + "." + ext) for b in berkas]
+        hilang = [str(k) for k in keluar if not k.exists()]
+        if proc.returncode == 0 and not hilang:
+            simpan_profil(Path(tmp))
     if hilang:
         raise OfficeGagal(f"LibreOffice gagal mengonversi: {', '.join(hilang)} ({proc.stderr.strip()[:300]})")
     return keluar

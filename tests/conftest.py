@@ -2,6 +2,11 @@ import os
 
 # xlwings' JSON-backed Book (used to test the button functions) needs this before import.
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+# The tests (and the CLI processes they start) never read or fill the user's own cache.
+if "LAKIP_XL_CACHE" not in os.environ:
+    import tempfile
+
+    os.environ["LAKIP_XL_CACHE"] = tempfile.mkdtemp(prefix="lakip-xl-cache-uji-")
 
 import json
 import shutil

@@ -541,9 +541,11 @@ def cmd_laporan(
     timpa: TimpaOpt = False,
 ) -> None:
     """Susun laporan Word (dan PDF) dari SUMBER. Data dengan galat menghasilkan DRAF."""
-    from ..laporan import NAMA_PROGRAM_PDF, susun_laporan
+    from ..laporan import NAMA_PROGRAM_PDF, siapkan_pdf, susun_laporan
 
     tolak_timpa_sumber([sumber, template], [keluaran, keluaran.with_suffix(".pdf") if pdf else None])
+    if pdf:
+        siapkan_pdf()  # LibreOffice starts while the source is read and the report rendered
     dok = buka_sumber(sumber)
     out.print("Menyusun laporan...")
     try:

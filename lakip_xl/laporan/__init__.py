@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import tempfile
 import threading
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..berkas import BerkasSudahAda, jalur_tampil, pesan_os, tulis_atomik
 from ..galat import LaporanGagal, OfficeGagal
 from ..layanan import asal_berkas
-from ..office import jalankan, konversi, soffice
+from ..office import konversi, soffice
 from .konteks import bangun_konteks
 
 if TYPE_CHECKING:
@@ -39,15 +40,16 @@ class HasilLaporan:
 
 
 # Prepared templates, keyed by the SHA-256 of the template's bytes: the built-in template is
-# built once per process, a user's ``--template`` file is read on every render (an edited file
-# is a new key), and what ``periksa_templat`` finds (the template's variables) is kept beside
-# it, so a warm render neither rebuilds nor re-parses the template. Bounded: least recently
-# used goes first.
+# built once (and kept on disk, see lakip_xl.cache), a user's ``--template`` file is read on
+# every render (an edited file is a new key), and what ``periksa_templat`` finds (the
+# template's variables) is kept beside it, in the process and on disk, so neither a warm
+# render nor a new process rebuilds or re-parses the template. Bounded: least recently used
+# goes first.
 BATAS_CACHE_TEMPLAT = 8
 _kunci_templat = threading.Lock()
 _variabel_templat: OrderedDict[str, frozenset[str]] = OrderedDict()
-# Switch for tests and benchmarks: False renders as before this cache (built, checked and
-# charts drawn on every render).
+# Switch for tests and benchmarks: False renders as before these caches (built, checked and
+# charts drawn on every render, the on-disk cache neither read nor written).
 PAKAI_CACHE = True
 
 
@@ -171,6 +173,14 @@ def _variabel(tpl: Any, kunci: str | None) -> frozenset[str]:
             if ada is not None:
                 _variabel_templat.move_to_end(kunci)
                 return ada
+    k_disk = None
+    if kunci is not None and PAKAI_CACHE:  # found by an earlier process?
+        k_disk = _kunci_variabel(kunci)
+        tersimpan = _variabel_disk(k_disk)
+        if tersimpan is not None:
+            with _kunci_templat:
+                _variabel_templat[kunci] = tersimpan
+            return tersimpan
     try:
         hasil = frozenset(tpl.get_undeclared_template_variables(_lingkungan()))
     except TemplateSyntaxError as e:
@@ -183,7 +193,37 @@ def _variabel(tpl: Any, kunci: str | None) -> frozenset[str]:
             _variabel_templat[kunci] = hasil
             while len(_variabel_templat) > BATAS_CACHE_TEMPLAT:
                 _variabel_templat.popitem(last=False)
+    if k_disk is not None:
+        from .. import cache
+
+        cache.simpan("variabel", k_disk, json.dumps(sorted(hasil)).encode("utf-8"))
     return hasil
+
+
+def _kunci_variabel(kunci_templat: str) -> str:
+    """On-disk key of a template's variables: its bytes' hash, and the versions of what parses it."""
+    import docxtpl
+    import jinja2
+
+    from .. import __version__, cache
+
+    return cache.kunci("variabel", kunci_templat, docxtpl.__version__, jinja2.__version__, __version__)
+
+
+def _variabel_disk(k: str) -> frozenset[str] | None:
+    """The variables stored by an earlier process, or ``None`` (missing, unreadable)."""
+    from .. import cache
+
+    isi = cache.baca("variabel", k)
+    if isi is None:
+        return None
+    try:
+        daftar = json.loads(isi)
+    except ValueError:
+        return None
+    if not isinstance(daftar, list) or not all(isinstance(v, str) for v in daftar):
+        return None
+    return frozenset(daftar)
 
 
 def periksa_templat(tpl: Any, konteks: Mapping[str, Any], kunci: str | None = None) -> None:
@@ -227,6 +267,7 @@ def render_docx(
     periksa_templat(tpl, konteks, kunci)
     if not PAKAI_CACHE:
         grafik.kosongkan_cache()
+    grafik.PAKAI_DISK = PAKAI_CACHE
     # The charts go through files only so each picture keeps its name (grafik_capaian.png, ...).
     with tempfile.TemporaryDirectory(prefix="lakip-grafik-", dir=folder_kerja) as tmp:
         isi: dict[str, Any] = dict(konteks)
@@ -252,23 +293,15 @@ def render_docx(
     return buf.getvalue(), draf
 
 
-def python_uno() -> str | None:
-    """A Python interpreter that can ``import uno`` (LibreOffice's scripting bridge)."""
-    exe = soffice()
-    kandidat = ["/usr/bin/python3"]
-    if exe:
-        prog = Path(exe).resolve().parent
-        kandidat += [str(prog / "python"), str(prog / "python.exe")]
-    for k in kandidat:
-        if Path(k).exists():
-            with tempfile.TemporaryDirectory(prefix="lakip-uno-") as tmp:
-                try:
-                    r = jalankan([k, "-c", "import uno"], Path(tmp), batas_waktu=60)
-                except OfficeGagal:
-                    continue
-            if r.returncode == 0:
-                return k
-    return None
+def siapkan_pdf() -> None:
+    """Start the process's LibreOffice in the background for a PDF that is sure to be asked
+    for (the conversion then finds it running); nothing when LibreOffice is missing."""
+    from ..office import pilih_pdf
+
+    if pilih_pdf() == "libreoffice":  # not when Word will make it
+        from .sesi_pdf import sesi
+
+        sesi().siapkan()
 
 
 NAMA_PROGRAM_PDF = {"word": "Microsoft Word", "libreoffice": "LibreOffice"}
@@ -282,7 +315,11 @@ def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
 
 def ke_pdf_dengan(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str]:
     """The PDF and the program that made it (``"word"`` or ``"libreoffice"``); Word first, and
-    LibreOffice when Word fails and LibreOffice is installed."""
+    LibreOffice when Word fails and LibreOffice is installed.
+
+    LibreOffice conversions go to the process's one LibreOffice (:mod:`.sesi_pdf`, started on
+    the first conversion and kept for the next); without a Python with UNO, ``soffice
+    --convert-to`` converts it (the table of contents then keeps Word's last page numbers)."""
     from ..office import pilih_pdf
 
     program = pilih_pdf()
@@ -294,8 +331,10 @@ def ke_pdf_dengan(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str
         )
     if pdf.exists() and not timpa:
         raise LaporanGagal(f"Berkas '{pdf}' sudah ada dan tidak ditimpa. Pakai nama lain atau --timpa.")
-    # Everything Word, LibreOffice and the UNO script write lies in this folder, removed on the
-    # way out whatever happens, Ctrl-C included (jalankan() ends the processes first).
+    from .sesi_pdf import sesi
+
+    # The PDF is written in a temporary folder, removed on the way out whatever happens (Ctrl-C
+    # included), then moved into place.
     with tempfile.TemporaryDirectory(prefix="lakip-pdf-") as tmp:
         hasil = Path(tmp) / (docx.stem + ".pdf")
         galat_word = ""
@@ -308,13 +347,8 @@ def ke_pdf_dengan(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str
                 if soffice() is None:
                     raise LaporanGagal(f"PDF tidak dibuat: {e}") from None
                 galat_word = f"{e} "
-        py = python_uno()
-        ok = False
         try:
-            if py:
-                skrip = Path(__file__).with_name("pdf_uno.py")
-                r = jalankan([py, str(skrip), str(docx), str(hasil)], Path(tmp) / "tmp", batas_waktu=600)
-                ok = r.returncode == 0 and hasil.exists()
+            ok = sesi().konversi(docx, hasil) and hasil.exists()
             if not ok:
                 (hasil,) = konversi([docx], "pdf", Path(tmp) / "lo")
         except OfficeGagal as e:
@@ -344,6 +378,8 @@ def susun_laporan(
             raise LaporanGagal(
                 f"Berkas '{tujuan}' sudah ada dan tidak ditimpa. Pakai nama lain atau tambahkan --timpa."
             )
+    if pdf:
+        siapkan_pdf()  # LibreOffice starts while the report is rendered
     isi, draf = render_docx(dok, template)
     try:
         docx = tulis_atomik(keluaran, isi, timpa=timpa)
@@ -387,5 +423,6 @@ __all__ = [
     "ke_pdf",
     "ke_pdf_dengan",
     "nama_berversi",
+    "render_docx",
     "susun_laporan",
 ]

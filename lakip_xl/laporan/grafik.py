@@ -1,20 +1,22 @@
 """Charts for the report (matplotlib, grey tones and hatching: readable in black and white).
 
 Each chart is drawn once, at the width it is placed in the report (:data:`LEBAR_MM`), straight
-to PNG bytes, and kept in a small cache keyed by a hash of the chart's own input: a process
-that renders many reports (the Excel button, the server) draws a chart again only when its
-data changed. matplotlib is imported on first use, without pyplot (no global figure state),
+to PNG bytes, and kept in a small cache keyed by a hash of the chart's own input (and of this
+module's source): a process that renders many reports (the Excel button, the server) draws a
+chart again only when its data changed, and the on-disk cache (:mod:`lakip_xl.cache`) spares a
+new process the drawing, and the import of matplotlib, for data it has drawn before. matplotlib is imported on first use, without pyplot (no global figure state),
 with the Agg backend; drawing holds a lock because matplotlib's rc settings are global.
 """
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import io
 import textwrap
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..compute.hasil import Hasil
@@ -32,6 +34,9 @@ _cache: OrderedDict[str, bytes] = OrderedDict()
 _mpl: Any = None
 # Every chart drawn in this process (cache misses); the tests read it.
 jumlah_gambar = 0
+# The on-disk cache (lakip_xl.cache) is used beside the process's own; render_docx turns it
+# off while lakip_xl.laporan.PAKAI_CACHE is False.
+PAKAI_DISK = True
 
 
 def _matplotlib() -> Any:
@@ -60,15 +65,30 @@ def _png(gambar: Callable[[Any], None], tinggi_in: float) -> bytes:
     return buf.getvalue()
 
 
+@functools.cache
+def _sidik_kode() -> bytes:
+    """What a chart's look depends on besides its data: this module's source and the version."""
+    from .. import __version__
+
+    return Path(__file__).read_bytes() + __version__.encode()
+
+
 def _tersimpan(jenis: str, data: Any, gambar: Callable[[Any], None], tinggi_in: float) -> bytes:
-    """The PNG of a chart from the cache, or drawn and cached (least recently used goes first)."""
-    kunci = hashlib.sha256(repr((jenis, LEBAR_MM, DPI, tinggi_in, data)).encode()).hexdigest()
+    """The PNG of a chart from the process's cache, then the on-disk cache, or drawn and
+    cached in both (least recently used goes first)."""
+    from .. import cache
+
+    kunci = cache.kunci("grafik", _sidik_kode(), repr((jenis, LEBAR_MM, DPI, tinggi_in, data)))
     with _kunci_gambar:
         png = _cache.get(kunci)
         if png is not None:
             _cache.move_to_end(kunci)
             return png
-        png = _png(gambar, tinggi_in)
+        png = cache.baca("grafik", kunci) if PAKAI_DISK else None
+        if png is None or not png.startswith(b"\x89PNG"):
+            png = _png(gambar, tinggi_in)
+            if PAKAI_DISK:
+                cache.simpan("grafik", kunci, png)
         _cache[kunci] = png
         while len(_cache) > BATAS_CACHE:
             _cache.popitem(last=False)

@@ -1,9 +1,19 @@
-"""Convert a .docx to PDF in LibreOffice over UNO, refreshing the table of contents first.
+"""Convert .docx files to PDF in one LibreOffice over UNO, refreshing the table of contents first.
 
 Standalone: runs under LibreOffice's Python (Debian: /usr/bin/python3 with python3-uno),
-never imports lakip_xl. Usage: python3 pdf_uno.py IN.docx OUT.pdf
+never imports lakip_xl. Two ways to run it:
+
+    python3 pdf_uno.py IN.docx OUT.pdf
+        one conversion, in a LibreOffice started for it with a fresh profile;
+    python3 pdf_uno.py --layani SOFFICE PROFILE_URL
+        the service lakip-xl uses (lakip_xl/laporan/sesi_pdf.py): starts SOFFICE once with the
+        profile at PROFILE_URL, prints {"siap": true} (or {"siap": false, "pesan": ...}), then
+        converts every request read from standard input, one JSON line {"src": ..., "dst": ...}
+        each, answering one JSON line {"ok": true} or {"ok": false, "pesan": ...}; at the end
+        of standard input (lakip-xl done or gone) LibreOffice is closed and the script ends.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -23,49 +33,43 @@ def pv(name, value):
     return p
 
 
-def main(src, dst):
-    # lakip-xl runs this script with TMPDIR inside its own temporary folder and ends the whole
-    # process group on Ctrl-C; run by hand, the folder still goes whatever happens.
-    work = tempfile.mkdtemp(prefix="lakip-pdf-")
-    try:
-        return _konversi(src, dst, work)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _konversi(src, dst, work):
+def mulai(exe, profil_url):
+    """Start LibreOffice listening on a private pipe; (process, desktop) or (process, None)."""
     pipe = "lakip_pdf_" + uuid.uuid4().hex[:8]
-    exe = shutil.which("soffice") or "/usr/bin/soffice"
     proc = subprocess.Popen(
         [exe, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-         "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(work, "profile")),
+         "-env:UserInstallation=" + profil_url,
          f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.time() + 90
-    ctx = None
     try:
-        while ctx is None:
+        while True:
             try:
                 ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                break
             except NoConnectException:
                 if proc.poll() is not None or time.time() > deadline:
                     proc.kill()
-                    print("LibreOffice tidak dapat dijalankan", file=sys.stderr)
-                    return 3
-                time.sleep(0.5)
+                    proc.wait()
+                    return proc, None
+                time.sleep(0.05)  # LibreOffice is up within a second or two: poll finely
     except BaseException:
         proc.kill()
         proc.wait()
         raise
-    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-    doc = None
+    return proc, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+
+
+def konversi(desktop, src, dst):
+    doc = desktop.loadComponentFromURL(
+        uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (pv("Hidden", True),)
+    )
+    if doc is None:
+        raise RuntimeError("LibreOffice tidak dapat membuka " + src)
     try:
-        doc = desktop.loadComponentFromURL(
-            uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (pv("Hidden", True),)
-        )
         idx = doc.getDocumentIndexes()
         for i in range(idx.getCount()):
             idx.getByIndex(i).update()
@@ -74,20 +78,64 @@ def _konversi(src, dst, work):
         for i in range(idx.getCount()):
             idx.getByIndex(i).update()
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (pv("FilterName", "writer_pdf_Export"),))
+    finally:
+        doc.close(True)
+
+
+def selesai(proc, desktop):
+    try:
+        if desktop is not None:
+            desktop.terminate()
+    except Exception:
+        pass
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def layani(exe, profil_url):
+    proc, desktop = mulai(exe, profil_url)
+    if desktop is None:
+        print(json.dumps({"siap": False, "pesan": "LibreOffice tidak dapat dijalankan"}), flush=True)
+        return 3
+    try:
+        print(json.dumps({"siap": True}), flush=True)
+        for baris in sys.stdin:
+            if not baris.strip():
+                continue
+            try:
+                req = json.loads(baris)
+                konversi(desktop, req["src"], req["dst"])
+                jawab = json.dumps({"ok": True})
+            except Exception as e:  # one bad document does not end the service
+                jawab = json.dumps({"ok": False, "pesan": str(e)[:300]})
+            print(jawab, flush=True)
         return 0
     finally:
+        selesai(proc, desktop)
+
+
+def main(src, dst):
+    # Run by hand: the profile folder goes whatever happens.
+    work = tempfile.mkdtemp(prefix="lakip-pdf-")
+    try:
+        exe = shutil.which("soffice") or "/usr/bin/soffice"
+        proc, desktop = mulai(exe, uno.systemPathToFileUrl(os.path.join(work, "profile")))
+        if desktop is None:
+            print("LibreOffice tidak dapat dijalankan", file=sys.stderr)
+            return 3
         try:
-            if doc is not None:
-                doc.close(True)
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            konversi(desktop, src, dst)
+            return 0
+        finally:
+            selesai(proc, desktop)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--layani":
+        sys.exit(layani(sys.argv[2], sys.argv[3]))
     sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -663,10 +663,36 @@ def bangun_templat() -> bytes:
     return buf.getvalue()
 
 
+# Every build of the template in this process (the tests read it).
+jumlah_bangun = 0
+
+
+def kunci_templat_bawaan() -> str:
+    """What the built-in template depends on: this module's source, the narrative labels, the
+    python-docx and lakip-xl versions (a change to any of them is a new key)."""
+    import docx
+
+    from .. import __version__, cache
+
+    return cache.kunci(
+        "templat-bawaan", Path(__file__).read_bytes(), repr(LABEL_NARASI), docx.__version__ or "", __version__
+    )
+
+
 @functools.cache
 def templat_bawaan() -> bytes:
-    """The built-in template, built once per process (the bytes are immutable, so sharing is safe)."""
-    return bangun_templat()
+    """The built-in template: built once per process and kept in the on-disk cache, so a new
+    process reads it instead of building it (the bytes are immutable, so sharing is safe)."""
+    global jumlah_bangun
+    from .. import cache
+
+    k = kunci_templat_bawaan()
+    isi = cache.baca("templat", k)
+    if isi is None:
+        isi = bangun_templat()
+        jumlah_bangun += 1
+        cache.simpan("templat", k, isi)
+    return isi
 
 
 def tulis_templat(tujuan: Path, timpa: bool = False) -> Path:
