@@ -158,6 +158,8 @@ def cek_interpreter(buku: Path | None) -> Hasil:
                 f"{kunci} = {nilai} (dari {asal}) tidak ditemukan. Perbaiki nilainya atau jalankan "
                 "'lakip-xl periksa-instalasi --perbaiki'.",
             )
+    if not WINDOWS and not sys.platform.startswith("darwin"):
+        return Hasil(TIDAK_BERLAKU, "Interpreter", f"{kunci} hanya dipakai Excel di Windows (atau macOS).")
     return Hasil(
         PERLU,
         "Interpreter",
