@@ -446,3 +446,28 @@ def test_sheet_edited_in_libreoffice_keeps_the_plan(tmp_path: Path, uno_python: 
                               "DeviasiRata": "deviasi_rata", "CapaianOutputKini": "capaian_output_kini",
                               "PengurangRencana": "pengurang"}[sel]]  # fmt: skip
             assert nilai == pytest.approx(harap), (nama, sel)
+
+
+def test_blank_details_never_make_the_target_unreachable() -> None:
+    """OM-SPAN values only (no pagu, no months): the highest value of the indicators computed from
+    details is not known, so it is bounded by 100, said in a note, never 'cannot be reached'."""
+    lakip = Lakip()
+    lakip.profil.tahun = 2025
+    lakip.rencana_ikpa = RencanaIkpa(target_ikpa=99.0)
+    lakip.ikpa.komponen = [
+        KomponenIkpa("revisi_dipa", 50.0),
+        KomponenIkpa("deviasi_halaman_iii", 90.0),
+        KomponenIkpa("penyerapan", 70.0),
+        KomponenIkpa("belanja_kontraktual", None, berlaku=False),
+        KomponenIkpa("penyelesaian_tagihan", None, berlaku=False),
+        KomponenIkpa("up_tup", 100.0),
+        KomponenIkpa("capaian_output", 95.0),
+    ]
+    h = hitung_rencana(lakip, aturan_bawaan())
+    # Now: (10 x 50 + 15 x 90 + 20 x 70 + 10 x 100 + 25 x 95) / 100 / 0,8
+    #    = (500 + 1350 + 1400 + 1000 + 2375) / 100 / 0,8 = 66,25 / 0,8 = 82,8125.
+    assert h.ikpa_kini == pytest.approx(82.8125)
+    # Highest: every indicator from details bounded by 100 -> 100.
+    assert h.ikpa_tertinggi == pytest.approx(100.0)
+    assert h.tercapai is True
+    assert any("dapat mencapai 100" in c and "Penyerapan Anggaran" in c for c in h.catatan)

@@ -898,8 +898,9 @@ RENCANA_INDIKATOR = Tabel(
         Kolom("proyeksi", "Bila mengikuti RPD", jenis="rumus", format="angka", lebar=9,
               rumus='IF(ISNUMBER({rincian_proyeksi}),{rincian_proyeksi},{kini})'),
         Kolom("rincian_tertinggi", "Tertinggi dari rincian", jenis="rumus", format="angka", bantu=True, lebar=9,
-              rumus=_guard(_pilih_rincian({"penyerapan": "PenyerapanTertinggi", "deviasi_halaman_iii": "NilaiDeviasiAkhir",
-                                           "revisi_dipa": "NilaiRevisiAkhir", "capaian_output": "CapaianOutputTertinggi"}))),
+              rumus=_guard(_pilih_rincian({k: f"IF(ISNUMBER({n}),{n},100)" for k, n in (
+                  ("penyerapan", "PenyerapanTertinggi"), ("deviasi_halaman_iii", "NilaiDeviasiAkhir"),
+                  ("revisi_dipa", "NilaiRevisiAkhir"), ("capaian_output", "CapaianOutputTertinggi"))}))),
         Kolom("tertinggi", "Tertinggi", jenis="rumus", format="angka", lebar=9,
               rumus='IF(ISNUMBER({rincian_tertinggi}),{rincian_tertinggi},{kini})'),
         *(Kolom(f"t_{x}", f"Tertimbang ({x})", jenis="rumus", format="angka", bantu=True, lebar=8,

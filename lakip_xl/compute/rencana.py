@@ -281,10 +281,14 @@ class _Perencana:
         if ada_serap:
             rincian_tertinggi["penyerapan"] = (sum(x or 0.0 for x in tw) + 100.0 * (4 - selesai)) / 4
         rincian_tertinggi["capaian_output"] = self.capaian_output(self.ketepatan(True), 100.0)
+        # An indicator computed from details whose details are blank: its highest value is not
+        # known; the bound 100 is used (so "cannot be reached" is never said wrongly), and said.
+        batas_atas = {k: (100.0 if v is None else v) for k, v in rincian_tertinggi.items()}
         omspan: dict[str, KomponenIkpa] = {}
         for komponen in self.lakip.ikpa.komponen:
             omspan.setdefault(komponen.kode, komponen)  # the first row of a code, as the sheet's MATCH finds it
         indikator = []
+        tanpa_rincian: list[str] = []
         for ind in self.set_ikpa.indikator:
             k = omspan.get(ind.kode)
             berlaku = k.berlaku if k is not None else True
@@ -297,7 +301,9 @@ class _Perencana:
             else:
                 kini, sumber = None, ""
             proyeksi = rincian_proyeksi.get(ind.kode)
-            tertinggi = rincian_tertinggi.get(ind.kode)
+            tertinggi = batas_atas.get(ind.kode)
+            if berlaku and ind.kode in rincian_tertinggi and rincian_tertinggi[ind.kode] is None:
+                tanpa_rincian.append(ind.nama)
             indikator.append(
                 NilaiIndikator(
                     ind.kode,
@@ -309,6 +315,11 @@ class _Perencana:
                     proyeksi if proyeksi is not None else kini,
                     tertinggi if tertinggi is not None else kini,
                 )
+            )
+        if tanpa_rincian:
+            catatan.append(
+                "Nilai tertinggi dihitung dengan anggapan " + ", ".join(tanpa_rincian) + " dapat mencapai 100, karena "
+                "rinciannya di lembar Rencana IKPA kosong; isi rinciannya untuk nilai yang sebenarnya dapat dicapai."
             )
         kini_ikpa = self._ikpa(indikator, "kini", pengurang)
         proyeksi_ikpa = self._ikpa(indikator, "proyeksi", pengurang)
@@ -371,7 +382,7 @@ class _Perencana:
             tenggat=self.tenggat(),
             catatan=catatan,
         )
-        self._lembar(h, rincian_kini, rincian_proyeksi, rincian_tertinggi, omspan)
+        self._lembar(h, rincian_kini, rincian_proyeksi, rincian_tertinggi, batas_atas, omspan)
         return h
 
     def _lembar(
@@ -380,6 +391,7 @@ class _Perencana:
         kini: dict[str, float | None],
         proyeksi: dict[str, float | None],
         tertinggi: dict[str, float | None],
+        batas_atas: dict[str, float],
         omspan: dict[str, KomponenIkpa],
     ) -> None:
         """The sheet's view of the plan: every formula cell of "Rencana IKPA" (skema.RENCANA and
@@ -456,7 +468,7 @@ class _Perencana:
                 "sumber": i.sumber or None,
                 "rincian_proyeksi": proyeksi.get(i.kode),
                 "proyeksi": i.proyeksi,
-                "rincian_tertinggi": tertinggi.get(i.kode),
+                "rincian_tertinggi": batas_atas.get(i.kode),
                 "tertinggi": i.tertinggi,
             }
             for x in ("kini", "proyeksi", "tertinggi"):
