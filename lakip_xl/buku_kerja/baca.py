@@ -8,6 +8,7 @@ formulas (a formula a user overwrote with a constant is a finding). Every findin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zipfile
@@ -561,10 +562,24 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     tabel = _Tabel(pb, tata, data, peta)
     tabel.baca_semua()
     lakip, temuan_baca = dari_dict(data)
+    temuan_baca = [_teks_di_rencana(t) for t in temuan_baca]
     bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan, _xlwings_conf(pb))
     bk.temuan += _rumus_ditimpa(pb, tata)
     bk.lokasi(bk.temuan)
     return bk
+
+
+def _teks_di_rencana(t: Temuan) -> Temuan:
+    """A number typed as text on the Rencana IKPA sheet: the sheet's formulas (SUMIFS, N) count
+    it as 0 while lakip-xl reads it, so the sheet would show other numbers: a galat."""
+    if t.kode != "ANGKA_SEBAGAI_TEKS" or t.jalur[:1] != ("rencana_ikpa",):
+        return t
+    return dataclasses.replace(
+        t,
+        tingkat="galat",
+        pesan=t.pesan + " Rumus lembar Rencana IKPA menghitungnya sebagai 0, jadi angka lembar itu berbeda dengan "
+        "hasil lakip-xl: ketik ulang sebagai angka.",
+    )
 
 
 def _xlwings_conf(pb: _Pembaca) -> tuple[tuple[str, Any], ...]:
@@ -964,17 +979,29 @@ def _rencana_dari(tabel: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
             }
         return out[k]
 
+    def ganda(judul: str, apa: str) -> AturanTidakValid:
+        # The sheet's formulas add such rows up (SUMIFS): one row each, or the numbers differ.
+        return AturanTidakValid(
+            f"Aturan penilaian: tabel '{judul}' di lembar Referensi memuat {apa} dua kali; hapus salah satunya."
+        )
+
     for r in tabel["RefRencana"]:
-        set_(r["aturan"])[str(r["kunci"])] = r["nilai"]
+        d = set_(r["aturan"])
+        if str(r["kunci"]) in d and str(r["kunci"]) not in ("sumber", "tenggat"):
+            raise ganda("Perencana IKPA: pengaturan per aturan", f"'{r['kunci']}' aturan {r['aturan']}")
+        d[str(r["kunci"])] = r["nilai"]
     per_jenis: dict[tuple[str, str], dict[int, Any]] = {}
     for r in tabel["RefTargetSerap"]:
         set_(r["aturan"])
         tw = r["tw"]
-        if not isinstance(tw, (int, float)) or not 1 <= tw <= 4:
+        if not isinstance(tw, (int, float)) or tw not in (1, 2, 3, 4):
             raise AturanTidakValid(
                 f"Aturan penilaian: triwulan target penyerapan {r['jenis']} harus 1 sampai 4, tetapi berisi '{tw}'."
             )
-        per_jenis.setdefault((str(r["aturan"]), str(r["jenis"])), {})[int(tw)] = r["target"]
+        baris = per_jenis.setdefault((str(r["aturan"]), str(r["jenis"])), {})
+        if int(tw) in baris:
+            raise ganda("Perencana IKPA: target penyerapan", f"aturan {r['aturan']} jenis {r['jenis']} TW {int(tw)}")
+        baris[int(tw)] = r["target"]
     for (kode, jenis), tw in per_jenis.items():
         out[kode]["target_penyerapan"][jenis] = [tw.get(q) for q in range(1, 5)]
     for r in tabel["RefSkorRevisi"]:

@@ -38,7 +38,7 @@ class Kolom:
 
     kunci: str
     judul: str
-    jenis: str = "input"  # "input" | "rumus"
+    jenis: str = "input"  # "input" | "rumus" | "tetap" (written by lakip-xl, locked, not read back)
     format: str = "teks"  # teks | uang | angka | persen | bulat | pilihan
     lebar: float = 14
     rumus: str | None = None
@@ -667,8 +667,10 @@ RENCANA = Blok(
         Sel("rencana_ikpa.spm_jumlah", "Jumlah SPM (TW IV)", "SpmJumlahRencana", format="bulat"),
         # -- results
         Sel("aturan", "Aturan IKPA perencana", _AR, jenis="rumus", hasil="hasil.rencana.lembar.aturan",
-            rumus='IF(COUNTIF({RefRencana.aturan:},AturanIkpa)>0,AturanIkpa,"")',
-            catatan="kosong: aturan IKPA tahun ini tanpa target penyerapan per triwulan (sebelum TA 2024)"),
+            rumus='IF(AND(COUNTIF({RefRencana.aturan:},AturanIkpa)>0,SUM({RencanaBulan.bulan_salah:})=0,'
+                  'OR(NOT(ISNUMBER(BulanDataRencana)),AND(BulanDataRencana>=0,BulanDataRencana<=12,'
+                  'BulanDataRencana=INT(BulanDataRencana)))),AturanIkpa,"")',
+            catatan="kosong: aturan tanpa target per triwulan (sebelum TA 2024), atau bulan tidak sah/ganda"),
         Sel("target", "Target dipakai", "TargetRencanaDipakai", jenis="rumus", format="angka",
             hasil="hasil.rencana.lembar.target",
             rumus=_guard("IF(ISNUMBER(TargetIkpaRencana),TargetIkpaRencana,95)")),
@@ -699,7 +701,7 @@ RENCANA = Blok(
             rumus=_guard("AVERAGE({RencanaTw.nilai_rpd:})", f"N({_PE_TOTAL})=0")),
         Sel("penyerapan_tertinggi", "Penyerapan: tertinggi yang masih dapat dicapai", "PenyerapanTertinggi", jenis="rumus",
             format="angka", hasil="hasil.rencana.lembar.penyerapan_tertinggi",
-            rumus=_guard(f"(SUM({{RencanaTw.nilai:}})+100*{_SISA_TW})/4", f"N({_PE_TOTAL})=0")),
+            rumus=_guard(f'(SUM({{RencanaTw.nilai:}})+{_r("batas_rasio_penyerapan")}*{_SISA_TW})/4', f"N({_PE_TOTAL})=0")),
         Sel("deviasi_rata", "Deviasi Halaman III: rata-rata s.d. kini (%)", "DeviasiRata", jenis="rumus", format="persen",
             hasil="hasil.rencana.lembar.deviasi_rata",
             rumus=_guard(f'SUM({{RencanaBulan.deviasi:}})/MIN({_BD},{_r("bulan_deviasi_terakhir")})',
@@ -779,17 +781,24 @@ RENCANA = Blok(
                   f'IF(MAX(0,{_KURANG}/{_SISA_TW})>{_r("batas_rasio_penyerapan")}+1E-9,"",MAX(0,{_KURANG}/{_SISA_TW})))'),
         Sel("tw_berikut", "Triwulan berikut minimal (sisanya 100)", "TwBerikutMinimum", jenis="rumus",
             format="angka", hasil="hasil.rencana.lembar.tw_berikut",
-            rumus=f'IF(NOT(ISNUMBER(NilaiTwDibutuhkan)),"",MAX(0,{_KURANG}-100*({_SISA_TW}-1)))'),
+            rumus=f'IF(NOT(ISNUMBER(NilaiTwDibutuhkan)),"",MAX(0,{_KURANG}-{_r("batas_rasio_penyerapan")}*({_SISA_TW}-1)))'),
         Sel("anggaran_deviasi", "Batas deviasi per bulan sisa (%)", "AnggaranDeviasi", jenis="rumus",
             format="persen", hasil="hasil.rencana.lembar.anggaran_deviasi",
-            catatan="agar nilai Deviasi Halaman III tetap 100",
-            rumus=_guard(f'MAX(0,({_r("batas_deviasi")}*{_r("bulan_deviasi_terakhir")}-SUM({{RencanaBulan.deviasi:}}))'
-                         f'/({_r("bulan_deviasi_terakhir")}-{_BD}))',
-                         f"N({_PE_TOTAL})=0", f'{_BD}>={_r("bulan_deviasi_terakhir")}')),
+            catatan="agar nilai Deviasi Halaman III tetap 100; kosong: tidak dapat lagi 100",
+            rumus=_guard(f'({_r("batas_deviasi")}*{_r("bulan_deviasi_terakhir")}-SUM({{RencanaBulan.deviasi:}}))'
+                         f'/({_r("bulan_deviasi_terakhir")}-{_BD})',
+                         f"N({_PE_TOTAL})=0", f'{_BD}>={_r("bulan_deviasi_terakhir")}',
+                         f'{_r("batas_deviasi")}*{_r("bulan_deviasi_terakhir")}<SUM({{RencanaBulan.deviasi:}})')),
     ),
 )  # fmt: skip
 
 _BULAN_ADA = '{bulan}=""'
+# A month row holding anything besides its month (1/0).
+_ADA_ISI = (
+    "IF(OR("
+    + ",".join(f"ISNUMBER({{{a}_{j}}})" for j in JENIS_RENCANA for a in ("rpd", "realisasi"))
+    + ',{laporan_tepat_waktu}<>"",ISNUMBER({capaian_ro})),1,0)'
+)
 RENCANA_BULAN = Tabel(
     "RencanaBulan",
     "Rencana IKPA",
@@ -813,6 +822,9 @@ RENCANA_BULAN = Tabel(
         Kolom("tepat", "Nilai ketepatan", jenis="rumus", format="angka", bantu=True, lebar=7,
               rumus=_guard('IF({laporan_tepat_waktu}="Ya",100,IF({laporan_tepat_waktu}="Tidak",0,""))', _BULAN_ADA,
                            f"{{bulan}}>{_BD}")),
+        Kolom("bulan_salah", "Bulan tidak sah atau ganda", jenis="rumus", format="bulat", bantu=True, lebar=7, kosong=0,
+              rumus='IF(AND({bulan}="",' + _ADA_ISI + "=0),0,IF(OR(NOT(ISNUMBER({bulan})),N({bulan})<1,N({bulan})>12,"
+                    "N({bulan})<>INT(N({bulan}))),1,IF(COUNTIF({bulan:},{bulan})>1,1,0)))"),
         Kolom("ro_bulan", "Bulan capaian RO", jenis="rumus", format="bulat", bantu=True, lebar=7, kosong=0,
               rumus=f'IF({_AR}="",0,IF(AND({{bulan}}<>"",ISNUMBER({{capaian_ro}}),N({{bulan}})<=N({_BD})),N({{bulan}}),0))'),
     ),
@@ -826,7 +838,7 @@ RENCANA_TW = Tabel(
     "Rencana IKPA",
     "Penyerapan per triwulan: nilai, target, dan penyerapan kumulatif minimal",
     (
-        Kolom("tw", "Triwulan", format="bulat", lebar=7),
+        Kolom("tw", "Triwulan", jenis="tetap", format="bulat", lebar=7),
         *(Kolom(f"target_{j}", f"Target {j} (%)", jenis="rumus", format="persen", lebar=9,
                 rumus=_guard(f'SUMIFS({{RefTargetSerap.target:}},{{RefTargetSerap.aturan:}},{_AR},{{RefTargetSerap.jenis:}},"{j}",'
                              f"{{RefTargetSerap.tw:}},{_TW})",
@@ -873,7 +885,7 @@ RENCANA_INDIKATOR = Tabel(
     "Rencana IKPA",
     "Nilai indikator: s.d. kini, bila mengikuti RPD, dan tertinggi",
     (
-        Kolom("kode", "Kode indikator", lebar=22),
+        Kolom("kode", "Kode indikator", jenis="tetap", lebar=22),
         Kolom("nama", "Indikator", jenis="rumus", lebar=26,
               rumus=_guard('IFERROR(INDEX({RefIkpa.nama:},MATCH({kode},{RefIkpa.kode:},0)),"(kode tidak dikenal)")', _KODE_KOSONG)),
         Kolom("bobot", "Bobot", jenis="rumus", format="angka", lebar=8,

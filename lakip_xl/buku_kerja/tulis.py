@@ -303,7 +303,8 @@ class _Pembangun:
                     nilai = self.mesin.tabel(t.kunci, k.kunci, i)
                     self.tulis_rumus(ws, row, col, S.rumus(k.rumus or "", self.tata, t.lembar, t.kunci, i), fmt, nilai)
                 else:
-                    fmt = self.f.get("input", k.format)
+                    # "tetap": written by lakip-xl from the rules, locked, never read back
+                    fmt = self.f.get("rumus" if k.jenis == "tetap" else "input", k.format)
                     nilai = None if obj is None else self.nilai_objek(t, obj, k.kunci)
                     self.tulis(ws, row, col, nilai, fmt, teks=k.format == "teks")
             if t.kunci == "Temuan" and obj is not None:

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from ..galat import AturanTidakValid
+from ..model import JENIS_BELANJA_IKPA
 
 ASPEK_IKPA = ("perencanaan", "pelaksanaan", "hasil")
 MODE_DISPENSASI = ("bobot", "pengurang")
@@ -405,97 +406,117 @@ class _Pengurai:
                     )
         return tuple(jumlah.items())
 
-    def _angka_di(self, d: dict[str, Any], kunci: str, teks: str, nama: str) -> float:
-        return self._angka(d.get(kunci), f"{teks} ({nama})") or 0.0
+    def _angka_di(
+        self, d: dict[str, Any], kunci: str, teks: str, nama: str, bawah: float | None = None,
+        atas: float | None = None, bulat: bool = False, lebih: bool = False,
+    ) -> float:  # fmt: skip
+        """A number of the planner's rules, within ``bawah``..``atas`` (``lebih``: above ``bawah``)."""
+        return self._dalam(d.get(kunci), f"{teks} ({nama})", bawah, atas, bulat, lebih)
+
+    def _dalam(
+        self, v: Any, teks: str, bawah: float | None = None, atas: float | None = None, bulat: bool = False,
+        lebih: bool = False,
+    ) -> float:  # fmt: skip
+        x = self._angka(v, teks) or 0.0
+        if bulat and not float(x).is_integer():
+            raise AturanTidakValid(f"Aturan penilaian: '{teks}' harus bilangan bulat, tetapi berisi {x:g}.")
+        if (bawah is not None and (x <= bawah if lebih else x < bawah)) or (atas is not None and x > atas):
+            rentang = (
+                f"lebih dari {bawah:g}" if lebih and atas is None
+                else f"{bawah:g} sampai {atas:g}" if bawah is not None and atas is not None
+                else f"paling sedikit {bawah:g}" if bawah is not None else f"paling banyak {atas:g}"
+            )  # fmt: skip
+            raise AturanTidakValid(f"Aturan penilaian: '{teks}' harus {rentang}, tetapi berisi {x:g}.")
+        return x
 
     def _rencana(self, d: Any, kode_ikpa: tuple[str, ...]) -> tuple[AturanRencana, ...]:
-        """The planner's rules per IKPA rule set."""
-        out = []
-        for kode, r in self._obj(d, "rencana_ikpa").items():
-            nama = f"rencana_ikpa {kode}"
-            if str(kode) not in kode_ikpa:
-                raise AturanTidakValid(
-                    f"Aturan penilaian: {nama} untuk aturan IKPA yang tidak ada ({', '.join(kode_ikpa)})."
-                )
-            r = self._obj(r, nama)
-            target = self._obj(r.get("target_penyerapan"), f"{nama} target_penyerapan")
-            tp = []
-            for j, t in target.items():
-                if not isinstance(t, list) or len(t) != 4:
-                    raise AturanTidakValid(
-                        f"Aturan penilaian: target penyerapan {j} ({nama}) harus empat angka (TW I-IV)."
-                    )
-                tw = tuple(self._angka(x, f"target penyerapan {j} TW {i + 1} ({nama})") or 0.0 for i, x in enumerate(t))
-                if any(x <= 0 for x in tw) or any(a > b for a, b in itertools.pairwise(tw)):
-                    raise AturanTidakValid(
-                        f"Aturan penilaian: target penyerapan {j} ({nama}) harus lebih dari 0 dan naik dari TW I ke TW IV."
-                    )
-                tp.append((str(j), (tw[0], tw[1], tw[2], tw[3])))
-            revisi = []
-            for i, x in enumerate(r.get("skor_revisi") or [], 1):
-                x = self._obj(x, f"{nama} skor_revisi baris {i}")
-                n = self._angka(x.get("paling_banyak"), f"batas revisi baris {i} ({nama})", kosong_boleh=True)
-                revisi.append(
-                    (
-                        None if n is None else int(n),
-                        self._angka(x.get("skor"), f"skor revisi baris {i} ({nama})") or 0.0,
-                    )
-                )
-            batas = [n for n, _ in revisi[:-1]]
-            if (
-                not revisi
-                or revisi[-1][0] is not None
-                or None in batas
-                or any(a >= b for a, b in itertools.pairwise(batas))  # type: ignore[operator]
-            ):
-                raise AturanTidakValid(
-                    f"Aturan penilaian: skor revisi ({nama}) harus urut dari jumlah revisi terkecil dan diakhiri "
-                    "satu baris tanpa batas."
-                )
-            pita = []
-            for i, x in enumerate(r.get("pengurang_dispensasi") or [], 1):
-                x = self._obj(x, f"{nama} pengurang_dispensasi baris {i}")
-                pita.append(
-                    (
-                        self._angka(x.get("permil_minimal"), f"batas permil dispensasi baris {i} ({nama})") or 0.0,
-                        self._angka(x.get("pengurang"), f"pengurang dispensasi baris {i} ({nama})") or 0.0,
-                    )
-                )
-            if any(a[0] <= b[0] for a, b in itertools.pairwise(pita)):
-                raise AturanTidakValid(
-                    f"Aturan penilaian: pengurang dispensasi ({nama}) harus urut dari permil tertinggi."
-                )
-            tenggat = []
-            for i, x in enumerate(r.get("tenggat") or [], 1):
-                x = self._obj(x, f"{nama} tenggat baris {i}")
-                th = self._angka(x.get("tahun"), f"tahun tenggat baris {i} ({nama})", kosong_boleh=True)
-                bl = self._angka(x.get("bulan"), f"bulan tenggat baris {i} ({nama})") or 0.0
-                tenggat.append(
-                    Tenggat(
-                        None if th is None else int(th),
-                        int(bl),
-                        self._teks(x.get("uraian"), f"uraian tenggat baris {i} ({nama})"),
-                    )
-                )
+        """The planner's rules per IKPA rule set; every number within its sensible range."""
+        return tuple(self._satu_rencana(str(kode), r, kode_ikpa) for kode, r in self._obj(d, "rencana_ikpa").items())
 
-            out.append(
-                AturanRencana(
-                    str(kode),
-                    str(r.get("sumber") or ""),
-                    tuple(tp),
-                    self._angka_di(r, "batas_rasio_penyerapan", "batas rasio penyerapan", nama),
-                    int(self._angka_di(r, "blokir_mulai_tahun", "tahun mulai blokir", nama)),
-                    self._angka_di(r, "batas_deviasi", "batas deviasi", nama),
-                    int(self._angka_di(r, "bulan_deviasi_terakhir", "bulan deviasi terakhir", nama)),
-                    tuple(revisi),
-                    self._angka_di(r, "batas_nilai_revisi", "batas nilai revisi", nama),
-                    self._angka_di(r, "bobot_ketepatan_output", "bobot ketepatan waktu capaian output", nama),
-                    self._angka_di(r, "bobot_capaian_ro", "bobot capaian RO", nama),
-                    tuple(pita),
-                    tuple(tenggat),
+    def _satu_rencana(self, kode: str, r: Any, kode_ikpa: tuple[str, ...]) -> AturanRencana:
+        nama = f"rencana_ikpa {kode}"
+        if kode not in kode_ikpa:
+            raise AturanTidakValid(
+                f"Aturan penilaian: {nama} untuk aturan IKPA yang tidak ada ({', '.join(kode_ikpa)})."
+            )
+        r = self._obj(r, nama)
+        target = self._obj(r.get("target_penyerapan"), f"{nama} target_penyerapan")
+        if not target:
+            raise AturanTidakValid(f"Aturan penilaian: target penyerapan ({nama}) kosong.")
+        tp = []
+        for j, t in target.items():
+            if str(j) not in JENIS_BELANJA_IKPA:
+                raise AturanTidakValid(
+                    f"Aturan penilaian: jenis belanja '{j}' ({nama}) tidak dikenal; pakai {', '.join(JENIS_BELANJA_IKPA)}."
+                )
+            if not isinstance(t, list) or len(t) != 4:
+                raise AturanTidakValid(f"Aturan penilaian: target penyerapan {j} ({nama}) harus empat angka (TW I-IV).")
+            tw = tuple(
+                self._dalam(x, f"target penyerapan {j} TW {i + 1} ({nama})", 0, 100, lebih=True)
+                for i, x in enumerate(t)
+            )
+            if any(a > b for a, b in itertools.pairwise(tw)):
+                raise AturanTidakValid(
+                    f"Aturan penilaian: target penyerapan {j} ({nama}) harus naik dari TW I ke TW IV."
+                )
+            tp.append((str(j), (tw[0], tw[1], tw[2], tw[3])))
+        revisi: list[tuple[int | None, float]] = []
+        for i, x in enumerate(r.get("skor_revisi") or [], 1):
+            x = self._obj(x, f"{nama} skor_revisi baris {i}")
+            n = x.get("paling_banyak")
+            batas = None if n is None else int(self._dalam(n, f"batas revisi baris {i} ({nama})", 0, bulat=True))
+            revisi.append((batas, self._dalam(x.get("skor"), f"skor revisi baris {i} ({nama})", 0)))
+        batas_revisi = [n for n, _ in revisi[:-1]]
+        if (
+            not revisi
+            or revisi[-1][0] is not None
+            or None in batas_revisi
+            or any(a >= b for a, b in itertools.pairwise(batas_revisi))  # type: ignore[operator]
+        ):
+            raise AturanTidakValid(
+                f"Aturan penilaian: skor revisi ({nama}) harus urut dari jumlah revisi terkecil dan diakhiri "
+                "satu baris tanpa batas."
+            )
+        pita = []
+        for i, x in enumerate(r.get("pengurang_dispensasi") or [], 1):
+            x = self._obj(x, f"{nama} pengurang_dispensasi baris {i}")
+            pita.append(
+                (
+                    self._dalam(x.get("permil_minimal"), f"batas permil dispensasi baris {i} ({nama})", 0),
+                    self._dalam(x.get("pengurang"), f"pengurang dispensasi baris {i} ({nama})", 0),
                 )
             )
-        return tuple(out)
+        if any(a[0] <= b[0] for a, b in itertools.pairwise(pita)):
+            raise AturanTidakValid(f"Aturan penilaian: pengurang dispensasi ({nama}) harus urut dari permil tertinggi.")
+        tenggat = []
+        for i, x in enumerate(r.get("tenggat") or [], 1):
+            x = self._obj(x, f"{nama} tenggat baris {i}")
+            th = x.get("tahun")
+            tahun = None if th is None else int(self._dalam(th, f"tahun tenggat baris {i} ({nama})", 2000, 2100, True))
+            bulan = int(self._dalam(x.get("bulan"), f"bulan tenggat baris {i} ({nama})", 0, 12, bulat=True))
+            tenggat.append(Tenggat(tahun, bulan, self._teks(x.get("uraian"), f"uraian tenggat baris {i} ({nama})")))
+        ketepatan = self._angka_di(r, "bobot_ketepatan_output", "bobot ketepatan waktu capaian output", nama, 0, 100)
+        ro = self._angka_di(r, "bobot_capaian_ro", "bobot capaian RO", nama, 0, 100)
+        if abs(ketepatan + ro - 100) > 1e-9:
+            raise AturanTidakValid(
+                f"Aturan penilaian: bobot ketepatan waktu dan bobot capaian RO ({nama}) harus berjumlah 100, "
+                f"tetapi {ketepatan:g} + {ro:g}."
+            )
+        return AturanRencana(
+            kode,
+            str(r.get("sumber") or ""),
+            tuple(tp),
+            self._angka_di(r, "batas_rasio_penyerapan", "batas rasio penyerapan", nama, 0, 200, lebih=True),
+            int(self._angka_di(r, "blokir_mulai_tahun", "tahun mulai blokir", nama, 2000, 2100, bulat=True)),
+            self._angka_di(r, "batas_deviasi", "batas deviasi", nama, 0, 100),
+            int(self._angka_di(r, "bulan_deviasi_terakhir", "bulan deviasi terakhir", nama, 1, 12, bulat=True)),
+            tuple(revisi),
+            self._angka_di(r, "batas_nilai_revisi", "batas nilai revisi", nama, 0, 200, lebih=True),
+            ketepatan,
+            ro,
+            tuple(pita),
+            tuple(tenggat),
+        )
 
     def aturan(self, d: Any) -> Aturan:
         d = self._obj(d, "aturan")

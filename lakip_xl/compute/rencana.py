@@ -15,6 +15,7 @@ progress (capped at 100) x 70 %. Dispensasi SPM: a deduction by the per-mille ba
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,8 @@ class HasilRencana:
     tw_berikut_minimum: float | None  # the next quarter's floor when the later ones reach 100
     tercapai: bool | None  # can the target still be reached (None: not enough data)
     anggaran_deviasi: float | None  # mean deviation allowed per remaining month to keep Deviasi at 100
+    # (None when Deviasi can no longer be 100: then deviasi_akhir, with no deviation from now on)
+    deviasi_akhir: float | None
     tenggat: list[str] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
     # What the sheet "Rencana IKPA" must show (its formulas' results, keyed as the schema
@@ -98,6 +101,8 @@ def _bulan(lakip: Lakip) -> dict[int, BulanRencana]:
     out: dict[int, BulanRencana] = {}
     for i, b in enumerate(lakip.rencana_ikpa.bulan, 1):
         if b.bulan is None:
+            if ada_isi(b):
+                raise RencanaTidakDapat(f"Rencana IKPA baris {i}: bulannya kosong; isi 1 sampai 12.")
             continue
         if not 1 <= b.bulan <= 12:
             raise RencanaTidakDapat(f"Rencana IKPA baris {i}: bulan {b.bulan} tidak ada; isi 1 sampai 12.")
@@ -105,6 +110,16 @@ def _bulan(lakip: Lakip) -> dict[int, BulanRencana]:
             raise RencanaTidakDapat(f"Rencana IKPA baris {i}: bulan {b.bulan} tercantum dua kali; gabungkan isinya.")
         out[b.bulan] = b
     return out
+
+
+def ada_isi(b: BulanRencana) -> bool:
+    """Whether a month row holds anything besides its month."""
+    return any(v not in (None, "") for k, v in vars(b).items() if k != "bulan")
+
+
+def laporan(b: BulanRencana) -> float | None:
+    """The row's output report as a score: Ya 100, Tidak 0, else none (case as Excel's '=' ignores it)."""
+    return {"ya": 100.0, "tidak": 0.0}.get(b.laporan_tepat_waktu.lower())
 
 
 def _uang(b: BulanRencana | None, awal: str, j: str) -> int:
@@ -151,9 +166,8 @@ class _Perencana:
         self.ar = ar
         self.kode = kode
         self.aturan = aturan
-        self.target = TARGET_BAKU if target is None else target
-        if r.target_ikpa is not None and target is None:
-            self.target = r.target_ikpa
+        # The argument (CLI --target), else the data's, else 95.
+        self.target = next(t for t in (target, r.target_ikpa, TARGET_BAKU) if t is not None)
         self.bulan = _bulan(lakip)
         terisi = [m for m, b in self.bulan.items() if any(_uang(b, "realisasi", j) for j in JENIS_BELANJA_IKPA)]
         self.bulan_data = r.bulan_data if r.bulan_data is not None else max(terisi, default=0)
@@ -222,11 +236,12 @@ class _Perencana:
     def ketepatan(self, akhir: bool) -> float | None:
         """On-time share of the monthly output reports to date; ``akhir``: with the remaining
         months' reports on time."""
-        tepat = []
+        tepat: list[float] = []
         for m in range(1, 13):
             b = self.bulan.get(m)
-            if m <= self.bulan_data and b is not None and b.laporan_tepat_waktu in ("Ya", "Tidak"):
-                tepat.append(100.0 if b.laporan_tepat_waktu == "Ya" else 0.0)
+            nilai = laporan(b) if b is not None else None
+            if m <= self.bulan_data and nilai is not None:
+                tepat.append(nilai)
             elif m > self.bulan_data and akhir:
                 tepat.append(100.0)
         return _rata(tepat)
@@ -279,7 +294,9 @@ class _Perencana:
         }
         rincian_tertinggi = dict(rincian_proyeksi)
         if ada_serap:
-            rincian_tertinggi["penyerapan"] = (sum(x or 0.0 for x in tw) + 100.0 * (4 - selesai)) / 4
+            rincian_tertinggi["penyerapan"] = (
+                sum(x or 0.0 for x in tw) + ar.batas_rasio_penyerapan * (4 - selesai)
+            ) / 4
         rincian_tertinggi["capaian_output"] = self.capaian_output(self.ketepatan(True), 100.0)
         # An indicator computed from details whose details are blank: its highest value is not
         # known; the bound 100 is used (so "cannot be reached" is never said wrongly), and said.
@@ -340,7 +357,7 @@ class _Perencana:
             sisa = 4 - selesai
             kurang = 4 * butuh - sum(x or 0.0 for x in tw)
             rata = max(0.0, kurang / sisa)
-            berikut = max(0.0, kurang - 100.0 * (sisa - 1))
+            berikut = max(0.0, kurang - ar.batas_rasio_penyerapan * (sisa - 1))
             if rata <= ar.batas_rasio_penyerapan + 1e-9:
                 kini_pct = {j: self.serapan_kini(j) for j in self.pagu}
                 for q in range(selesai + 1, 5):
@@ -354,7 +371,9 @@ class _Perencana:
         anggaran = None
         if self.pagu and self.bulan_data < n_dev:
             sisa_bulan = n_dev - self.bulan_data
-            anggaran = max(0.0, (ar.batas_deviasi * n_dev - sum(dev_nilai)) / sisa_bulan)
+            ruang = ar.batas_deviasi * n_dev - sum(dev_nilai)
+            # Spent already: Deviasi cannot return to 100 (deviasi_akhir says what it can reach).
+            anggaran = ruang / sisa_bulan if ruang >= 0 else None
         h = HasilRencana(
             aturan_ikpa=self.kode,
             tahun=self.tahun,
@@ -379,6 +398,7 @@ class _Perencana:
             tw_berikut_minimum=berikut if kebutuhan else None,
             tercapai=tercapai,
             anggaran_deviasi=anggaran,
+            deviasi_akhir=dev_akhir,
             tenggat=self.tenggat(),
             catatan=catatan,
         )
@@ -431,9 +451,10 @@ class _Perencana:
                 "terisi": (b.bulan or 0) if isi else 0,
                 "tepat": None,
                 "ro_bulan": m if m is not None and m <= self.bulan_data and b.capaian_ro is not None else 0,
+                "bulan_salah": 0,  # a plan exists only when every month row is valid
             }
-            if m is not None and m <= self.bulan_data and b.laporan_tepat_waktu in ("Ya", "Tidak"):
-                baris["tepat"] = 100.0 if b.laporan_tepat_waktu == "Ya" else 0.0
+            if m is not None and m <= self.bulan_data:
+                baris["tepat"] = laporan(b)
             for j in JENIS_BELANJA_IKPA:
                 baris[f"serapan_{j}"] = self.serapan[j][m - 1] if m is not None and j in self.pagu else None
             h.baris_bulan.append(baris)
@@ -536,6 +557,24 @@ def urutan_bulan(r: RencanaIkpa) -> list[BulanRencana]:
 def hitung_rencana(lakip: Lakip, aturan: Aturan, target: float | None = None) -> HasilRencana:
     """The IKPA plan of ``lakip`` under ``aturan`` (target: the argument, else the data's, else 95)."""
     return _Perencana(lakip, aturan, target).hitung()
+
+
+def kalimat_deviasi(
+    h: HasilRencana, persen: Callable[[float | None], str], angka: Callable[[float | None], str]
+) -> str:
+    """What the remaining months may deviate from the RPD (or that Deviasi cannot be 100 again);
+    blank when no month is left to assess or there are no details."""
+    if h.anggaran_deviasi is not None:
+        return (
+            f"Agar nilai Deviasi Halaman III DIPA tetap 100, deviasi rata-rata setiap bulan sisa (sampai November) "
+            f"paling banyak {persen(h.anggaran_deviasi)}."
+        )
+    if h.deviasi_akhir is not None and h.deviasi_akhir < 100 and h.bulan_data < 11:
+        return (
+            f"Nilai Deviasi Halaman III DIPA tidak dapat lagi mencapai 100: bila realisasi setiap bulan sisa tepat "
+            f"sama dengan RPD, nilainya {angka(h.deviasi_akhir)}."
+        )
+    return ""
 
 
 LEMBAR_SAJA = ("lembar", "baris_bulan", "baris_tw", "baris_indikator")

@@ -776,9 +776,15 @@ def cmd_rencana_ikpa(
     dapat dicapai, dan penyerapan minimal per jenis belanja setiap triwulan sisa agar target tercapai."""
     from ..compute.rencana import hitung_rencana, rencana_json
 
-    if target is not None and not 0 < target <= 110:
+    if target is not None and not 0 < target <= 100:
         raise _gagal(f"Target IKPA {target:g} tidak masuk akal; isi angka di atas 0 sampai 100, misalnya --target 95.")
     dok = buka_sumber(sumber)
+    galat = [t for t in dok.galat if t.jalur[:1] == ("rencana_ikpa",)]
+    if galat:
+        raise _gagal(
+            f"Rencana IKPA belum dapat dihitung: {len(galat)} galat pada isiannya, antara lain di {galat[0].lokasi}: "
+            f"{galat[0].pesan} Perbaiki dulu (daftar lengkap: lakip-xl validasi)."
+        )
     try:
         h = hitung_rencana(dok.lakip, dok.aturan, target)
     except LakipGalat as e:
@@ -787,6 +793,11 @@ def cmd_rencana_ikpa(
         sys.stdout.write(json.dumps(rencana_json(h), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return
     cetak_rencana(h, dok.aturan)
+    if dok.jumlah_galat:
+        out.print(
+            f"[yellow]Pemeriksaan data: {dok.jumlah_galat} galat di bagian lain (lihat 'lakip-xl validasi'); "
+            "nilai OM-SPAN yang dipakai di atas mungkin ikut terpengaruh.[/]"
+        )
 
 
 def cetak_rencana(h: Any, aturan: Aturan) -> None:
@@ -794,6 +805,7 @@ def cetak_rencana(h: Any, aturan: Aturan) -> None:
     from rich.markup import escape
 
     from ..compute.angka import format_angka, format_persen
+    from ..compute.rencana import kalimat_deviasi
 
     def pred(x: float | None) -> str:
         return f"{format_angka(x)} ({aturan.nilai_predikat_ikpa(x)})" if x is not None else "-"
@@ -846,11 +858,9 @@ def cetak_rencana(h: Any, aturan: Aturan) -> None:
         out.print(t)
     elif h.tercapai:
         out.print(f"Target {format_angka(h.target)} tercapai bila nilai indikator lain dipertahankan.")
-    if h.anggaran_deviasi is not None:
-        out.print(
-            f"Deviasi Halaman III: rata-rata sampai kini {format_persen(h.deviasi_rata)}; agar nilainya tetap 100, "
-            f"deviasi rata-rata setiap bulan sisa (sampai November) paling banyak {format_persen(h.anggaran_deviasi)}."
-        )
+    deviasi = kalimat_deviasi(h, format_persen, format_angka)
+    if deviasi:
+        out.print(f"Deviasi rata-rata sampai kini {format_persen(h.deviasi_rata)}. {deviasi}")
     if h.tenggat:
         out.print("[bold]Tenggat berikutnya[/]")
         for x in h.tenggat:

@@ -494,8 +494,10 @@ def _ikpa(dok: Dokumen) -> dict[str, Any] | None:
 def _rencana(dok: Dokumen) -> dict[str, Any] | None:
     """The IKPA plan for the second semester (Semester I reports with planner data only)."""
     r = dok.hasil.rencana
-    if r is None or dok.lakip.profil.periode != "Semester I" or not r.pagu_efektif:
+    if r is None or dok.lakip.profil.periode != "Semester I" or not r.pagu_efektif or r.bulan_data == 0:
         return None
+    if any(t.jalur[:1] == ("rencana_ikpa",) for t in dok.galat):
+        return None  # its inputs have galat (listed in the appendix): no plan printed from them
     tw = ("I", "II", "III", "IV")
     if r.tercapai is False:
         kebutuhan = (
@@ -515,12 +517,10 @@ def _rencana(dok: Dokumen) -> dict[str, Any] | None:
         )
     else:
         kebutuhan = ""
-    deviasi = (
-        f" Agar nilai Deviasi Halaman III DIPA tetap 100, deviasi rata-rata setiap bulan sisa paling banyak "
-        f"{persen(r.anggaran_deviasi)}."
-        if r.anggaran_deviasi is not None
-        else ""
-    )
+    from ..compute.rencana import kalimat_deviasi
+
+    deviasi = kalimat_deviasi(r, persen, angka)
+    deviasi = f" {deviasi}" if deviasi else ""
     return {
         "kalimat": (
             f"Sampai bulan ke-{r.bulan_data}, nilai IKPA menurut rincian dan nilai OM-SPAN adalah {angka(r.ikpa_kini)}. "

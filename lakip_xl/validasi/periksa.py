@@ -46,6 +46,7 @@ PENGATURAN = "PENGATURAN"
 REALISASI_GANDA = "REALISASI_GANDA"
 RENCANA_BULAN = "RENCANA_BULAN"
 RENCANA_ATURAN = "RENCANA_ATURAN"
+RENCANA_ISIAN = "RENCANA_ISIAN"
 
 
 def _label(jenis: str, kode: str, nama: str, nomor: int) -> str:
@@ -560,46 +561,72 @@ class _Pemeriksa:
             )
 
     def rencana(self) -> None:
-        """The IKPA planner's inputs: months that exist once each, amounts not negative, and
-        planner rules for the rule set in force."""
+        """The IKPA planner's inputs: months that exist once each, amounts not negative, values
+        in range, nothing typed where it is not counted, and planner rules for the rule set."""
+        from ..compute.rencana import ada_isi
+
         r = self.l.rencana_ikpa
         if r == RencanaIkpa():
             return
         akar: Jalur = ("rencana_ikpa",)
-        for f in ("target_ikpa", "revisi_semester_i", "revisi_semester_ii", "spm_dispensasi", "spm_jumlah"):
+        for f in ("revisi_semester_i", "revisi_semester_ii", "spm_dispensasi", "spm_jumlah"):
             self.negatif((*akar, f), getattr(r, f), f"Rencana IKPA: {f.replace('_', ' ')}")
+        if r.target_ikpa is not None and not 0 < r.target_ikpa <= 100:
+            self.add(RENCANA_ISIAN, "galat", (*akar, "target_ikpa"),
+                     f"Rencana IKPA: target {format_angka(r.target_ikpa)} tidak mungkin; isi di atas 0 sampai 100 "
+                     "(kosong: 95).")  # fmt: skip
+        if r.spm_dispensasi is not None and r.spm_jumlah is not None and r.spm_dispensasi > r.spm_jumlah:
+            self.add(RENCANA_ISIAN, "galat", (*akar, "spm_dispensasi"),
+                     f"Rencana IKPA: SPM dengan dispensasi ({r.spm_dispensasi}) lebih banyak daripada jumlah SPM "
+                     f"({r.spm_jumlah}). Periksa kedua angka.")  # fmt: skip
+        tahun = self.l.profil.tahun
+        kode, _ = self.aturan.ikpa_berlaku(self.l.ikpa.aturan, tahun)
+        ar = self.aturan.rencana(kode)
         for jenis in JENIS_BELANJA_IKPA:
-            self.negatif((*akar, f"pagu_{jenis}"), getattr(r, f"pagu_{jenis}"), f"Rencana IKPA: pagu {jenis}")
-            self.negatif((*akar, f"blokir_{jenis}"), getattr(r, f"blokir_{jenis}"), f"Rencana IKPA: blokir {jenis}")
+            pagu, blokir = getattr(r, f"pagu_{jenis}"), getattr(r, f"blokir_{jenis}")
+            self.negatif((*akar, f"pagu_{jenis}"), pagu, f"Rencana IKPA: pagu {jenis}")
+            self.negatif((*akar, f"blokir_{jenis}"), blokir, f"Rencana IKPA: blokir {jenis}")
+            berlaku = ar is not None and (tahun is None or tahun >= ar.blokir_mulai_tahun)
+            if berlaku and pagu and blokir and blokir >= pagu:
+                self.add(RENCANA_ISIAN, "peringatan", (*akar, f"blokir_{jenis}"),
+                         f"Rencana IKPA: blokir belanja {jenis} ({format_rupiah(blokir)}) tidak kurang dari pagunya "
+                         f"({format_rupiah(pagu)}): belanja {jenis} tidak ikut dihitung.")  # fmt: skip
         if r.bulan_data is not None and not 0 <= r.bulan_data <= 12:
             self.add(RENCANA_BULAN, "galat", (*akar, "bulan_data"),
-                     f"Rencana IKPA: 'data sampai bulan' berisi {r.bulan_data}; isi 1 sampai 12, atau kosongkan.")  # fmt: skip
+                     f"Rencana IKPA: 'data sampai bulan' berisi {r.bulan_data}; isi 0 sampai 12, atau kosongkan.")  # fmt: skip
         ada: set[int] = set()
+        terakhir = 0  # the last month with a realisation
         for i, b in enumerate(r.bulan):
             j: Jalur = (*akar, "bulan", i)
+            if b.bulan is None and not ada_isi(b):
+                continue
             if b.bulan is None or not 1 <= b.bulan <= 12:
                 isi = "kosong" if b.bulan is None else f"berisi {b.bulan}"
                 self.add(RENCANA_BULAN, "galat", (*j, "bulan"),
-                         f"Rencana IKPA baris ke-{i + 1}: bulan {isi}; isi 1 sampai 12. Baris ini tidak ikut dihitung.")  # fmt: skip
+                         f"Rencana IKPA baris ke-{i + 1}: bulan {isi}; isi 1 sampai 12. Rencana tidak dihitung sampai "
+                         "diperbaiki.")  # fmt: skip
             elif b.bulan in ada:
                 self.add(RENCANA_BULAN, "galat", (*j, "bulan"),
                          f"Rencana IKPA: bulan {b.bulan} tercantum dua kali; gabungkan isinya dalam satu baris.")  # fmt: skip
             else:
                 ada.add(b.bulan)
-            for jenis in JENIS_BELANJA_IKPA:
-                for awal in ("rpd", "realisasi"):
-                    f = f"{awal}_{jenis}"
-                    self.negatif(
-                        (*j, f),
-                        getattr(b, f),
-                        f"Rencana IKPA bulan {b.bulan}: {awal.upper() if awal == 'rpd' else awal} {jenis}",
-                    )
-            if b.laporan_tepat_waktu not in ("", "Ya", "Tidak"):
+                if any(getattr(b, f"realisasi_{x}") for x in JENIS_BELANJA_IKPA):
+                    terakhir = max(terakhir, b.bulan)
+                    if r.bulan_data is not None and b.bulan > r.bulan_data:
+                        self.add(RENCANA_ISIAN, "peringatan", (*j, "bulan"),
+                                 f"Rencana IKPA: realisasi bulan {b.bulan} diisi, tetapi data sampai bulan "
+                                 f"{r.bulan_data}: realisasi itu belum dihitung. Perbarui 'data sampai bulan'.")  # fmt: skip
+            for f in [f"{a}_{x}" for x in JENIS_BELANJA_IKPA for a in ("rpd", "realisasi")] + ["capaian_ro"]:
+                self.negatif((*j, f), getattr(b, f), f"Rencana IKPA bulan {b.bulan}: {f.replace('_', ' ')}")
+            if b.laporan_tepat_waktu.lower() not in ("", "ya", "tidak"):
                 self.add(RENCANA_BULAN, "galat", (*j, "laporan_tepat_waktu"),
                          f"Rencana IKPA bulan {b.bulan}: 'laporan tepat waktu' berisi '{b.laporan_tepat_waktu}'; "
                          "isi Ya atau Tidak, atau kosongkan bila belum dilaporkan.")  # fmt: skip
-        kode, _ = self.aturan.ikpa_berlaku(self.l.ikpa.aturan, self.l.profil.tahun)
-        if self.aturan.rencana(kode) is None:
+        if r.bulan_data is not None and terakhir and r.bulan_data > terakhir:
+            self.add(RENCANA_ISIAN, "peringatan", (*akar, "bulan_data"),
+                     f"Rencana IKPA: data sampai bulan {r.bulan_data}, tetapi realisasi terakhir bulan {terakhir}: "
+                     f"bulan {terakhir + 1}-{r.bulan_data} dihitung tanpa realisasi.")  # fmt: skip
+        if ar is None:
             self.add(RENCANA_ATURAN, "peringatan", akar,
                      f"Rencana IKPA diisi, tetapi aturan IKPA '{kode}' tidak memiliki aturan perencana (target penyerapan "
                      "per triwulan, PER-5/PB/2024, TA 2024 ke atas); rencana tidak dihitung.")  # fmt: skip
