@@ -95,6 +95,10 @@ _REL = re.compile(
     rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"'
 )
 _SEL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+# A cell reference with a 3-letter column or a row of 4 digits or more (any attribute ending in
+# r=" may match too: a match only means the exact scan below is done).
+_REF_JAUH = re.compile(rb'r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{4})')
+assert 999 * 702 <= BATAS_SEL  # the shortcut in _periksa_luas stays sound
 _SEL_GALAT = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
 _NILAI = re.compile(rb"<v>([^<]*)</v>")
 _R = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
@@ -198,6 +202,9 @@ def _isi_arsip(nama: str, sumber: Path | bytes, rumus: bool = False) -> IsiArsip
     return IsiArsip(galat, semua_rumus, workbook_xml)
 
 
+_DEFLATE_RASIO_MAKS = 1100  # deflate unpacks at most about 1032 bytes per compressed byte
+
+
 def _bagian_langsung(data: bytes, info: zipfile.ZipInfo, sisa: int) -> bytes | None:
     """One stored or deflated, unencrypted part of an archive held in memory, unpacked by zlib
     straight from its bytes (zipfile's per-part machinery costs more than the unpacking), to at
@@ -218,6 +225,8 @@ def _bagian_langsung(data: bytes, info: zipfile.ZipInfo, sisa: int) -> bytes | N
         raise zipfile.BadZipFile("truncated")
     if info.compress_type == zipfile.ZIP_STORED:
         keluar = mampat
+    elif len(mampat) * _DEFLATE_RASIO_MAKS <= sisa:  # cannot unpack past the cap: one call
+        keluar = zlib.decompress(mampat, -15)
     else:
         d = zlib.decompressobj(-15)
         keluar = d.decompress(mampat, sisa + 1)
@@ -257,6 +266,8 @@ def _periksa_luas(nama: str, lembar: str, xml: bytes) -> None:
 
     The cell references are collected by the regex engine a megabyte of XML at a time (cut
     before a ``<c``), so a hostile sheet of millions of cells never becomes millions of objects."""
+    if _REF_JAUH.search(xml) is None:
+        return  # every cell within 999 rows and 702 columns (ZZ): far below the limit
     r0 = c0 = 1 << 30
     r1 = c1 = -1
     awal, n = 0, len(xml)
@@ -725,13 +736,14 @@ class _Tabel:
                 keluar.append((i, {k: _bersih(baris[c]) for k, c in kolom}))
         return keluar
 
-    def rows_lengkap(self, kunci: str) -> list[tuple[int, dict[str, Any]]]:
+    def rows_lengkap(self, kunci: str, buang_kosong: bool = False) -> list[tuple[int, dict[str, Any]]]:
         """A table's rows with its companions' columns merged in; ``x.0``..``x.3`` become lists.
 
         A companion row belongs to the primary row whose code its (formula) code column shows,
         never to the row at the same position: a row inserted on one sheet only must not shift
         the other's data onto the wrong item. A companion row with data and no matching code is
-        a galat at its code cell."""
+        a galat at its code cell. ``buang_kosong`` leaves out the rows that hold nothing at all
+        (spare rows), which a list never keeps."""
         rows = self.rows(kunci)
         kode_baris = {i: vals.get("kode") for i, vals in rows}
         kode_induk = {str(k) for k in kode_baris.values() if k is not None}
@@ -769,6 +781,8 @@ class _Tabel:
                 if j not in dipakai and any(v is not None for v in vals.values()):
                     self._tanpa_pasangan(t, kunci, j, kode, kode_induk)
             rows = gabung
+        if buang_kosong:
+            rows = [(i, vals) for i, vals in rows if any(v is not None for v in vals.values())]
         return [(i, _daftar_bertitik(vals)) for i, vals in rows]
 
     def _baris_rujukan(self, tabel: str, j: int, induk: str) -> int | None:
@@ -827,7 +841,7 @@ class _Tabel:
 
     def daftar(self, ik: S.Ikatan) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for i, vals in self.rows_lengkap(ik.tabel):
+        for i, vals in self.rows_lengkap(ik.tabel, buang_kosong=True):
             if _baris_terisi(list(_datar(vals))):
                 jalur: tuple[str | int, ...] = (*ik.jalur, len(out))
                 self.peta[jalur] = (ik.tabel, i)
