@@ -102,7 +102,8 @@ _LEBAR_TEMUAN = (34, 10, 30, 10, 24, 20, 90)
 
 class _BukuRekap:
     """One rekap workbook: the Rekap sheet (rows, totals, predicate distribution, charts),
-    the Temuan sheet and the Info sheet, written in that order."""
+    the Temuan sheet and the Info sheet, written in that order, each from its top row down
+    (the workbook streams rows: a cell above the last row written would be lost)."""
 
     def __init__(self, h: HasilRekap, akar: list[Path], path: Path) -> None:
         self.h = h
@@ -119,7 +120,17 @@ class _BukuRekap:
         self.dr = self.tr + 3  # first row of the predicate distribution
         self.pos = S.Posisi(self.tabel, AWAL - 1, AWAL, self.akhir)
         self.tata = S.Tata(posisi={self.tabel.kunci: self.pos})
-        self.wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+        # Constant memory: each row goes to a temporary file as soon as the next one starts (rows
+        # are written top to bottom on every sheet), so 10.000 units do not sit in memory as cells.
+        self.wb = xlsxwriter.Workbook(
+            str(path),
+            {
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "constant_memory": True,
+                "tmpdir": str(path.parent),
+            },
+        )
 
     def tulis(self) -> None:
         self._buat_format()
