@@ -92,7 +92,7 @@ def dari_hasil(h: HasilRekap, akar: Sequence[str | Path]) -> RekapTabel:
     satker = pd.DataFrame(baris, columns=kolom)
     for k in ("peringkat_ikpa", "tahun", "pagu", "realisasi", "galat", "peringatan"):
         satker[k] = satker[k].astype("Int64")  # whole numbers that may be blank
-    temuan = [(nama(m.berkas), "", "", m.tingkat, "BERKAS", "", m.alasan) for m in h.masalah]
+    temuan: list[tuple[str, ...]] = [(nama(m.berkas), "", "", m.tingkat, "BERKAS", "", m.alasan) for m in h.masalah]
     for u in unit:
         temuan += [(nama(u.berkas), u.kode_satker, u.nama, *t) for t in u.temuan]
     return RekapTabel(satker, pd.DataFrame(temuan, columns=list(KOLOM_TEMUAN)), h.jumlah_berkas)
