@@ -1,18 +1,29 @@
-"""Benchmark: the regional rekap at 1, 100 and 1,000 generated workbooks.
+"""Benchmark: the regional rekap against python-calamine reading the same workbooks.
 
-    .venv/bin/python benchmarks/rekap.py [--jumlah 1 100 1000] [--jobs 2] [--folder DIR]
+    .venv/bin/python benchmarks/rekap.py [--sampel 200] [--putaran 5] [--besar 1000] [--ulang 3]
+                                         [--sepuluh-ribu 10000 | --sepuluh-ribu 0] [--jobs 2] [--cache DIR]
 
-For each size: wall time, per-workbook time and peak memory (RSS of the whole process tree,
-sampled every 20 ms) of `lakip-xl rekap` as a user runs it; beside it, per-workbook times of a
-bare python-calamine read (every sheet), an openpyxl read-only read (every cell), and the
-toolkit's own read-validate-compute of one file in one process. Then the single report render.
-Writes docs/benchmark-rekap.md. Benchmarks, not tests: the machine is shared, so numbers vary.
+Three comparisons, each figure beside a baseline measured in the same run, in turn (A B B A ...),
+so a change of machine load touches both:
+
+1. Per workbook, one process: the rekap's whole in-process pipeline (collect, read + check +
+   compute every file, choose copies, write the rekap workbook: the parent's work included) on
+   ``--sampel`` workbooks, against python-calamine reading the same sheets of the same files
+   (the sheets the reader loads, found by reading each file once before timing). Goal <= 1,5x.
+2. ``lakip-xl rekap`` of ``--besar`` workbooks as a user runs it (a new process, ``--jobs``
+   workers), against a new process reading every sheet of the same files with python-calamine
+   in ``--jobs`` processes. Goal <= 2x.
+3. ``lakip-xl rekap`` of ``--sepuluh-ribu`` workbooks: wall time and peak memory (RSS of the
+   process and all its workers together, sampled every 20 ms). Goal <= 180 s and <= 500 MB.
+
+The synthetic workbooks (``lakip-xl contoh-sintetis``, seed 2024) are generated once into the
+cache folder and reused. Writes docs/benchmark-rekap.md. The verdicts are computed here from
+the figures measured in this run.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import platform
 import statistics
@@ -21,36 +32,64 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 BENIH = 2024
+GOAL_PER_BUKU = 1.5
+GOAL_BESAR = 2.0
+GOAL_10K_DETIK = 180.0
+GOAL_10K_MB = 500.0
 
 
-def siapkan(folder: Path, n: int, jobs: int) -> list[Path]:
+# -- the workbooks, generated once -----------------------------------------------------------
+
+
+def siapkan(cache: Path, n: int, jobs: int) -> Path:
+    """A folder of the first ``n`` synthetic workbooks (hard links into one pool that grows
+    as needed, so 1.000 and 10.000 share their files)."""
     from lakip_xl.rekap.sintetis import tulis_sintetis
 
-    d = folder / f"n{n}"
-    ada = sorted(d.glob("*.xlsm")) if d.exists() else []
-    if len(ada) != n:
-        if d.exists():
-            for p in d.iterdir():
-                p.unlink()
+    kolam = cache / f"benih{BENIH}" / "semua"
+    kolam.mkdir(parents=True, exist_ok=True)
+    tanda = kolam / ".jumlah"
+    ada = int(tanda.read_text()) if tanda.exists() else 0
+    if ada < n:
         t = time.perf_counter()
-        ada = sorted(tulis_sintetis(n, BENIH, d, jobs=jobs))
-        print(f"  dibuat {n} buku kerja dalam {time.perf_counter() - t:.1f} s", flush=True)
-    return ada
+        print(f"  membuat buku kerja {ada + 1}..{n} di {kolam} (sekali saja)", flush=True)
+        while ada < n:
+            k = min(500, n - ada)
+            tulis_sintetis(k, BENIH, kolam, jobs=jobs, mulai=ada)
+            ada += k
+            tanda.write_text(str(ada))
+            print(f"  {ada} buku kerja ({time.perf_counter() - t:.0f} s)", flush=True)
+    d = cache / f"benih{BENIH}" / f"n{n}"
+    semua = sorted(kolam.glob("*.xlsm"))[:n]  # unit i is named 650000+i: sorted = generated order
+    if not d.exists() or len(list(d.glob("*.xlsm"))) != n:
+        d.mkdir(parents=True, exist_ok=True)
+        for p in d.iterdir():
+            p.unlink()
+        for p in semua:
+            try:
+                os.link(p, d / p.name)
+            except OSError:
+                (d / p.name).write_bytes(p.read_bytes())
+    return d
+
+
+# -- measuring -------------------------------------------------------------------------------
 
 
 def ukur_proses(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of a command and all its children."""
+    """Wall seconds and peak RSS (MB) of a command and all its children together."""
+    import psutil
+
     puncak = 0
     t = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     selesai = threading.Event()
 
     def sampel() -> None:
@@ -65,136 +104,271 @@ def ukur_proses(cmd: list[str]) -> tuple[float, float]:
 
     th = threading.Thread(target=sampel, daemon=True)
     th.start()
-    rc = proc.wait()
+    _, err = proc.communicate()
+    detik = time.perf_counter() - t
     selesai.set()
     th.join()
-    if rc != 0:
-        raise SystemExit(f"perintah gagal ({rc}): {' '.join(cmd)}")
-    return time.perf_counter() - t, puncak / 2**20
+    if proc.returncode != 0:
+        raise SystemExit(f"perintah gagal ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
+    return detik, puncak / 2**20
 
 
-def per_berkas(fn, paths: list[Path], ulang: int = 3) -> float:
-    """Seconds per file: the best of ``ulang`` passes (the machine is shared and noisy)."""
-    terbaik = float("inf")
-    for _ in range(ulang):
-        t = time.perf_counter()
-        for p in paths:
-            fn(p)
-        terbaik = min(terbaik, (time.perf_counter() - t) / len(paths))
-    return terbaik
-
-
-def baca_calamine(p: Path) -> None:
+def _baca_semua_lembar(p: str) -> int:
     from python_calamine import CalamineWorkbook
 
-    cal = CalamineWorkbook.from_path(str(p))
-    for n in cal.sheet_names:
-        cal.get_sheet_by_name(n).to_python()
+    wb = CalamineWorkbook.from_path(p)
+    return sum(len(wb.get_sheet_by_name(n).to_python()) for n in wb.sheet_names)
 
 
-def baca_openpyxl(p: Path) -> None:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(p, read_only=True, data_only=True)
-    for ws in wb.worksheets:
-        for _ in ws.iter_rows(values_only=True):
-            pass
-    wb.close()
+def baca_calamine_paralel(folder: Path, jobs: int) -> None:
+    """The baseline of comparisons 2 and 3 (run as its own process): every sheet of every
+    workbook under ``folder`` read by python-calamine in ``jobs`` processes."""
+    paths = sorted(str(p) for p in folder.rglob("*.xlsm"))
+    with ProcessPoolExecutor(max_workers=jobs) as ex:
+        sum(ex.map(_baca_semua_lembar, paths, chunksize=max(1, min(32, len(paths) // (jobs * 8) or 1))))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--jumlah", type=int, nargs="+", default=[1, 100, 1000])
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "lakip-xl-bench")
-    a = ap.parse_args()
-    from lakip_xl.rekap import olah
+def lembar_dibaca(p: Path) -> list[str]:
+    """The sheets the workbook reader loads from this file (python-calamine loads a sheet on
+    first use): what the baseline of comparison 1 reads."""
+    from lakip_xl.buku_kerja.baca import _Pembaca, baca_grid
 
-    baris = []
-    for n in a.jumlah:
-        print(f"{n} buku kerja:", flush=True)
-        paths = siapkan(a.folder, n, a.jobs)
-        with tempfile.TemporaryDirectory() as tmp:
-            cmd = [
-                sys.executable,
-                "-m",
-                "lakip_xl.doors.cli",
-                "rekap",
-                str(a.folder / f"n{n}"),
-                "-o",
-                f"{tmp}/Rekap.xlsx",
-                "--jobs",
-                str(a.jobs),
-            ]
-            detik, mb = ukur_proses(cmd)
-        sampel = paths[: min(len(paths), 200)]
-        # Same conditions for the two compared figures: a collected heap, back to back; openpyxl
-        # (which leaves many objects behind) last.
-        gc.collect()
-        cal = per_berkas(baca_calamine, sampel)
-        gc.collect()
-        kit = per_berkas(lambda p: olah(str(p)), sampel)
-        gc.collect()
-        opx = per_berkas(baca_openpyxl, sampel[:50], ulang=1)
-        baris.append((n, detik, detik / n, mb, cal, opx, kit))
-        print(f"  rekap {detik:.2f} s, {detik / n * 1000:.1f} ms/buku, puncak {mb:.0f} MB; calamine {cal * 1000:.1f} ms, "
-              f"openpyxl {opx * 1000:.1f} ms, lakip-xl {kit * 1000:.1f} ms per buku", flush=True)  # fmt: skip
-    from lakip_xl.laporan import render_docx
-    from lakip_xl.layanan import buka
-    from lakip_xl.schema.data import contoh_path
+    pb = _Pembaca.dari_berkas(p, periksa_rumus=False)
+    baca_grid(pb)
+    return sorted(dict.keys(pb.nilai))
 
-    render_docx(buka(contoh_path()))
-    lap = []
-    for _ in range(3):
+
+def muatan() -> str:
+    a, b, c = os.getloadavg()
+    return f"{a:.2f} / {b:.2f} / {c:.2f}"
+
+
+def putaran_bergantian(fa, fb, n: int) -> list[tuple[float, float]]:
+    """``n`` pairs (seconds of ``fa``, seconds of ``fb``), in turn: A B, B A, A B, ..."""
+    hasil = []
+    for i in range(n):
+        if i % 2 == 0:
+            a = fa()
+            b = fb()
+        else:
+            b = fb()
+            a = fa()
+        hasil.append((a, b))
+    return hasil
+
+
+def _median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def _ya(ok: bool) -> str:
+    return "**terpenuhi**" if ok else "**tidak terpenuhi**"
+
+
+def _angka(x: float, d: int = 2) -> str:
+    return f"{x:,.{d}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+# -- the three comparisons -------------------------------------------------------------------
+
+
+def per_buku(folder: Path, putaran: int) -> dict:
+    """Comparison 1."""
+    from python_calamine import CalamineWorkbook
+
+    from lakip_xl.rekap import rekap
+    from lakip_xl.rekap.tulis import tulis_rekap
+
+    paths = sorted(folder.glob("*.xlsm"))
+    lembar = {p: lembar_dibaca(p) for p in paths}
+    n_lembar = statistics.mean(len(v) for v in lembar.values())
+
+    def dasar() -> float:
         t = time.perf_counter()
-        render_docx(buka(contoh_path()))
-        lap.append(time.perf_counter() - t)
+        for p in paths:
+            wb = CalamineWorkbook.from_path(str(p))
+            for nama in lembar[p]:
+                wb.get_sheet_by_name(nama).to_python()
+        return time.perf_counter() - t
+
+    bagian: dict[str, list[float]] = {"rekap": [], "tulis": []}
+
+    def kita() -> float:
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            h = rekap([folder], jobs=1)
+            t1 = time.perf_counter()
+            tulis_rekap(h, Path(tmp) / "Rekap.xlsx", [folder])
+            t2 = time.perf_counter()
+        assert len(h.unit) == len(paths), (len(h.unit), len(paths))
+        bagian["rekap"].append(t1 - t)
+        bagian["tulis"].append(t2 - t1)
+        return t2 - t
+
+    kita()  # warm: imports, the rules cache, the file cache of the OS
+    bagian = {"rekap": [], "tulis": []}
+    dasar()
+    beban = muatan()
+    pasangan = putaran_bergantian(kita, dasar, putaran)
+    n = len(paths)
+    rasio = [a / b for a, b in pasangan]
+    return {
+        "n": n,
+        "lembar": n_lembar,
+        "kita_ms": _median([a for a, _ in pasangan]) / n * 1000,
+        "dasar_ms": _median([b for _, b in pasangan]) / n * 1000,
+        "rekap_ms": _median(bagian["rekap"]) / n * 1000,
+        "tulis_ms": _median(bagian["tulis"]) / n * 1000,
+        "rasio": _median(rasio),
+        "rasio_min": min(rasio),
+        "rasio_maks": max(rasio),
+        "putaran": putaran,
+        "muatan": f"{beban} → {muatan()}",
+    }
+
+
+def perintah_rekap(folder: Path, keluar: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-m", "lakip_xl.doors.cli", "rekap", str(folder), "-o", str(keluar), "--jobs", str(jobs)]
+
+
+def perintah_dasar(folder: Path, jobs: int) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "--baca-calamine", str(folder), "--jobs", str(jobs)]
+
+
+def perintah_utuh(folder: Path, jobs: int, ulang: int) -> dict:
+    """Comparisons 2 and 3: the whole command against calamine in as many processes."""
+    ukur: dict[str, list[tuple[float, float]]] = {"kita": [], "dasar": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        keluar = Path(tmp) / "Rekap.xlsx"
+
+        def kita() -> float:
+            keluar.unlink(missing_ok=True)
+            ukur["kita"].append(ukur_proses(perintah_rekap(folder, keluar, jobs)))
+            return ukur["kita"][-1][0]
+
+        def dasar() -> float:
+            ukur["dasar"].append(ukur_proses(perintah_dasar(folder, jobs)))
+            return ukur["dasar"][-1][0]
+
+        beban = muatan()
+        pasangan = putaran_bergantian(kita, dasar, ulang)
+    rasio = [a / b for a, b in pasangan]
+    return {
+        "n": len(list(folder.glob("*.xlsm"))),
+        "kita_s": _median([a for a, _ in pasangan]),
+        "dasar_s": _median([b for _, b in pasangan]),
+        "kita_mb": max(mb for _, mb in ukur["kita"]),
+        "dasar_mb": max(mb for _, mb in ukur["dasar"]),
+        "rasio": _median(rasio),
+        "rasio_min": min(rasio),
+        "rasio_maks": max(rasio),
+        "ulang": ulang,
+        "muatan": f"{beban} → {muatan()}",
+    }
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+def laporan(a: argparse.Namespace, satu: dict | None, besar: dict | None, sepuluh: dict | None) -> str:
+    import psutil
+
     mesin = (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} inti, "
         f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}"
     )
-    teks = [
+    argumen = " ".join(sys.argv[1:]) or "(bawaan)"
+    t = [
         "# Benchmark: rekap Kanwil",
         "",
-        f"Mesin: {mesin}. Perintah: `.venv/bin/python benchmarks/rekap.py --jobs {a.jobs}`; data: "
-        f"`lakip-xl contoh-sintetis --benih {BENIH}`. Waktu dinding; memori = puncak RSS seluruh proses (induk + pekerja).",
+        f"Ditulis oleh `benchmarks/rekap.py` ({argumen}) pada {time.strftime('%d-%m-%Y %H.%M')}. Mesin: {mesin}. "
+        f"Data: buku kerja sintetis `lakip-xl contoh-sintetis --benih {BENIH}`, dibuat sekali ke folder cache lalu "
+        "dipakai ulang. Setiap angka diukur bergantian dengan pembandingnya dalam putaran yang sama (A B, B A, ...); "
+        "yang ditampilkan median putaran. Muatan mesin = rata-rata beban 1/5/15 menit (`uptime`) sebelum → sesudah "
+        "pengukuran; di mesin bersama angka berubah-ubah, rasio lebih stabil daripada waktu.",
         "",
-        "| Buku kerja | Rekap: waktu total (s) | per buku (ms) | Puncak memori (MB) | calamine saja (ms/buku) | openpyxl read-only (ms/buku) | lakip-xl baca+periksa+hitung (ms/buku, 1 proses) | Rasio lakip-xl / calamine |",
-        "|---|---|---|---|---|---|---|---|",
+        "| Perbandingan | lakip-xl | Pembanding (putaran yang sama) | Rasio (min–maks) | Target | Hasil | Muatan |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for n, detik, per, mb, cal, opx, kit in baris:
-        teks.append(
-            f"| {n} | {detik:.2f} | {per * 1000:.1f} | {mb:.0f} | {cal * 1000:.1f} | {opx * 1000:.1f} | {kit * 1000:.1f} | {kit / cal:.2f} |"
+    vonis = []
+    if satu:
+        ok = satu["rasio"] <= GOAL_PER_BUKU
+        vonis.append(ok)
+        t.append(
+            f"| 1. Per buku kerja, 1 proses: kumpulkan + baca/periksa/hitung + pilih salinan + tulis rekap "
+            f"({satu['n']} buku, {satu['putaran']} putaran) | {_angka(satu['kita_ms'])} ms/buku | calamine membaca "
+            f"lembar yang sama (rata-rata {_angka(satu['lembar'], 1)} lembar): {_angka(satu['dasar_ms'])} ms/buku | "
+            f"{_angka(satu['rasio'])} ({_angka(satu['rasio_min'])}–{_angka(satu['rasio_maks'])}) | ≤ "
+            f"{_angka(GOAL_PER_BUKU, 1)} × | {_ya(ok)} | {satu['muatan']} |"
         )
-    teks += [
-        "",
-        f"Menyusun satu laporan Word (contoh Kotabumi, proses hangat, tanpa PDF): median {statistics.median(lap):.2f} s.",
-        "",
-        "Target: 1.000 buku kerja ≤ 30 s pada 2 inti dengan puncak memori ≤ 500 MB; baca-periksa-hitung per buku ≤ 2× "
-        "pembacaan calamine saja. Per-buku calamine, openpyxl, dan lakip-xl diukur pada (paling banyak) 200, 50, dan 200 berkas pertama, "
-        "dalam satu proses; calamine dan lakip-xl diambil yang terbaik dari 3 putaran. Pada baris 1 buku kerja, "
-        "waktu rekap dan per-buku didominasi biaya awal (memulai proses, impor, cache aturan), bukan biaya per berkas.",
-        "",
-    ]
-    besar = [b for b in baris if b[0] >= 100]
     if besar:
-        n, detik, _, mb, cal, _, kit = max(besar)
-
-        def ya(ok: bool) -> str:
-            return "terpenuhi" if ok else "**tidak terpenuhi**"
-
-        teks += [
-            f"**Hasil terhadap target ({n} buku kerja).** Waktu {detik:.1f} s (≤ 30 s): {ya(detik <= 30)}. "
-            f"Puncak memori {mb:.0f} MB (≤ 500 MB): {ya(mb <= 500)}. Rasio baca-periksa-hitung / calamine "
-            f"{kit / cal:.2f} (≤ 2): {ya(kit / cal <= 2)}. Rasio ini berubah-ubah antarputaran di mesin bersama "
-            "(1,6–2,1 pada data yang sama setelah optimasi terakhir, jadi batas 2× terpenuhi tipis dan tidak selalu); sisa biayanya: calamine untuk 12 lembar yang dibutuhkan (±3 ms), "
-            "nama terdefinisi dari xl/workbook.xml (±0,8 ms), pembacaan tabel dan pemeriksaan tipe (±2 ms), "
-            "perhitungan dan validasi (±1 ms). Pemeriksaan rumus yang ditimpa (openpyxl, ±100 ms) tidak dijalankan dalam rekap.",
+        ok = besar["rasio"] <= GOAL_BESAR
+        vonis.append(ok)
+        t.append(
+            f"| 2. `lakip-xl rekap` {besar['n']} buku kerja, perintah utuh, {a.jobs} proses ({besar['ulang']} kali) | "
+            f"{_angka(besar['kita_s'])} s, puncak {besar['kita_mb']:.0f} MB | calamine membaca semua lembar, "
+            f"{a.jobs} proses: {_angka(besar['dasar_s'])} s, puncak {besar['dasar_mb']:.0f} MB | "
+            f"{_angka(besar['rasio'])} ({_angka(besar['rasio_min'])}–{_angka(besar['rasio_maks'])}) | ≤ "
+            f"{_angka(GOAL_BESAR, 0)} × | {_ya(ok)} | {besar['muatan']} |"
+        )
+    if sepuluh:
+        ok_t, ok_m = sepuluh["kita_s"] <= GOAL_10K_DETIK, sepuluh["kita_mb"] <= GOAL_10K_MB
+        vonis += [ok_t, ok_m]
+        t.append(
+            f"| 3. `lakip-xl rekap` {_angka(sepuluh['n'], 0)} buku kerja, {a.jobs} proses ({sepuluh['ulang']} kali) | "
+            f"{_angka(sepuluh['kita_s'], 1)} s, puncak {sepuluh['kita_mb']:.0f} MB (semua proses) | calamine membaca "
+            f"semua lembar, {a.jobs} proses: {_angka(sepuluh['dasar_s'], 1)} s, puncak {sepuluh['dasar_mb']:.0f} MB | "
+            f"{_angka(sepuluh['rasio'])} | ≤ {GOAL_10K_DETIK:.0f} s dan ≤ {GOAL_10K_MB:.0f} MB | waktu {_ya(ok_t)}, "
+            f"memori {_ya(ok_m)} | {sepuluh['muatan']} |"
+        )
+    t.append("")
+    if satu:
+        t += [
+            f"Rincian perbandingan 1 (median, diukur): `rekap()` (kumpulkan, baca/periksa/hitung tiap berkas, pilih "
+            f"salinan) {_angka(satu['rekap_ms'])} ms/buku; `tulis_rekap` (buku kerja rekap) "
+            f"{_angka(satu['tulis_ms'])} ms/buku.",
             "",
         ]
-    hasil = "\n".join(teks)
-    print(hasil)
-    (ROOT / "docs" / "benchmark-rekap.md").write_text(hasil, encoding="utf-8")
+    t += [
+        f"**Kesimpulan (dihitung skrip): {sum(vonis)} dari {len(vonis)} target terpenuhi pada pengukuran ini.**",
+        "",
+    ]
+    return "\n".join(t)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sampel", type=int, default=200, help="buku kerja untuk perbandingan 1 (0: lewati)")
+    ap.add_argument("--putaran", type=int, default=5, help="putaran perbandingan 1")
+    ap.add_argument("--besar", type=int, default=1000, help="buku kerja untuk perbandingan 2 (0: lewati)")
+    ap.add_argument("--ulang", type=int, default=3, help="putaran perbandingan 2")
+    ap.add_argument("--sepuluh-ribu", type=int, default=10_000, help="buku kerja untuk perbandingan 3 (0: lewati)")
+    ap.add_argument("--ulang-besar", type=int, default=1, help="putaran perbandingan 3")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "lakip-xl-bench")
+    ap.add_argument("--tanpa-tulis", action="store_true", help="jangan menulis docs/benchmark-rekap.md")
+    ap.add_argument("--baca-calamine", type=Path, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.baca_calamine is not None:
+        baca_calamine_paralel(a.baca_calamine, a.jobs)
+        return
+    satu = besar = sepuluh = None
+    if a.sampel:
+        print(f"1. Per buku kerja ({a.sampel} buku, 1 proses):", flush=True)
+        satu = per_buku(siapkan(a.cache, a.sampel, a.jobs), a.putaran)
+        print(f"   {satu}", flush=True)
+    if a.besar:
+        print(f"2. Perintah utuh, {a.besar} buku kerja:", flush=True)
+        besar = perintah_utuh(siapkan(a.cache, a.besar, a.jobs), a.jobs, a.ulang)
+        print(f"   {besar}", flush=True)
+    if a.sepuluh_ribu:
+        print(f"3. Perintah utuh, {a.sepuluh_ribu} buku kerja:", flush=True)
+        sepuluh = perintah_utuh(siapkan(a.cache, a.sepuluh_ribu, a.jobs), a.jobs, a.ulang_besar)
+        print(f"   {sepuluh}", flush=True)
+    teks = laporan(a, satu, besar, sepuluh)
+    print(teks)
+    if not a.tanpa_tulis:
+        (ROOT / "docs" / "benchmark-rekap.md").write_text(teks, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -401,3 +401,24 @@ def test_rekap_every_duplicate_note_names_the_copy_used(tmp_path):
     catatan = {Path(m.berkas).name: m.alasan for m in h.masalah}
     assert sorted(catatan) == ["salinan_1.json", "salinan_2.json"]
     assert all("dipakai 'salinan_3.json'" in a and "lebih baru" in a for a in catatan.values()), catatan
+
+
+def test_ikpa_rank_on_ties_is_excel_rank(tmp_path):
+    """Hand example of RANK(x, range, 0) with ties: IKPA 95, 90, 90, 80 and a blank rank
+    1, 2, 2, 4 and blank (equal values share a rank, the next rank skips); rows in that order,
+    ties by satker code. The cached values written for the formula must be these."""
+    from lakip_xl.rekap import HasilRekap, Unit
+
+    def u(kode: str, ikpa: float | None) -> Unit:
+        return Unit(berkas=str(tmp_path / f"{kode}.xlsm"), waktu_berkas=0.0, kode_satker=kode, nama=f"Satker {kode}",
+                    tahun=2024, periode="Tahunan", iku={}, iku_nama={}, rata_rata_iku=None, pagu=None,
+                    realisasi=None, penyerapan=None, ikpa=ikpa, predikat_ikpa=None, pita_ikpa=(), nka=None,
+                    predikat_nka=None, galat=0, peringatan=0)  # fmt: skip
+
+    h = HasilRekap([u("650004", 80.0), u("650003", 90.0), u("650001", None), u("650002", 90.0), u("650005", 95.0)],
+                   [], 5, 0.0)  # fmt: skip
+    keluar = tulis_rekap(h, tmp_path / "r.xlsx", [tmp_path])
+    g = CalamineWorkbook.from_path(str(keluar)).get_sheet_by_name("Rekap").to_python()
+    kol = {k.kunci: j for j, k in enumerate(tabel_rekap([]).kolom)}
+    baris = [(row[kol["kode"]], row[kol["peringkat"]]) for row in g[AWAL : AWAL + 5]]
+    assert baris == [("650005", 1), ("650002", 2), ("650003", 2), ("650004", 4), ("650001", "")]

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -97,6 +98,10 @@ _REL = re.compile(
     rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"'
 )
 _SEL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+# A cell reference with a 3-letter column or a row of 4 digits or more (any attribute ending in
+# r=" may match too: a match only means the exact scan below is done).
+_REF_JAUH = re.compile(rb'r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{4})')
+assert 999 * 702 <= BATAS_SEL  # the shortcut in _periksa_luas stays sound
 _SEL_GALAT = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
 _NILAI = re.compile(rb"<v>([^<]*)</v>")
 _R = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
@@ -111,37 +116,66 @@ def periksa_isi(path: Path, rumus: bool = False) -> tuple[dict[str, Sel], dict[s
     cells whose cached value is an Excel error (python-calamine reads them as blank) and, with
     ``rumus``, every formula (``"=..."``; a shared formula's dependants as ``"="``), read from
     the sheet XML already in hand instead of a second parser."""
-    import html
+    isi = _isi_arsip(path.name, path, rumus)
+    return isi.galat, isi.rumus
 
-    nama = path.name
+
+@dataclass
+class IsiArsip:
+    """What one pass over a workbook's archive gives: Excel-error cells and (optionally) the
+    formulas per sheet, and the raw ``xl/workbook.xml`` (its defined names)."""
+
+    galat: dict[str, Sel]
+    rumus: dict[str, Sel] | None
+    workbook_xml: bytes | None  # None when the archive has none (not a workbook)
+
+
+def _isi_arsip(nama: str, sumber: Path | bytes, rumus: bool = False) -> IsiArsip:
+    """The checks of :func:`periksa_isi` on a path or the file's bytes, keeping
+    ``xl/workbook.xml`` so the defined names need no second opening of the archive."""
+    import html
+    import io
+
+    def terlalu_besar() -> BerkasTidakValid:
+        return BerkasTidakValid(
+            f"Berkas '{nama}' terlalu besar setelah dibuka (lebih dari {BATAS_ISI // 2**20} MB); "
+            "buku kerja induk lakip-xl jauh lebih kecil. Periksa berkasnya atau minta kiriman ulang."
+        )
+
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(sumber) if isinstance(sumber, bytes) else sumber) as z:
             infos = z.infolist()
             if len(infos) > BATAS_BAGIAN:
                 raise BerkasTidakValid(f"Berkas '{nama}' berisi {len(infos)} bagian; bukan buku kerja induk lakip-xl.")
             isi: dict[str, bytes] = {}
             total = 0
             for info in infos:
+                simpan = (
+                    info.filename.startswith("xl/worksheets/")
+                    or info.filename.endswith(".rels")
+                    or (info.filename == "xl/workbook.xml")
+                )
+                langsung = _bagian_langsung(sumber, info, BATAS_ISI - total) if isinstance(sumber, bytes) else None
+                if langsung is not None:
+                    if len(langsung) > BATAS_ISI - total:
+                        raise terlalu_besar()
+                    total += len(langsung)
+                    if simpan:
+                        isi[info.filename] = langsung
+                    continue
                 potongan = []
                 with z.open(info) as f:
                     while blok := f.read(1 << 20):
                         total += len(blok)
                         if total > BATAS_ISI:
-                            raise BerkasTidakValid(
-                                f"Berkas '{nama}' terlalu besar setelah dibuka (lebih dari {BATAS_ISI // 2**20} MB); "
-                                "buku kerja induk lakip-xl jauh lebih kecil. Periksa berkasnya atau minta kiriman ulang."
-                            )
-                        if (
-                            info.filename.startswith("xl/worksheets/")
-                            or info.filename.endswith(".rels")
-                            or (info.filename == "xl/workbook.xml")
-                        ):
+                            raise terlalu_besar()
+                        if simpan:
                             potongan.append(blok)
                 if potongan:
                     isi[info.filename] = b"".join(potongan)
     except BerkasTidakValid:
         raise
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError):
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError, zlib.error):
         raise BerkasTidakValid(f"Berkas '{nama}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
     target = {}
     for m in _REL.finditer(isi.get("xl/_rels/workbook.xml.rels", b"")):
@@ -149,24 +183,63 @@ def periksa_isi(path: Path, rumus: bool = False) -> tuple[dict[str, Sel], dict[s
         target[rid] = tgt.decode("utf-8", "replace").lstrip("/")
     galat: dict[str, Sel] = {}
     semua_rumus: dict[str, Sel] | None = {} if rumus else None
-    for m in _SHEET.finditer(isi.get("xl/workbook.xml", b"")):
+    workbook_xml = isi.get("xl/workbook.xml")
+    for m in _SHEET.finditer(workbook_xml or b""):
         lembar_b, rid = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
         lembar = html.unescape(lembar_b.decode("utf-8", "replace"))
         tgt = target.get(rid, "")
         xml = isi.get(tgt if tgt.startswith("xl/") else f"xl/{tgt}", b"")
         _periksa_luas(nama, lembar, xml)
         sel = {}
-        for g in _SEL_GALAT.finditer(xml):
-            r, v = _R.search(g.group(1)), _NILAI.search(g.group(2))
-            if r is not None:
-                sel[(int(r.group(2)) - 1, _kolom_cache(r.group(1).decode()))] = (
-                    v.group(1).decode("utf-8", "replace") if v else "#GALAT"
-                )
+        if b't="e"' in xml:
+            for g in _SEL_GALAT.finditer(xml):
+                r, v = _R.search(g.group(1)), _NILAI.search(g.group(2))
+                if r is not None:
+                    sel[(int(r.group(2)) - 1, _kolom_cache(r.group(1).decode()))] = (
+                        v.group(1).decode("utf-8", "replace") if v else "#GALAT"
+                    )
         if sel:
             galat[lembar] = sel
         if semua_rumus is not None:
             semua_rumus[lembar] = _rumus_lembar(xml)
-    return galat, semua_rumus
+    return IsiArsip(galat, semua_rumus, workbook_xml)
+
+
+_DEFLATE_RASIO_MAKS = 1100  # deflate unpacks at most about 1032 bytes per compressed byte
+
+
+def _bagian_langsung(data: bytes, info: zipfile.ZipInfo, sisa: int) -> bytes | None:
+    """One stored or deflated, unencrypted part of an archive held in memory, unpacked by zlib
+    straight from its bytes (zipfile's per-part machinery costs more than the unpacking), to at
+    most ``sisa + 1`` bytes, its CRC checked; ``None`` for any other kind of part (zipfile reads
+    it). Raises ``zipfile.BadZipFile`` for a damaged part, as zipfile would."""
+    if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    h = info.header_offset
+    if data[h : h + 4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("local header")
+    n_nama, n_tambahan = (
+        int.from_bytes(data[h + 26 : h + 28], "little"),
+        int.from_bytes(data[h + 28 : h + 30], "little"),
+    )
+    awal = h + 30 + n_nama + n_tambahan
+    mampat = data[awal : awal + info.compress_size]
+    if len(mampat) != info.compress_size:
+        raise zipfile.BadZipFile("truncated")
+    if info.compress_type == zipfile.ZIP_STORED:
+        keluar = mampat
+    elif len(mampat) * _DEFLATE_RASIO_MAKS <= sisa:  # cannot unpack past the cap: one call
+        keluar = zlib.decompress(mampat, -15)
+    else:
+        d = zlib.decompressobj(-15)
+        keluar = d.decompress(mampat, sisa + 1)
+        if len(keluar) > sisa:
+            return keluar  # the caller refuses it as too large
+        if not d.eof:
+            raise zipfile.BadZipFile("truncated stream")
+    if zlib.crc32(keluar) != info.CRC:
+        raise zipfile.BadZipFile("CRC")
+    return keluar
 
 
 _F = re.compile(rb"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
@@ -192,12 +265,27 @@ def _rumus_lembar(xml: bytes) -> Sel:
 
 
 def _periksa_luas(nama: str, lembar: str, xml: bytes) -> None:
-    """Refuse a sheet whose used area (from its first to its last cell) is absurdly large."""
+    """Refuse a sheet whose used area (from its first to its last cell) is absurdly large.
+
+    The cell references are collected by the regex engine a megabyte of XML at a time (cut
+    before a ``<c``), so a hostile sheet of millions of cells never becomes millions of objects."""
+    if _REF_JAUH.search(xml) is None:
+        return  # every cell within 999 rows and 702 columns (ZZ): far below the limit
     r0 = c0 = 1 << 30
     r1 = c1 = -1
-    for m in _SEL_REF.finditer(xml):
-        r, c = int(m.group(2)), _kolom_cache(m.group(1).decode())
-        r0, r1, c0, c1 = min(r0, r), max(r1, r), min(c0, c), max(c1, c)
+    awal, n = 0, len(xml)
+    while awal < n:
+        akhir = xml.find(b"<c", awal + (1 << 20))
+        akhir = n if akhir < 0 else akhir
+        ref = _SEL_REF.findall(xml, awal, akhir)  # [(column letters, row digits)]
+        awal = akhir
+        if not ref:
+            continue
+        huruf, angka = zip(*ref, strict=True)
+        baris = [int(a) for a in set(angka)]  # a row's cells share its digits
+        kolom = [_kolom_cache(h.decode()) for h in set(huruf)]  # a sheet uses few distinct columns
+        r0, r1 = min(r0, min(baris)), max(r1, max(baris))
+        c0, c1 = min(c0, min(kolom)), max(c1, max(kolom))
     if r1 >= 0 and (r1 - r0 + 1) * (c1 - c0 + 1) > BATAS_SEL:
         raise BerkasTidakValid(
             f"Lembar '{lembar}' di berkas '{nama}' terisi sampai sel yang terlalu jauh ({r1} baris x {c1 + 1} kolom); "
@@ -288,19 +376,34 @@ def baca_rujukan(teks: str) -> Rentang | None:
 
 
 def _nama_dari_zip(path: Path) -> dict[str, tuple[str, int, int, int, int]]:
-    """Workbook-level defined names straight from ``xl/workbook.xml`` (fast, no openpyxl).
-
-    Sheet-scoped names (``localSheetId``) and names that are not one cell range are skipped.
-    """
-    import html
-
+    """Workbook-level defined names of a workbook file (see :func:`_nama_dari_xml`)."""
     try:
         with zipfile.ZipFile(path) as z:
-            xml = z.read("xl/workbook.xml").decode("utf-8")
+            xml = z.read("xl/workbook.xml")
     except KeyError:
         raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (tidak ada xl/workbook.xml).") from None
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise BerkasTidakValid(f"Berkas '{path.name}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
+    return _nama_dari_xml(path.name, xml)
+
+
+def _nama_dari_xml(nama_berkas: str, data: bytes) -> dict[str, tuple[str, int, int, int, int]]:
+    """Workbook-level defined names straight from ``xl/workbook.xml`` (fast, no openpyxl).
+
+    Sheet-scoped names (``localSheetId``) and names that are not one cell range are skipped.
+    Workbooks made from one template carry the same ``xl/workbook.xml``: it is parsed once.
+    """
+    try:
+        return dict(_nama_xml_cache(data))
+    except ValueError:
+        raise BerkasTidakValid(f"Berkas '{nama_berkas}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
+
+
+@lru_cache(maxsize=32)
+def _nama_xml_cache(data: bytes) -> dict[str, Any]:
+    import html
+
+    xml = data.decode("utf-8")
     hasil: dict[str, Any] = {}
     for attr, teks in _DEFINED.findall(xml):
         if "localSheetId=" in attr:
@@ -405,13 +508,32 @@ class _Pembaca:
     def dari_berkas(cls, path: Path, periksa_rumus: bool = True) -> _Pembaca:
         """Values by python-calamine (each sheet loaded on first use), names from
         ``xl/workbook.xml``; formulas from the sheet XML only when ``periksa_rumus``."""
+        import io
+
         from python_calamine import CalamineWorkbook
 
+        from ..berkas import pesan_os
+
+        # One read that the checks, the names and calamine share; a file larger than anything
+        # it may unpack to (padding, a long comment) is read from disk, where the checks refuse it.
+        data: bytes | None = None
+        try:
+            if path.stat().st_size <= BATAS_ISI:
+                data = path.read_bytes()
+        except OSError as e:
+            raise BerkasTidakValid(pesan_os(e, path, "membuka")) from None
         try:
             # First: nothing else unpacks a part before the limits are checked.
-            galat, rumus = periksa_isi(path, rumus=periksa_rumus)
-            nama = _nama_dari_zip(path)
-            cal = CalamineWorkbook.from_path(str(path))
+            isi = _isi_arsip(path.name, path if data is None else data, rumus=periksa_rumus)
+            if isi.workbook_xml is None:
+                raise BerkasTidakValid(f"Berkas '{path.name}' bukan buku kerja Excel (tidak ada xl/workbook.xml).")
+            galat, rumus = isi.galat, isi.rumus
+            nama = _nama_dari_xml(path.name, isi.workbook_xml)
+            cal = (
+                CalamineWorkbook.from_path(str(path))
+                if data is None
+                else CalamineWorkbook.from_filelike(io.BytesIO(data))
+            )
             nilai = _GridMalas(cal)
         except BerkasTidakValid:
             raise
@@ -472,7 +594,11 @@ class _Pembaca:
         from xlsxwriter.utility import xl_rowcol_to_cell
 
         t = p.tabel
-        for j, k in enumerate(t.kolom):
+        grid = self.nilai.get(p.lembar)
+        utuh = grid is not None and grid.potong(p.baris_judul, p.kolom_awal, p.kolom_awal + len(t.kolom)) == tuple(
+            k.judul for k in t.kolom
+        )
+        for j, k in enumerate(() if utuh else t.kolom):
             v = self.sel(p.lembar, p.baris_judul, p.kolom_awal + j)
             if v != k.judul:
                 ref = f"{p.lembar}!{xl_rowcol_to_cell(p.baris_judul, p.kolom_awal + j)}"
@@ -644,13 +770,14 @@ class _Tabel:
                 keluar.append((i, {k: _bersih(baris[c]) for k, c in kolom}))
         return keluar
 
-    def rows_lengkap(self, kunci: str) -> list[tuple[int, dict[str, Any]]]:
+    def rows_lengkap(self, kunci: str, buang_kosong: bool = False) -> list[tuple[int, dict[str, Any]]]:
         """A table's rows with its companions' columns merged in; ``x.0``..``x.3`` become lists.
 
         A companion row belongs to the primary row whose code its (formula) code column shows,
         never to the row at the same position: a row inserted on one sheet only must not shift
         the other's data onto the wrong item. A companion row with data and no matching code is
-        a galat at its code cell."""
+        a galat at its code cell. ``buang_kosong`` leaves out the rows that hold nothing at all
+        (spare rows), which a list never keeps."""
         rows = self.rows(kunci)
         kode_baris = {i: vals.get("kode") for i, vals in rows}
         kode_induk = {str(k) for k in kode_baris.values() if k is not None}
@@ -688,6 +815,8 @@ class _Tabel:
                 if j not in dipakai and any(v is not None for v in vals.values()):
                     self._tanpa_pasangan(t, kunci, j, kode, kode_induk)
             rows = gabung
+        if buang_kosong:
+            rows = [(i, vals) for i, vals in rows if any(v is not None for v in vals.values())]
         return [(i, _daftar_bertitik(vals)) for i, vals in rows]
 
     def _baris_rujukan(self, tabel: str, j: int, induk: str) -> int | None:
@@ -746,7 +875,7 @@ class _Tabel:
 
     def daftar(self, ik: S.Ikatan) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for i, vals in self.rows_lengkap(ik.tabel):
+        for i, vals in self.rows_lengkap(ik.tabel, buang_kosong=True):
             # A prefilled row (the month of an empty planner row) holds no data.
             isi = {k: v for k, v in vals.items() if k not in ik.kunci_isian}
             if _baris_terisi(list(_datar(isi))):

@@ -513,10 +513,11 @@ def rekap(
         else:
             per_satker.setdefault(r.kode_satker, []).append(r)
     dipakai: list[Unit] = []
+    nama_relatif = NamaRelatif(folder_list)
     for kode, salinan in per_satker.items():
         u = max(salinan, key=_urutan)
         dipakai.append(u)
-        nama = _nama_relatif(u.berkas, folder_list)
+        nama = nama_relatif(u.berkas)
         for lain in salinan:
             if lain is not u:
                 masalah.append(
@@ -543,7 +544,7 @@ def rekap(
                         "peringatan",
                     )
                 )
-    masalah.sort(key=lambda m: _nama_relatif(m.berkas, folder_list))
+    masalah.sort(key=lambda m: nama_relatif(m.berkas))
     return HasilRekap(unit, masalah, len(berkas), time.perf_counter() - t0)
 
 
@@ -551,15 +552,33 @@ def _nama_relatif(berkas: str, akar: list[Path]) -> str:
     """A file's name as the rekap shows it: relative to the folder given (links not resolved,
     so a file reached through a link keeps the link's name); with several folders given, the
     folder's own name first; a file given by itself, its name."""
-    p = Path(os.path.abspath(berkas))
-    for a in akar:
-        a = Path(os.path.abspath(a))
-        if p == a:
-            return a.name or str(a)
-        if p.is_relative_to(a):
-            rel = p.relative_to(a)
-            return str(rel if len(akar) == 1 or not a.name else Path(a.name) / rel)
-    return str(p)
+    return NamaRelatif(akar)(berkas)
+
+
+class NamaRelatif:
+    """:func:`_nama_relatif` for one set of folders, each file's name computed once (the rekap
+    names a file in its row, its findings and its notes)."""
+
+    def __init__(self, akar: Iterable[Path]) -> None:
+        self.akar = [Path(os.path.abspath(a)) for a in akar]
+        self.satu = len(self.akar) == 1
+        self._nama: dict[str, str] = {}
+
+    def __call__(self, berkas: str) -> str:
+        nama = self._nama.get(berkas)
+        if nama is None:
+            nama = self._nama[berkas] = self._hitung(berkas)
+        return nama
+
+    def _hitung(self, berkas: str) -> str:
+        p = Path(os.path.abspath(berkas))
+        for a in self.akar:
+            if p == a:
+                return a.name or str(a)
+            if p.is_relative_to(a):
+                rel = p.relative_to(a)
+                return str(rel if self.satu or not a.name else Path(a.name) / rel)
+        return str(p)
 
 
 def kode_iku(unit: list[Unit]) -> list[str]:

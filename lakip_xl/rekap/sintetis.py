@@ -209,11 +209,12 @@ def _tulis(args: tuple[int, int, str, str]) -> str:
 
 
 def tulis_sintetis(
-    jumlah: int, benih: int, folder: Path, fmt: str = "xlsm", jobs: int | None = None, kemajuan=None
+    jumlah: int, benih: int, folder: Path, fmt: str = "xlsm", jobs: int | None = None, kemajuan=None, mulai: int = 0
 ) -> list[Path]:
-    """Write ``jumlah`` synthetic units to ``folder`` (workbooks or JSON), in parallel."""
+    """Write ``jumlah`` synthetic units (numbers ``mulai`` .. ``mulai + jumlah - 1``) to ``folder``
+    (workbooks or JSON), in parallel; unit ``i`` is the same whatever ``mulai`` is."""
     folder.mkdir(parents=True, exist_ok=True)
-    tugas = [(i, benih, str(folder), fmt) for i in range(jumlah)]
+    tugas = [(i, benih, str(folder), fmt) for i in range(mulai, mulai + jumlah)]
     hasil: list[Path] = []
     if (jobs or 2) == 1 or jumlah < 4:
         for n, t in enumerate(tugas, 1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import io
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..berkas import tulis_atomik
 from ..buku_kerja import skema as S
 from ..compute.angka import format_angka
-from . import HasilRekap, Unit, kode_iku
+from . import HasilRekap, NamaRelatif, Unit, kode_iku
 from .skema import kunci_iku, tabel_rekap
 
 AWAL = 4  # first data row (0-based); header at row 3
@@ -40,6 +41,17 @@ def predikat_ikpa(unit: list[Unit]) -> list[str]:
 def urut(unit: list[Unit]) -> list[Unit]:
     """Rows ranked by IKPA (highest first, blanks last), then satker code."""
     return sorted(unit, key=lambda u: (u.ikpa is None, -(u.ikpa or 0.0), u.kode_satker, u.berkas))
+
+
+def peringkat(unit: list[Unit]) -> Callable[[float | None], int | None]:
+    """RANK(x, IKPA column, 0) of the sheet: 1 + the number of units with a higher IKPA, equal
+    values sharing a rank; blank for a unit without IKPA. O(log n) per unit on a sorted list."""
+    naik = sorted(u.ikpa for u in unit if u.ikpa is not None)
+
+    def rank(ikpa: float | None) -> int | None:
+        return None if ikpa is None else 1 + len(naik) - bisect.bisect_right(naik, ikpa)
+
+    return rank
 
 
 def totals(unit: list[Unit], iku: list[str]) -> dict[str, Any]:
@@ -90,15 +102,17 @@ _LEBAR_TEMUAN = (34, 10, 30, 10, 24, 20, 90)
 
 class _BukuRekap:
     """One rekap workbook: the Rekap sheet (rows, totals, predicate distribution, charts),
-    the Temuan sheet and the Info sheet, written in that order."""
+    the Temuan sheet and the Info sheet, written in that order, each from its top row down
+    (the workbook streams rows: a cell above the last row written would be lost)."""
 
     def __init__(self, h: HasilRekap, akar: list[Path], path: Path) -> None:
         self.h = h
         self.akar = akar
+        self.relatif = NamaRelatif(akar)
         self.iku = kode_iku(h.unit)
         self.unit = urut(h.unit)
         self.predikat = predikat_ikpa(self.unit)
-        self._ikpa_naik: list[float] | None = None
+        self.peringkat = peringkat(self.unit)
         self.tabel = tabel_rekap(self.iku)
         self.idx = {k.kunci: j for j, k in enumerate(self.tabel.kolom)}
         self.akhir = AWAL + max(len(self.unit), 1) - 1  # last data row (one blank row when there is no unit)
@@ -106,7 +120,17 @@ class _BukuRekap:
         self.dr = self.tr + 3  # first row of the predicate distribution
         self.pos = S.Posisi(self.tabel, AWAL - 1, AWAL, self.akhir)
         self.tata = S.Tata(posisi={self.tabel.kunci: self.pos})
-        self.wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+        # Constant memory: each row goes to a temporary file as soon as the next one starts (rows
+        # are written top to bottom on every sheet), so 10.000 units do not sit in memory as cells.
+        self.wb = xlsxwriter.Workbook(
+            str(path),
+            {
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "constant_memory": True,
+                "tmpdir": str(path.parent),
+            },
+        )
 
     def tulis(self) -> None:
         self._buat_format()
@@ -176,17 +200,11 @@ class _BukuRekap:
             "no": no, "kode": u.kode_satker, "nama": u.nama, "periode": u.periode, "tahun": u.tahun,
             "pagu": u.pagu, "realisasi": u.realisasi, "ikpa": u.ikpa, "predikat_ikpa": u.predikat_ikpa,
             "nka": u.nka, "predikat_nka": u.predikat_nka, "galat": u.galat, "peringatan": u.peringatan,
-            "berkas": _relatif(u.berkas, self.akar), "rata": _rata_baris(u, self.iku), "penyerapan": u.penyerapan,
-            "peringkat": None if u.ikpa is None else self._peringkat(u.ikpa),
+            "berkas": self.relatif(u.berkas), "rata": _rata_baris(u, self.iku), "penyerapan": u.penyerapan,
+            "peringkat": self.peringkat(u.ikpa),
         }  # fmt: skip
         baris.update({kunci_iku(j): u.iku.get(k) for j, k in enumerate(self.iku)})
         return baris
-
-    def _peringkat(self, ikpa: float) -> int:
-        """RANK(..., 0): 1 + the number of units with a higher IKPA (O(log n) on a sorted list)."""
-        if self._ikpa_naik is None:
-            self._ikpa_naik = sorted(x.ikpa for x in self.unit if x.ikpa is not None)
-        return 1 + len(self._ikpa_naik) - bisect.bisect_right(self._ikpa_naik, ikpa)
 
     def _tulis_baris_unit(self, r: int, no: int, u: Unit) -> None:
         """One unit's row: its values, and formulas (with cached results) for the derived columns."""
@@ -277,10 +295,10 @@ class _BukuRekap:
 
     def _baris_temuan(self) -> list[tuple[str, ...]]:
         baris: list[tuple[str, ...]] = [
-            (_relatif(m.berkas, self.akar), "", "", m.tingkat, "BERKAS", "", m.alasan) for m in self.h.masalah
+            (self.relatif(m.berkas), "", "", m.tingkat, "BERKAS", "", m.alasan) for m in self.h.masalah
         ]
         for u in self.unit:
-            berkas = _relatif(u.berkas, self.akar)
+            berkas = self.relatif(u.berkas)
             baris += [(berkas, u.kode_satker, u.nama, *t) for t in u.temuan]
         return baris
 
@@ -311,12 +329,6 @@ def _tulis_nilai(ws: Any, r: int, c: int, v: Any, f: Any) -> None:
 def _atau_kosong(v: Any) -> Any:
     """A formula's cached result: the value, or an empty string for a blank."""
     return "" if v is None else v
-
-
-def _relatif(berkas: str, akar: list[Path]) -> str:
-    from . import _nama_relatif
-
-    return _nama_relatif(berkas, [Path(a) for a in akar])
 
 
 def tulis_laporan_rekap(h: HasilRekap, tujuan: Path, timpa: bool = False) -> Path:
