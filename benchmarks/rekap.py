@@ -51,9 +51,12 @@ GOAL_10K_MB = 500.0
 def siapkan(cache: Path, n: int, jobs: int) -> Path:
     """A folder of the first ``n`` synthetic workbooks (hard links into one pool that grows
     as needed, so 1.000 and 10.000 share their files)."""
+    from lakip_xl.buku_kerja.skema import VERSI_BUKU_KERJA
     from lakip_xl.rekap.sintetis import tulis_sintetis
 
-    kolam = cache / f"benih{BENIH}" / "semua"
+    # Keyed by the workbook schema: workbooks of an older schema would be refused by the rekap.
+    akar = cache / f"skema{VERSI_BUKU_KERJA}-benih{BENIH}"
+    kolam = akar / "semua"
     kolam.mkdir(parents=True, exist_ok=True)
     tanda = kolam / ".jumlah"
     ada = int(tanda.read_text()) if tanda.exists() else 0
@@ -66,7 +69,7 @@ def siapkan(cache: Path, n: int, jobs: int) -> Path:
             ada += k
             tanda.write_text(str(ada))
             print(f"  {ada} buku kerja ({time.perf_counter() - t:.0f} s)", flush=True)
-    d = cache / f"benih{BENIH}" / f"n{n}"
+    d = akar / f"n{n}"
     semua = sorted(kolam.glob("*.xlsm"))[:n]  # unit i is named 650000+i: sorted = generated order
     if not d.exists() or len(list(d.glob("*.xlsm"))) != n:
         d.mkdir(parents=True, exist_ok=True)
