@@ -253,16 +253,21 @@ def render_docx(
     dok: Dokumen,
     template: Path | None = None,
     folder_kerja: Path | None = None,
+    lampiran: bool = True,
+    asal: bool = True,
 ) -> tuple[bytes, bool]:
     """The filled report of an opened document as .docx bytes, and whether it is a draft
-    (any ``galat`` finding makes it one)."""
+    (any ``galat`` finding makes it one). ``lampiran=False`` leaves out the findings appendix,
+    ``asal=False`` the provenance page (a final report). The rendered document is finished for
+    print by :mod:`.cetak` (numbered captions, filled table of contents, column widths,
+    properties)."""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    from . import grafik
+    from . import cetak, grafik
 
     draf = dok.jumlah_galat > 0
-    konteks = bangun_konteks(dok, draf)
+    konteks = bangun_konteks(dok, draf, lampiran=lampiran, asal=asal)
     tpl, kunci = _templat(template)
     periksa_templat(tpl, konteks, kunci)
     if not PAKAI_CACHE:
@@ -288,9 +293,31 @@ def render_docx(
             tpl.render(isi, jinja_env=_lingkungan_render(), autoescape=True)
         except Exception as e:  # a template error found only while rendering
             raise LaporanGagal(f"Templat tidak dapat diisi: {e}") from None
+        cetak.rapikan(tpl.docx, _properti(dok, konteks))
         buf = io.BytesIO()
         tpl.save(buf)
     return buf.getvalue(), draf
+
+
+def _properti(dok: Dokumen, konteks: Mapping[str, Any]) -> dict[str, Any]:
+    """Document properties: title from the unit and the period, the unit as author, the report's
+    date (the time it was made when the Profil leaves the date blank)."""
+    import datetime as dt
+
+    from .. import __version__
+
+    p = dok.lakip.profil
+    try:
+        tanggal = dt.datetime.combine(dt.date.fromisoformat(p.tanggal_laporan), dt.time(0, 0))
+    except (TypeError, ValueError):
+        tanggal = dok.asal.waktu.replace(tzinfo=None, microsecond=0)
+    nama = p.nama or "Satker"
+    return {
+        "judul": f"Laporan Kinerja {nama} {konteks['periode']}",
+        "penulis": nama,
+        "tanggal": tanggal,
+        "versi": __version__,
+    }
 
 
 def siapkan_pdf() -> None:
@@ -363,8 +390,11 @@ def susun_laporan(
     pdf: bool = False,
     ketat: bool = False,
     timpa: bool = False,
+    lampiran: bool = True,
+    asal: bool = True,
 ) -> HasilLaporan:
-    """Render the report to ``keluaran`` (and a PDF beside it when asked)."""
+    """Render the report to ``keluaran`` (and a PDF beside it when asked); ``lampiran`` and
+    ``asal`` as for :func:`render_docx`."""
     galat = dok.galat
     if ketat and galat:
         raise LaporanGagal(
@@ -380,7 +410,7 @@ def susun_laporan(
             )
     if pdf:
         siapkan_pdf()  # LibreOffice starts while the report is rendered
-    isi, draf = render_docx(dok, template)
+    isi, draf = render_docx(dok, template, lampiran=lampiran, asal=asal)
     try:
         docx = tulis_atomik(keluaran, isi, timpa=timpa)
     except BerkasSudahAda:
@@ -389,8 +419,20 @@ def susun_laporan(
         raise LaporanGagal(pesan_os(e, keluaran, "menulis")) from None
     out = HasilLaporan(docx=docx, draf=draf)
     if draf:
-        out.pesan.append(f"Laporan ditandai DRAF: {len(galat)} galat tercantum di lampiran.")
+        out.pesan.append(
+            f"Laporan ditandai DRAF: {len(galat)} galat tercantum di lampiran."
+            if lampiran
+            else f"Laporan ditandai DRAF: data masih memiliki {len(galat)} galat (lampiran temuan tidak disertakan)."
+        )
     if pdf:
+        from ..office import pilih_pdf
+
+        if pilih_pdf() == "libreoffice":  # Word brings Arial with Windows
+            from .huruf import periksa_huruf
+
+            peringatan = periksa_huruf()
+            if peringatan:
+                out.pesan.append(peringatan)
         try:
             out.pdf, out.pdf_oleh = ke_pdf_dengan(docx, docx.with_suffix(".pdf"), timpa=timpa)
         except LaporanGagal as e:
