@@ -342,7 +342,14 @@ def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
 
 def ke_pdf_dengan(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str]:
     """The PDF and the program that made it (``"word"`` or ``"libreoffice"``); Word first, and
-    LibreOffice when Word fails and LibreOffice is installed.
+    LibreOffice when Word fails and LibreOffice is installed (see :func:`_ke_pdf`)."""
+    hasil, program, _ = _ke_pdf(docx, pdf, timpa)
+    return hasil, program
+
+
+def _ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str, list[tuple[str, str]]]:
+    """The PDF, the program that made it, and the table of contents LibreOffice refreshed
+    (entries with their page numbers; empty when Word or ``soffice --convert-to`` made it).
 
     LibreOffice conversions go to the process's one LibreOffice (:mod:`.sesi_pdf`, started on
     the first conversion and kept for the next); without a Python with UNO, ``soffice
@@ -369,18 +376,19 @@ def ke_pdf_dengan(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str
             from .pdf_word import ke_pdf_word
 
             try:
-                return tulis_atomik(pdf, ke_pdf_word(docx, hasil).read_bytes(), timpa=timpa), "word"
+                return tulis_atomik(pdf, ke_pdf_word(docx, hasil).read_bytes(), timpa=timpa), "word", []
             except OfficeGagal as e:
                 if soffice() is None:
                     raise LaporanGagal(f"PDF tidak dibuat: {e}") from None
                 galat_word = f"{e} "
         try:
-            ok = sesi().konversi(docx, hasil) and hasil.exists()
-            if not ok:
+            isi = sesi().konversi_isi(docx, hasil)
+            if isi is None or not hasil.exists():
+                isi = []
                 (hasil,) = konversi([docx], "pdf", Path(tmp) / "lo")
         except OfficeGagal as e:
             raise LaporanGagal(f"PDF tidak dibuat: {galat_word}{e}") from None
-        return tulis_atomik(pdf, hasil.read_bytes(), timpa=timpa), "libreoffice"
+        return tulis_atomik(pdf, hasil.read_bytes(), timpa=timpa), "libreoffice", isi
 
 
 def susun_laporan(
@@ -434,10 +442,33 @@ def susun_laporan(
             if peringatan:
                 out.pesan.append(peringatan)
         try:
-            out.pdf, out.pdf_oleh = ke_pdf_dengan(docx, docx.with_suffix(".pdf"), timpa=timpa)
+            out.pdf, out.pdf_oleh, daftar = _ke_pdf(docx, docx.with_suffix(".pdf"), timpa=timpa)
+            if daftar:
+                _nomor_daftar_isi(docx, daftar)
         except LaporanGagal as e:
             out.pesan.append(str(e))
     return out
+
+
+def _nomor_daftar_isi(docx: Path, isi: list[tuple[str, str]]) -> None:
+    """Write the page numbers LibreOffice found into the .docx's table of contents, so the
+    .docx shows them before any office suite updates its fields. Entries are matched in order
+    when LibreOffice lists as many headings as the document has, else by their text."""
+    from docx import Document
+
+    from . import cetak
+
+    doc = Document(str(docx))
+    judul = cetak.judul(doc)
+    if len(judul) == len(isi):
+        halaman = [h for _, h in isi]
+    else:
+        menurut_teks = dict(isi)
+        halaman = [menurut_teks.get(t, "") for _, t, _ in judul]
+    cetak.isi_daftar_isi(doc, halaman)
+    buf = io.BytesIO()
+    doc.save(buf)
+    tulis_atomik(docx, buf.getvalue(), timpa=True)
 
 
 def nama_berversi(path: Path, pendamping: tuple[str, ...] = (".pdf",)) -> Path:

@@ -139,10 +139,10 @@ def _bidang_daftar_isi(doc: Any) -> tuple[Any, str] | None:
     return None
 
 
-def isi_daftar_isi(doc: Any, halaman: dict[str, str] | None = None) -> int:
+def isi_daftar_isi(doc: Any, halaman: list[str] | None = None) -> int:
     """Fill the TOC field with one entry per heading (levels 1–2): bookmark each heading, and
-    write ``text<TAB>PAGEREF`` entries in the ``toc 1``/``toc 2`` styles. ``halaman`` maps a
-    heading's text to its page number when known (from LibreOffice); otherwise the number is
+    write ``text<TAB>PAGEREF`` entries in the ``toc 1``/``toc 2`` styles. ``halaman`` holds the
+    headings' page numbers in order when known (from LibreOffice); otherwise the number is
     left to the office suite that updates the fields. Returns the number of entries."""
     ada = _bidang_daftar_isi(doc)
     if ada is None:
@@ -151,7 +151,8 @@ def isi_daftar_isi(doc: Any, halaman: dict[str, str] | None = None) -> int:
     daftar = judul(doc)
     if not daftar:
         return 0
-    halaman = halaman or {}
+    halaman = list(halaman or [])
+    halaman += [""] * (len(daftar) - len(halaman))
     for i, (_, _, p) in enumerate(daftar, 1):
         nama = f"_Toc{i:06d}"
         lama = [b for b in p.findall(qn("w:bookmarkStart")) if (b.get(qn("w:name")) or "").startswith("_Toc")]
@@ -191,7 +192,7 @@ def isi_daftar_isi(doc: Any, halaman: dict[str, str] | None = None) -> int:
         tautan.append(_fld("begin"))
         tautan.append(_run(_instr(f" PAGEREF {nama} \\h ")))
         tautan.append(_fld("separate"))
-        tautan.append(_run(_t(halaman.get(teks, ""))))
+        tautan.append(_run(_t(halaman[i - 1])))
         tautan.append(_fld("end"))
         p.append(tautan)
         entri.append(p)

@@ -227,7 +227,7 @@ def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool =
         "tahun": str(p.tahun) if p.tahun is not None else "",
         "periode": _periode(dok),
         "kepala": {"nama": p.kepala_nama, "nip": p.kepala_nip, "jabatan": p.kepala_jabatan or "Kepala Kantor"},
-        "kota": p.kota,
+        "kota": p.kota.strip() or TANGGAL_KOSONG,
         "tanggal": tanggal(p.tanggal_laporan),
         "draf": draf,
         # Chapter I: the organisation and its area
@@ -295,9 +295,10 @@ def _periode(dok: Dokumen) -> str:
 
 def _satker(dok: Dokumen) -> dict[str, str]:
     p = dok.lakip.profil
+    nama = p.nama.strip() or TANGGAL_KOSONG  # dots to fill in by hand, as a blank date
     return {
-        "nama": p.nama,
-        "nama_kapital": p.nama.upper(),
+        "nama": nama,
+        "nama_kapital": nama.upper(),
         "kode_satker": p.kode_satker,
         "kode_ba": p.kode_ba,
         "kode_kppn": p.kode_kppn,
