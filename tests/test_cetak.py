@@ -189,7 +189,7 @@ def test_document_properties(dok, isi, tmp_path):
         cp = Document(io.BytesIO(render_docx(dok)[0])).core_properties
     finally:
         dok.lakip.profil.tanggal_laporan = ""
-    tanggal = dt.datetime(2023, 1, 16, tzinfo=dt.timezone.utc)
+    tanggal = dt.datetime(2023, 1, 16, tzinfo=dt.UTC)
     assert cp.created == tanggal and cp.modified == tanggal
 
 
