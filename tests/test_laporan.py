@@ -89,8 +89,10 @@ def test_no_tags_left_and_draft_marked(laporan_contoh):
         assert tag not in teks
     assert "DRAF" in teks
     assert "LAMPIRAN: TEMUAN PEMERIKSAAN DATA" in teks
-    for t in temuan:
-        assert t.pesan in teks
+    from lakip_xl.laporan.konteks import pesan_temuan
+
+    for t in temuan:  # rupiah in the report's style: "Rp1.234" (see test_cetak)
+        assert pesan_temuan(t.pesan) in teks
 
 
 def test_ikpa_paragraph_agrees_with_table(laporan_contoh):
@@ -297,6 +299,9 @@ def test_warm_render_equals_first_and_uncached(dok_contoh, monkeypatch):
 
 def test_chart_cache_follows_the_data_and_is_bounded(dok_contoh, monkeypatch):
     from lakip_xl.laporan import grafik
+
+    # The process's cache alone (a chart kept on disk by an earlier test would not be drawn).
+    monkeypatch.setattr(grafik, "PAKAI_DISK", False)
 
     grafik.kosongkan_cache()
     a = grafik.grafik_capaian(dok_contoh.hasil)

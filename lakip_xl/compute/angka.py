@@ -142,12 +142,11 @@ def format_angka(nilai: float | int | None, digit: int = 2) -> str:
 
 
 def format_rupiah(nilai: int | None, prefix: bool = True) -> str:
-    """Money: ``Rp1.147.335.000`` (integer rupiah, never float-formatted; PUEBI writes ``Rp``
-    without a space, in the report's sentences, its tables' notes and the findings alike)."""
+    """Money: ``Rp 1.147.335.000`` (integer rupiah, never float-formatted)."""
     if nilai is None:
         return "-"
     teks = f"{int(nilai):,}".replace(",", _simbol()[0])
-    return f"Rp{teks}" if prefix else teks
+    return f"Rp {teks}" if prefix else teks
 
 
 def format_persen(nilai: float | None, digit: int = 2) -> str:
