@@ -87,7 +87,10 @@ def test_every_row_keeps_together_and_headers_repeat(isi):
         baris = t.findall("w:tr", NS)
         assert baris[0].find("w:trPr/w:tblHeader", NS) is not None
         for tr in baris:
-            assert tr.find("w:trPr/w:cantSplit", NS) is not None
+            # Once each, in schema order (cantSplit before tblHeader), as Word requires.
+            assert [c.tag for c in tr.find("w:trPr", NS)].count(f"{W}cantSplit") == 1
+            merek = [c.tag.split("}")[1] for c in tr.find("w:trPr", NS)]
+            assert merek in (["cantSplit"], ["cantSplit", "tblHeader"]), merek
         # The header row is kept with the first data row.
         for p in baris[0].iter(f"{W}p"):
             assert p.find("w:pPr/w:keepNext", NS) is not None

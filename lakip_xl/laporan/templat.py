@@ -333,7 +333,7 @@ class _Penyusun:
         for j, w in enumerate(lebar):
             t.columns[j].width = Mm(w * skala)
         for row in t.rows:
-            if row is not hdr:
+            if row._tr is not hdr._tr:
                 _sifat_baris(row)
             for j, w in enumerate(lebar):
                 row.cells[j].width = Mm(w * skala)
