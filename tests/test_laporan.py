@@ -89,8 +89,10 @@ def test_no_tags_left_and_draft_marked(laporan_contoh):
         assert tag not in teks
     assert "DRAF" in teks
     assert "LAMPIRAN: TEMUAN PEMERIKSAAN DATA" in teks
-    for t in temuan:
-        assert t.pesan in teks
+    from lakip_xl.laporan.konteks import pesan_temuan
+
+    for t in temuan:  # rupiah in the report's style: "Rp1.234" (see test_cetak)
+        assert pesan_temuan(t.pesan) in teks
 
 
 def test_ikpa_paragraph_agrees_with_table(laporan_contoh):
@@ -213,6 +215,22 @@ def test_cli_report_from_workbook_with_pdf_and_provenance(tmp_path, lo):
     assert "97,14" in isi_pdf and "ASAL DOKUMEN" in isi_pdf
     # The table of contents was refreshed: it lists chapters with page numbers.
     assert re.search(r"BAB III AKUNTABILITAS KINERJA\s*\.*\s*\d+", isi_pdf)
+    # Issue 12: DRAF on every page of a draft; front matter in roman numerals, Bab I on page 1.
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    halaman = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert halaman > 10
+    per_halaman = [
+        subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"], capture_output=True, text=True).stdout
+        for i in range(1, halaman + 1)
+    ]
+    assert [i for i, t in enumerate(per_halaman, 1) if "DRAF" not in t] == []
+    assert "halaman ii" in per_halaman[1] and "halaman iv" in per_halaman[3]
+    bab_i = next(t for t in per_halaman if "BAB I PENDAHULUAN" in t and "DAFTAR ISI" not in t)
+    assert re.search(r"halaman 1\s*$", bab_i.strip())
+    # The .docx's table of contents carries the page numbers LibreOffice found.
+    toc = [p for p in Document(str(out)).paragraphs if p.style.name == "toc 1"]
+    assert toc and all(re.search(r"\t\d+$", p.text) for p in toc), [p.text for p in toc]
+    assert toc[0].text == "BAB I PENDAHULUAN\t1"
 
 
 def test_cli_report_errors(tmp_path):
@@ -281,6 +299,9 @@ def test_warm_render_equals_first_and_uncached(dok_contoh, monkeypatch):
 
 def test_chart_cache_follows_the_data_and_is_bounded(dok_contoh, monkeypatch):
     from lakip_xl.laporan import grafik
+
+    # The process's cache alone (a chart kept on disk by an earlier test would not be drawn).
+    monkeypatch.setattr(grafik, "PAKAI_DISK", False)
 
     grafik.kosongkan_cache()
     a = grafik.grafik_capaian(dok_contoh.hasil)

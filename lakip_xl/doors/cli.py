@@ -538,6 +538,12 @@ def cmd_laporan(
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (memerlukan LibreOffice).")] = False,
     template: Annotated[Path | None, typer.Option("--template", help="Templat Word sendiri (.docx).")] = None,
     ketat: Annotated[bool, typer.Option("--ketat", help="Tolak membuat laporan bila masih ada galat.")] = False,
+    tanpa_temuan: Annotated[
+        bool, typer.Option("--tanpa-temuan", help="Tanpa lampiran temuan pemeriksaan data (laporan final).")
+    ] = False,
+    tanpa_asal: Annotated[
+        bool, typer.Option("--tanpa-asal", help="Tanpa halaman Asal Dokumen (laporan final).")
+    ] = False,
     timpa: TimpaOpt = False,
 ) -> None:
     """Susun laporan Word (dan PDF) dari SUMBER. Data dengan galat menghasilkan DRAF."""
@@ -556,6 +562,8 @@ def cmd_laporan(
             pdf=pdf,
             ketat=ketat,
             timpa=timpa,
+            lampiran=not tanpa_temuan,
+            asal=not tanpa_asal,
         )
     except LakipGalat as e:
         raise _gagal(str(e)) from None

@@ -253,16 +253,21 @@ def render_docx(
     dok: Dokumen,
     template: Path | None = None,
     folder_kerja: Path | None = None,
+    lampiran: bool = True,
+    asal: bool = True,
 ) -> tuple[bytes, bool]:
     """The filled report of an opened document as .docx bytes, and whether it is a draft
-    (any ``galat`` finding makes it one)."""
+    (any ``galat`` finding makes it one). ``lampiran=False`` leaves out the findings appendix,
+    ``asal=False`` the provenance page (a final report). The rendered document is finished for
+    print by :mod:`.cetak` (numbered captions, filled table of contents, column widths,
+    properties)."""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    from . import grafik
+    from . import cetak, grafik
 
     draf = dok.jumlah_galat > 0
-    konteks = bangun_konteks(dok, draf)
+    konteks = bangun_konteks(dok, draf, lampiran=lampiran, asal=asal)
     tpl, kunci = _templat(template)
     periksa_templat(tpl, konteks, kunci)
     if not PAKAI_CACHE:
@@ -288,9 +293,31 @@ def render_docx(
             tpl.render(isi, jinja_env=_lingkungan_render(), autoescape=True)
         except Exception as e:  # a template error found only while rendering
             raise LaporanGagal(f"Templat tidak dapat diisi: {e}") from None
+        cetak.rapikan(tpl.docx, _properti(dok, konteks))
         buf = io.BytesIO()
         tpl.save(buf)
     return buf.getvalue(), draf
+
+
+def _properti(dok: Dokumen, konteks: Mapping[str, Any]) -> dict[str, Any]:
+    """Document properties: title from the unit and the period, the unit as author, the report's
+    date (the time it was made when the Profil leaves the date blank)."""
+    import datetime as dt
+
+    from .. import __version__
+
+    p = dok.lakip.profil
+    try:
+        tanggal = dt.datetime.combine(dt.date.fromisoformat(p.tanggal_laporan), dt.time(0, 0))
+    except (TypeError, ValueError):
+        tanggal = dok.asal.waktu.replace(tzinfo=None, microsecond=0)
+    nama = p.nama or "Satker"
+    return {
+        "judul": f"Laporan Kinerja {nama} {konteks['periode']}",
+        "penulis": nama,
+        "tanggal": tanggal,
+        "versi": __version__,
+    }
 
 
 def siapkan_pdf() -> None:
@@ -315,7 +342,14 @@ def ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> Path:
 
 def ke_pdf_dengan(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str]:
     """The PDF and the program that made it (``"word"`` or ``"libreoffice"``); Word first, and
-    LibreOffice when Word fails and LibreOffice is installed.
+    LibreOffice when Word fails and LibreOffice is installed (see :func:`_ke_pdf`)."""
+    hasil, program, _ = _ke_pdf(docx, pdf, timpa)
+    return hasil, program
+
+
+def _ke_pdf(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str, list[tuple[str, str]]]:
+    """The PDF, the program that made it, and the table of contents LibreOffice refreshed
+    (entries with their page numbers; empty when Word or ``soffice --convert-to`` made it).
 
     LibreOffice conversions go to the process's one LibreOffice (:mod:`.sesi_pdf`, started on
     the first conversion and kept for the next); without a Python with UNO, ``soffice
@@ -342,18 +376,19 @@ def ke_pdf_dengan(docx: Path, pdf: Path, timpa: bool = False) -> tuple[Path, str
             from .pdf_word import ke_pdf_word
 
             try:
-                return tulis_atomik(pdf, ke_pdf_word(docx, hasil).read_bytes(), timpa=timpa), "word"
+                return tulis_atomik(pdf, ke_pdf_word(docx, hasil).read_bytes(), timpa=timpa), "word", []
             except OfficeGagal as e:
                 if soffice() is None:
                     raise LaporanGagal(f"PDF tidak dibuat: {e}") from None
                 galat_word = f"{e} "
         try:
-            ok = sesi().konversi(docx, hasil) and hasil.exists()
-            if not ok:
+            isi = sesi().konversi_isi(docx, hasil)
+            if isi is None or not hasil.exists():
+                isi = []
                 (hasil,) = konversi([docx], "pdf", Path(tmp) / "lo")
         except OfficeGagal as e:
             raise LaporanGagal(f"PDF tidak dibuat: {galat_word}{e}") from None
-        return tulis_atomik(pdf, hasil.read_bytes(), timpa=timpa), "libreoffice"
+        return tulis_atomik(pdf, hasil.read_bytes(), timpa=timpa), "libreoffice", isi
 
 
 def susun_laporan(
@@ -363,8 +398,11 @@ def susun_laporan(
     pdf: bool = False,
     ketat: bool = False,
     timpa: bool = False,
+    lampiran: bool = True,
+    asal: bool = True,
 ) -> HasilLaporan:
-    """Render the report to ``keluaran`` (and a PDF beside it when asked)."""
+    """Render the report to ``keluaran`` (and a PDF beside it when asked); ``lampiran`` and
+    ``asal`` as for :func:`render_docx`."""
     galat = dok.galat
     if ketat and galat:
         raise LaporanGagal(
@@ -380,7 +418,7 @@ def susun_laporan(
             )
     if pdf:
         siapkan_pdf()  # LibreOffice starts while the report is rendered
-    isi, draf = render_docx(dok, template)
+    isi, draf = render_docx(dok, template, lampiran=lampiran, asal=asal)
     try:
         docx = tulis_atomik(keluaran, isi, timpa=timpa)
     except BerkasSudahAda:
@@ -389,13 +427,48 @@ def susun_laporan(
         raise LaporanGagal(pesan_os(e, keluaran, "menulis")) from None
     out = HasilLaporan(docx=docx, draf=draf)
     if draf:
-        out.pesan.append(f"Laporan ditandai DRAF: {len(galat)} galat tercantum di lampiran.")
+        out.pesan.append(
+            f"Laporan ditandai DRAF: {len(galat)} galat tercantum di lampiran."
+            if lampiran
+            else f"Laporan ditandai DRAF: data masih memiliki {len(galat)} galat (lampiran temuan tidak disertakan)."
+        )
     if pdf:
+        from ..office import pilih_pdf
+
+        if pilih_pdf() == "libreoffice":  # Word brings Arial with Windows
+            from .huruf import periksa_huruf
+
+            peringatan = periksa_huruf()
+            if peringatan:
+                out.pesan.append(peringatan)
         try:
-            out.pdf, out.pdf_oleh = ke_pdf_dengan(docx, docx.with_suffix(".pdf"), timpa=timpa)
+            out.pdf, out.pdf_oleh, daftar = _ke_pdf(docx, docx.with_suffix(".pdf"), timpa=timpa)
+            if daftar:
+                _nomor_daftar_isi(docx, daftar)
         except LaporanGagal as e:
             out.pesan.append(str(e))
     return out
+
+
+def _nomor_daftar_isi(docx: Path, isi: list[tuple[str, str]]) -> None:
+    """Write the page numbers LibreOffice found into the .docx's table of contents, so the
+    .docx shows them before any office suite updates its fields. Entries are matched in order
+    when LibreOffice lists as many headings as the document has, else by their text."""
+    from docx import Document
+
+    from . import cetak
+
+    doc = Document(str(docx))
+    judul = cetak.judul(doc)
+    if len(judul) == len(isi):
+        halaman = [h for _, h in isi]
+    else:
+        menurut_teks = dict(isi)
+        halaman = [menurut_teks.get(t, "") for _, t, _ in judul]
+    cetak.isi_daftar_isi(doc, halaman)
+    buf = io.BytesIO()
+    doc.save(buf)
+    tulis_atomik(docx, buf.getvalue(), timpa=True)
 
 
 def nama_berversi(path: Path, pendamping: tuple[str, ...] = (".pdf",)) -> Path:

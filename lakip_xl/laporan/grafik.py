@@ -21,7 +21,9 @@ from typing import Any
 
 from ..compute.hasil import Hasil
 
-GAYA: Any = {"font.family": "DejaVu Sans", "font.size": 8, "axes.spines.top": False, "axes.spines.right": False}
+GAYA: Any = {"font.size": 8, "axes.spines.top": False, "axes.spines.right": False}
+# The report's font (Arial, or Liberation Sans with the same metrics), else matplotlib's own.
+HURUF = ("Arial", "Liberation Sans", "Arimo", "DejaVu Sans")
 LEBAR_MM = 150  # the width every chart is placed at in the report
 DPI = 150
 # The charts were designed 6.3 inches wide; they are drawn scaled to the placed width (so
@@ -56,13 +58,35 @@ def _png(gambar: Callable[[Any], None], tinggi_in: float) -> bytes:
     mpl = _matplotlib()
     from matplotlib.figure import Figure
 
-    with mpl.rc_context(GAYA):
+    with mpl.rc_context({**GAYA, "font.family": _huruf()}):
         fig = Figure(figsize=(6.3 * _SKALA, tinggi_in * _SKALA), layout="tight")
         gambar(fig)
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     jumlah_gambar += 1
     return buf.getvalue()
+
+
+@functools.cache
+def _huruf() -> str:
+    """The first of :data:`HURUF` installed (asked by name, so matplotlib logs no warning)."""
+    from matplotlib import font_manager
+
+    ada = {f.name for f in font_manager.fontManager.ttflist}
+    if not ada & set(HURUF[:-1]):
+        # matplotlib's font list predates a font installed later: ask fontconfig for it.
+        from .huruf import berkas_huruf
+
+        for nama in HURUF[:-1]:
+            berkas = berkas_huruf(nama)
+            if berkas is not None:
+                try:
+                    font_manager.fontManager.addfont(berkas)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+                ada = {f.name for f in font_manager.fontManager.ttflist}
+                break
+    return next((h for h in HURUF if h in ada), "DejaVu Sans")
 
 
 @functools.cache
@@ -100,29 +124,40 @@ def kosongkan_cache() -> None:
         _cache.clear()
 
 
-def _label(kode: str, nama: str, lebar: int = 38) -> str:
-    return textwrap.shorten(f"{kode} {nama}".strip(), lebar, placeholder="…")
+LEBAR_LABEL = 36  # characters per line of a bar's label
+
+
+def _label(kode: str, nama: str, lebar: int = LEBAR_LABEL) -> str:
+    """A bar's label: the name the report's tables show, wrapped over lines, never cut (the
+    code only when there is no name)."""
+    return textwrap.fill(" ".join(nama.split()) or kode, lebar, break_long_words=False, break_on_hyphens=False)
+
+
+def _tinggi(label: list[str], per_baris: float = 0.15, minimum: float = 0.32) -> float:
+    """Figure height (inches, before scaling) for bars whose labels take several lines."""
+    return sum(max(minimum, per_baris * (x.count("\n") + 1) + 0.1) for x in label) + 1.0
 
 
 def _batang(data: list[tuple[str, str, float]], xlabel: str, abu: str, arsir: str, target: bool) -> bytes:
-    """Horizontal bars with their values, labelled by code and name."""
+    """Horizontal bars with their values, labelled by name."""
+    label = [_label(d[0], d[1]) for d in data]
 
     def gambar(fig: Any) -> None:
         ax = fig.subplots()
         y = range(len(data))
         ax.barh(y, [d[2] for d in data], color=abu, edgecolor="black", hatch=arsir, linewidth=0.6)
         if target:
-            ax.axvline(100, color="black", linestyle="--", linewidth=1, label="Target (100 %)")
+            ax.axvline(100, color="black", linestyle="--", linewidth=1, label="Target (100%)")
         for yi, d in zip(y, data, strict=True):
             ax.text(d[2] + 1, yi, f"{d[2]:.2f}".replace(".", ","), va="center", fontsize=7)
-        ax.set_yticks(list(y), [_label(d[0], d[1]) for d in data])
+        ax.set_yticks(list(y), label, fontsize=7)
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
         ax.set_xlim(0, max(110, max(d[2] for d in data) * 1.12))
         if target:
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
 
-    return _tersimpan("batang", (data, xlabel, abu, arsir, target), gambar, 0.32 * len(data) + 1.0)
+    return _tersimpan("batang", (data, xlabel, abu, arsir, target), gambar, _tinggi(label))
 
 
 def grafik_capaian(hasil: Hasil) -> bytes | None:
@@ -143,6 +178,7 @@ def grafik_ikpa(hasil: Hasil) -> bytes | None:
     if ik is None:
         return None
     data = [(c.nama, c.bobot, c.nilai_tertimbang or 0.0) for c in ik.komponen]
+    label = [_label("", d[0]) for d in data]
 
     def gambar(fig: Any) -> None:
         ax = fig.subplots()
@@ -152,12 +188,12 @@ def grafik_ikpa(hasil: Hasil) -> bytes | None:
             [v + 0.2 for v in y], [d[2] for d in data], height=0.4, color="0.6", edgecolor="black", hatch="xx",
             label="Nilai tertimbang",
         )  # fmt: skip
-        ax.set_yticks(y, [textwrap.shorten(d[0], 34, placeholder="…") for d in data])
+        ax.set_yticks(y, label, fontsize=7)
         ax.invert_yaxis()
         ax.set_xlabel("Poin")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7, frameon=False)
 
-    return _tersimpan("ikpa", data, gambar, 0.42 * len(data) + 1.0)
+    return _tersimpan("ikpa", data, gambar, _tinggi(label, minimum=0.42))
 
 
 def grafik_rencana(hasil: Hasil) -> bytes | None:

@@ -4,15 +4,17 @@ a number generated from the computed results (so text and tables can never disag
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from babel.dates import format_date, format_datetime
 
-from ..compute.angka import format_angka, format_konversi, format_persen, format_rupiah, terbilang
+from ..compute.angka import bulat, format_angka, format_konversi, format_persen, format_rupiah, terbilang
 from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.capaian import rentang_target
 from ..compute.hasil import Hasil
 from ..model import JENIS_BELANJA_IKPA
+from .bahasa import bilangan, gabung
 
 if TYPE_CHECKING:
     from ..layanan import Dokumen
@@ -27,8 +29,17 @@ def rp(n: int | None) -> str:
 
 
 def rps(n: int | None) -> str:
-    """Money in a sentence: Rp1.147.335.000 (Indonesian style, no space)."""
+    """Money in a sentence: Rp1.147.335.000 (PUEBI: no space after Rp)."""
     return format_rupiah(n).replace("Rp ", "Rp") if n is not None else "-"
+
+
+_RP_BERSPASI = re.compile(r"\bRp (?=[-\d])")
+
+
+def pesan_temuan(pesan: str) -> str:
+    """A finding's message as the report prints it: rupiah in the report's one style
+    (``Rp1.234``; the findings, shared with the workbook's Validasi sheet, write ``Rp 1.234``)."""
+    return _RP_BERSPASI.sub("Rp", pesan)
 
 
 def angka(x: float | None, digit: int = 2) -> str:
@@ -36,7 +47,8 @@ def angka(x: float | None, digit: int = 2) -> str:
 
 
 def persen(x: float | None) -> str:
-    return format_persen(x).replace("%", " %") if x is not None else "-"
+    """A percentage in text: 54,21% (PUEBI: no space before %, as in tables and findings)."""
+    return format_persen(x)
 
 
 def volume(x: float | None) -> str:
@@ -75,7 +87,8 @@ def _kalimat_capaian(hasil: Hasil) -> str:
     terukur = [i.capaian for i in iku if i.capaian is not None]
     if not iku:
         return "Perjanjian Kinerja belum memuat indikator kinerja utama."
-    teks = f"Dari {len(iku)} indikator kinerja utama, {len(terukur)} dapat diukur capaiannya"
+    ukur = "semuanya" if len(terukur) == len(iku) else ("belum ada yang" if not terukur else bilangan(len(terukur)))
+    teks = f"Dari {bilangan(len(iku))} indikator kinerja utama, {ukur} dapat diukur capaiannya"
     if terukur:
         tercapai = sum(1 for c in terukur if c >= 100)
         if tercapai == 0:
@@ -84,7 +97,8 @@ def _kalimat_capaian(hasil: Hasil) -> str:
             bagian = "; semuanya mencapai atau melampaui target"
         else:
             bagian = (
-                f"; {tercapai} indikator mencapai atau melampaui target dan {len(terukur) - tercapai} indikator belum"
+                f"; {bilangan(tercapai)} indikator mencapai atau melampaui target dan "
+                f"{bilangan(len(terukur) - tercapai)} indikator belum"
             )
         teks += f"{bagian}. Rata-rata capaian indikator kinerja utama adalah {persen(hasil.rata_rata_capaian_iku)}."
     else:
@@ -108,7 +122,7 @@ def _kalimat_ikpa(hasil: Hasil, aturan: Aturan) -> str:
     ik = hasil.ikpa
     if ik is None or ik.nilai_akhir is None:
         return "Nilai IKPA belum lengkap, sehingga nilai akhir belum dapat dihitung."
-    asp = ", ".join(f"{ASPEK[a].lower()} {angka(ik.aspek[a])}" for a in ASPEK if ik.aspek[a] is not None)
+    asp = gabung(f"{ASPEK[a].lower()} {angka(ik.aspek[a])}" for a in ASPEK if ik.aspek[a] is not None)
     try:
         set_ikpa = aturan.set_ikpa(ik.aturan)
         bobot = "/".join(format_angka(b, 0) for _, b in set_ikpa.bobot_aspek)
@@ -118,8 +132,8 @@ def _kalimat_ikpa(hasil: Hasil, aturan: Aturan) -> str:
         dasar = ""
     return (
         f"Nilai IKPA mencapai {angka(ik.nilai_akhir)} dengan predikat {ik.predikat}, dari nilai total "
-        f"{angka(ik.nilai_total)} dan konversi bobot {format_konversi(ik.konversi_bobot)}.{dasar} "
-        f"Nilai per aspek: {asp}."
+        f"{angka(ik.nilai_total)} dan konversi bobot {format_konversi(ik.konversi_bobot)}.{dasar}"
+        + (f" Nilai per aspek: {asp}." if asp else "")
     )
 
 
@@ -148,8 +162,8 @@ def _kalimat_nka(hasil: Hasil, aturan: Aturan) -> str:
 
 
 def persen_bobot(x: float) -> str:
-    """A weight from the rules as printed: 9,7 % / 60 %."""
-    return persen(x) if not float(x).is_integer() else f"{format_angka(x, 0)} %"
+    """A weight from the rules as printed: 9,70% / 60%."""
+    return persen(x) if not float(x).is_integer() else f"{format_angka(x, 0)}%"
 
 
 class KonteksLaporan(TypedDict):
@@ -205,11 +219,13 @@ class KonteksLaporan(TypedDict):
 UNTUK_TEMPLAT_SENDIRI = frozenset({"tahun"})
 
 
-def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
+def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool = True) -> KonteksLaporan:
     """The template context (plain data: strings, lists, dicts; images are added by the renderer).
 
-    Weights, bands and formula sentences come from the document's rules, never from constants.
-    Read top to bottom, this is the report's table of contents; each step is a function below."""
+    ``lampiran=False`` leaves out the findings appendix and ``asal=False`` the provenance page
+    (a final report). Weights, bands and formula sentences come from the document's rules, never
+    from constants. Read top to bottom, this is the report's table of contents; each step is a
+    function below."""
     lakip, hasil = dok.lakip, dok.hasil
     p = lakip.profil
     a = hasil.anggaran
@@ -218,10 +234,10 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
     return {
         # Cover, foreword and signature
         "satker": _satker(dok),
-        "tahun": str(p.tahun or ""),
+        "tahun": str(p.tahun) if p.tahun is not None else "",
         "periode": _periode(dok),
         "kepala": {"nama": p.kepala_nama, "nip": p.kepala_nip, "jabatan": p.kepala_jabatan or "Kepala Kantor"},
-        "kota": p.kota,
+        "kota": p.kota.strip() or TANGGAL_KOSONG,
         "tanggal": tanggal(p.tanggal_laporan),
         "draf": draf,
         # Chapter I: the organisation and its area
@@ -257,12 +273,17 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
         # Achievements, innovations, the sentences that state numbers
         "prestasi": _prestasi(dok),
         "inovasi": [{"nama": x.nama, "uraian": x.uraian} for x in lakip.inovasi],
-        "kalimat": _kalimat(dok, alokasi),
+        "kalimat": _kalimat(dok, alokasi, galat, lampiran and bool(dok.temuan)),
         # Appendix: findings and provenance
-        "temuan": [{"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan} for t in dok.temuan],
+        "temuan": [
+            {"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": pesan_temuan(t.pesan)}
+            for t in dok.temuan
+        ]
+        if lampiran
+        else [],
         "jumlah_galat": str(galat),
         "jumlah_peringatan": str(len(dok.temuan) - galat),
-        "asal": _asal(dok),
+        "asal": _asal(dok) if asal else {},
         # Charts: filled in by the renderer
         "grafik_capaian": None,
         "grafik_anggaran": None,
@@ -271,16 +292,26 @@ def bangun_konteks(dok: Dokumen, draf: bool) -> KonteksLaporan:
     }
 
 
+TAHUN_KOSONG = "...."
+
+
+def _tahun(dok: Dokumen) -> str:
+    """The year as printed: dots to fill in by hand when blank (never "None")."""
+    t = dok.lakip.profil.tahun
+    return str(t) if t is not None else TAHUN_KOSONG
+
+
 def _periode(dok: Dokumen) -> str:
     p = dok.lakip.profil
-    return f"{p.periode} Tahun {p.tahun}" if p.periode == "Semester I" else f"Tahun {p.tahun}"
+    return f"{p.periode} Tahun {_tahun(dok)}" if p.periode == "Semester I" else f"Tahun {_tahun(dok)}"
 
 
 def _satker(dok: Dokumen) -> dict[str, str]:
     p = dok.lakip.profil
+    nama = p.nama.strip() or TANGGAL_KOSONG  # dots to fill in by hand, as a blank date
     return {
-        "nama": p.nama,
-        "nama_kapital": p.nama.upper(),
+        "nama": nama,
+        "nama_kapital": nama.upper(),
         "kode_satker": p.kode_satker,
         "kode_ba": p.kode_ba,
         "kode_kppn": p.kode_kppn,
@@ -488,7 +519,33 @@ def _ikpa(dok: Dokumen) -> dict[str, Any] | None:
         "pelaksanaan": angka(ik.aspek["pelaksanaan"]),
         "hasil": angka(ik.aspek["hasil"]),
         "predikat": ik.predikat or "-",
+        "catatan": _catatan_ikpa(ik),
     }
+
+
+def _catatan_ikpa(ik: Any) -> str:
+    """The note under the IKPA table: how the final value follows from the total, and, when the
+    printed weighted values do not add up to the printed total, why (each is rounded)."""
+    if ik.nilai_akhir is None:
+        return ""
+    kurang = (
+        f", dengan pengurang dispensasi SPM {angka(ik.pengurang_dispensasi)} poin" if ik.pengurang_dispensasi else ""
+    )
+    teks = (
+        f"Catatan: nilai akhir {angka(ik.nilai_akhir)} adalah nilai total dibagi konversi bobot "
+        f"{format_konversi(ik.konversi_bobot)}{kurang}."
+    )
+    bulatan = [bulat(c.nilai_tertimbang) for c in ik.komponen if c.nilai_tertimbang is not None]
+    total = bulat(ik.nilai_total)
+    if bulatan and total is not None:
+        jumlah = sum(x for x in bulatan if x is not None)
+        if jumlah != total:
+            teks += (
+                f" Jumlah nilai tertimbang pada tabel ({angka(float(jumlah))}) berbeda dengan nilai total "
+                f"({angka(ik.nilai_total)}) karena pembulatan: setiap nilai tertimbang dibulatkan dua desimal, "
+                "sedangkan nilai total dihitung dari nilai yang belum dibulatkan."
+            )
+    return teks
 
 
 def _rencana(dok: Dokumen) -> dict[str, Any] | None:
@@ -553,25 +610,25 @@ def _prestasi(dok: Dokumen) -> list[dict[str, str]]:
     ]
 
 
-def _kalimat(dok: Dokumen, alokasi: int | None) -> dict[str, Any]:
+def _kalimat(dok: Dokumen, alokasi: int | None, galat: int = 0, ada_lampiran: bool = True) -> dict[str, Any]:
     """Every sentence that states a number, generated from the results (and the summary list)."""
     lakip, hasil, aturan = dok.lakip, dok.hasil, dok.aturan
     p = lakip.profil
     a = hasil.anggaran
-    sumber_kalimat = ", ".join(f"{r.nama or r.kode} sebesar {rps(r.pagu)}" for r in a.per_sumber if r.pagu is not None)
+    sumber_kalimat = gabung(f"{r.nama or r.kode} sebesar {rps(r.pagu)}" for r in a.per_sumber if r.pagu is not None)
     bobot_pkpa = (
         f"tahunan ({persen_bobot(aturan.bobot_pkpa_smart)} SMART dan {persen_bobot(aturan.bobot_pkpa_ikpa)} IKPA)"
     )
     kalimat = {
         "wilayah": (
-            f"Wilayah kerja {p.nama} meliputi {hasil.wilayah.kabupaten} kabupaten/kota dengan "
+            f"Wilayah kerja {p.nama} meliputi {bilangan(hasil.wilayah.kabupaten)} kabupaten/kota dengan "
             f"{volume(hasil.wilayah.kecamatan)} kecamatan, {volume(hasil.wilayah.desa)} desa/kelurahan, dan "
             f"{volume(hasil.wilayah.penduduk)} jiwa penduduk."
         )
         if lakip.wilayah
         else "",
         "alokasi": (
-            f"Alokasi anggaran pada Perjanjian Kinerja Tahun {p.tahun} adalah {rps(alokasi)} "
+            f"Alokasi anggaran pada Perjanjian Kinerja Tahun {_tahun(dok)} adalah {rps(alokasi)} "
             f"({terbilang(alokasi)})" + (f", terdiri atas {sumber_kalimat}." if sumber_kalimat else ".")
         )
         if alokasi
@@ -588,7 +645,56 @@ def _kalimat(dok: Dokumen, alokasi: int | None) -> dict[str, Any]:
         else "",
     }
     ikhtisar = [x for x in (kalimat["capaian"], kalimat["anggaran"], kalimat["ikpa"], kalimat["nka"]) if x]
-    return {**kalimat, "ikhtisar": ikhtisar}
+    draf = f"DRAF — MASIH TERDAPAT {galat} GALAT DATA" + (" (LIHAT LAMPIRAN)" if ada_lampiran else "")
+    return {
+        **kalimat,
+        "ikhtisar": ikhtisar,
+        "draf": draf if galat else "",
+        "batas_output": _catatan_batas_output(dok),
+        "batas_indikator": _catatan_batas_indikator(dok),
+    }
+
+
+def _catatan_batas_output(dok: Dokumen) -> str:
+    """The note under the output table when the capaian cap (Referensi: batas capaian output)
+    lowered a printed capaian, naming each output with its real ratio."""
+    from ..compute.capaian import capaian
+
+    batas = dok.lakip.pengaturan.batas_capaian_output
+    if batas is None:
+        return ""
+    lebih = []
+    for o in dok.hasil.output:
+        asli = capaian(o.volume_target, o.volume_realisasi, "positif", None)
+        if asli is not None and o.capaian_volume is not None and asli > o.capaian_volume:
+            lebih.append(
+                f"{o.nama} ({volume(o.volume_realisasi)} dari {volume(o.volume_target)} {o.satuan}".rstrip()
+                + f", {persen(asli)})"
+            )
+    if not lebih:
+        return ""
+    return (
+        f"Catatan: capaian output dibatasi paling tinggi {angka(batas, 0)} (pengaturan batas capaian output). "
+        f"Capaian sebelum dibatasi: {gabung(lebih)}."
+    )
+
+
+def _catatan_batas_indikator(dok: Dokumen) -> str:
+    """The note under the capaian tables when the indicator capaian cap lowered a printed value."""
+    batas = dok.lakip.pengaturan.batas_capaian_indikator
+    if batas is None:
+        return ""
+    lebih = [
+        f"{h.nama} ({persen(h.capaian_mentah)})"
+        for h in dok.hasil.indikator
+        if h.capaian_mentah is not None and h.capaian is not None and h.capaian_mentah > h.capaian
+    ]
+    if not lebih:
+        return ""
+    return (
+        f"Catatan: capaian indikator dibatasi paling tinggi {angka(batas, 0)} (pengaturan batas "
+        f"capaian indikator). Capaian sebelum dibatasi: {gabung(lebih)}."
+    )
 
 
 def _asal(dok: Dokumen) -> dict[str, str]:

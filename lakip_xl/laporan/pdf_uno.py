@@ -9,7 +9,8 @@ never imports lakip_xl. Two ways to run it:
         the service lakip-xl uses (lakip_xl/laporan/sesi_pdf.py): starts SOFFICE once with the
         profile at PROFILE_URL, prints {"siap": true} (or {"siap": false, "pesan": ...}), then
         converts every request read from standard input, one JSON line {"src": ..., "dst": ...}
-        each, answering one JSON line {"ok": true} or {"ok": false, "pesan": ...}; at the end
+        each, answering one JSON line {"ok": true, "daftar_isi": [[text, page], ...]} (the
+        refreshed table of contents) or {"ok": false, "pesan": ...}; at the end
         of standard input (lakip-xl done or gone) LibreOffice is closed and the script ends.
 """
 
@@ -63,7 +64,24 @@ def mulai(exe, profil_url):
     return proc, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
 
 
+def daftar_isi(doc):
+    """The entries of the document's tables of contents after the update: [[text, page], ...]."""
+    hasil = []
+    idx = doc.getDocumentIndexes()
+    for i in range(idx.getCount()):
+        x = idx.getByIndex(i)
+        if not x.supportsService("com.sun.star.text.ContentIndex"):
+            continue
+        teks = x.getAnchor().getString().replace("\r\n", "\n").replace("\r", "\n")
+        for baris in teks.split("\n"):
+            if "\t" in baris:
+                judul, hal = baris.rsplit("\t", 1)
+                hasil.append([judul.strip(), hal.strip()])
+    return hasil
+
+
 def konversi(desktop, src, dst):
+    """Convert, the tables of contents refreshed first; returns their entries (``daftar_isi``)."""
     doc = desktop.loadComponentFromURL(
         uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (pv("Hidden", True),)
     )
@@ -77,7 +95,9 @@ def konversi(desktop, src, dst):
         # Page numbers in the table of contents follow the layout: update once more.
         for i in range(idx.getCount()):
             idx.getByIndex(i).update()
+        isi = daftar_isi(doc)
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (pv("FilterName", "writer_pdf_Export"),))
+        return isi
     finally:
         doc.close(True)
 
@@ -107,8 +127,8 @@ def layani(exe, profil_url):
                 continue
             try:
                 req = json.loads(baris)
-                konversi(desktop, req["src"], req["dst"])
-                jawab = json.dumps({"ok": True})
+                isi = konversi(desktop, req["src"], req["dst"])
+                jawab = json.dumps({"ok": True, "daftar_isi": isi})
             except Exception as e:  # one bad document does not end the service
                 jawab = json.dumps({"ok": False, "pesan": str(e)[:300]})
             print(jawab, flush=True)

@@ -195,6 +195,11 @@ class SesiPdf:
     def konversi(self, docx: Path, pdf: Path) -> bool:
         """Convert ``docx`` to ``pdf``; False when no UNO service can be had (the caller falls
         back to ``soffice --convert-to``). :class:`OfficeGagal` when LibreOffice fails on it."""
+        return self.konversi_isi(docx, pdf) is not None
+
+    def konversi_isi(self, docx: Path, pdf: Path) -> list[tuple[str, str]] | None:
+        """As :meth:`konversi`, returning the refreshed table of contents' entries (text, page)
+        instead of True, ``None`` instead of False."""
         with self._kunci:
             self._batal_pengatur()
             try:
@@ -202,7 +207,7 @@ class SesiPdf:
                     if self._layanan is None:
                         self._layanan = self._mulai()
                         if self._layanan is None:
-                            return False
+                            return None
                     layanan = self._layanan
                     try:
                         terkirim = layanan.kirim({"src": str(docx.resolve()), "dst": str(pdf.resolve())})
@@ -213,14 +218,17 @@ class SesiPdf:
                         raise
                     if jawaban is not None:
                         if jawaban.get("ok"):
-                            return True
+                            isi = jawaban.get("daftar_isi")
+                            if not isinstance(isi, list):
+                                return []
+                            return [(str(x[0]), str(x[1])) for x in isi if isinstance(x, list) and len(x) == 2]
                         raise OfficeGagal(f"LibreOffice gagal mengonversi '{docx.name}': {jawaban.get('pesan', '')}")
                     galat = layanan.pesan_galat()
                     self._layanan = None
                     layanan.akhiri()
                     if percobaan:
                         raise OfficeGagal(f"LibreOffice berhenti saat mengonversi '{docx.name}'. {galat}".strip())
-                return False  # pragma: no cover - the loop returns or raises
+                return None  # pragma: no cover - the loop returns or raises
             finally:
                 self._pasang_pengatur()
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -25,8 +27,11 @@ from docx.shared import Mm, Pt, RGBColor
 from ..berkas import tulis_atomik
 from ..model import NARASI_LABEL as LABEL_NARASI
 
-FONT = "Arial"
+FONT = "Arial"  # every style; Liberation Sans has the same metrics (see lakip_xl.laporan.cetak)
+BAHASA = "id-ID"
 WARNA_KEPALA = "D9D9D9"
+LEBAR_TEKS_MM = 160  # text width of A4 with 25 mm margins
+SUMBER_ANGGARAN = "SAKTI dan OM-SPAN (realisasi anggaran), diolah"
 # The levels of the Perjanjian Kinerja: (key under ``pk``, column heading).
 _SASARAN_PK = (
     ("iku", "Sasaran Strategis"),
@@ -67,11 +72,67 @@ def _shade(cell, warna: str) -> None:
     tcPr.append(shd)
 
 
-def _repeat_header(row) -> None:
+def _sifat_baris(row, kepala: bool = False) -> None:
+    """A row never splits across pages (``cantSplit``); a header row repeats on every page."""
     trPr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trPr.append(el)
+    for nama in ("w:cantSplit", "w:tblHeader") if kepala else ("w:cantSplit",):
+        el = OxmlElement(nama)
+        el.set(qn("w:val"), "true")
+        trPr.append(el)
+
+
+def _keep_next(paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def _seq(paragraph, nama: str) -> None:
+    """A ``SEQ`` field numbering tables or figures; its shown number is set at render time
+    (lakip_xl.laporan.cetak), and Word recounts it when it updates fields."""
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), f" SEQ {nama} \\* ARABIC ")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    r.append(t)
+    fld.append(r)
+    paragraph._p.append(fld)
+
+
+def _nomor_halaman(sectPr, fmt: str, mulai: int | None) -> None:
+    """Page numbers of a section: ``fmt`` (lowerRoman, decimal), restarting at ``mulai``."""
+    for lama in sectPr.findall(qn("w:pgNumType")):
+        sectPr.remove(lama)
+    el = OxmlElement("w:pgNumType")
+    el.set(qn("w:fmt"), fmt)
+    if mulai is not None:
+        el.set(qn("w:start"), str(mulai))
+    # Schema order: ... pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols, ...
+    sesudah = [c for c in sectPr if c.tag in {qn("w:cols"), qn("w:formProt"), qn("w:vAlign"), qn("w:noEndnote"),
+               qn("w:titlePg"), qn("w:textDirection"), qn("w:bidi"), qn("w:rtlGutter"), qn("w:docGrid")}]  # fmt: skip
+    if sesudah:
+        sesudah[0].addprevious(el)
+    else:
+        sectPr.append(el)
+
+
+def _huruf_dan_bahasa(rPr) -> None:
+    """One font family and the Indonesian language in a run-properties element (no theme fonts)."""
+    fonts = rPr.get_or_add_rFonts()
+    for atr in list(fonts.attrib):
+        if atr.endswith("Theme") or atr.endswith("theme"):
+            del fonts.attrib[atr]
+    for atr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(atr), FONT)
+    lang = rPr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        sesudah = [c for c in rPr if c.tag in {qn("w:eastAsianLayout"), qn("w:specVanish"), qn("w:oMath")}]
+        if sesudah:
+            sesudah[0].addprevious(lang)
+        else:
+            rPr.append(lang)
+    lang.set(qn("w:val"), BAHASA)
+    lang.set(qn("w:eastAsia"), BAHASA)
 
 
 class _Penyusun:
@@ -81,6 +142,7 @@ class _Penyusun:
 
     def _gaya(self) -> None:
         st = self.doc.styles
+        self._satu_huruf()
         normal = st["Normal"]
         normal.font.name = FONT
         normal.font.size = Pt(11)
@@ -97,8 +159,28 @@ class _Penyusun:
             s.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
             s.paragraph_format.space_before = Pt(12)
             s.paragraph_format.space_after = Pt(6)
+            s.paragraph_format.keep_with_next = True
             if rata:
                 s.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            pPr = s.element.pPr
+            for bdr in pPr.findall(qn("w:pBdr")) if pPr is not None else ():
+                pPr.remove(bdr)  # the default Title's blue rule
+        judul = st["Caption"]
+        judul.font.size = Pt(10)
+        judul.font.bold = True
+        judul.font.italic = False
+        judul.font.color.rgb = RGBColor(0, 0, 0)
+        judul.paragraph_format.space_before = Pt(6)
+        judul.paragraph_format.space_after = Pt(3)
+        judul.paragraph_format.keep_with_next = True
+        sumber = st.add_style("Sumber", WD_STYLE_TYPE.PARAGRAPH)
+        sumber.base_style = normal
+        sumber.font.size = Pt(8)
+        sumber.font.italic = True
+        sumber.paragraph_format.space_before = Pt(2)
+        sumber.paragraph_format.space_after = Pt(10)
+        for n in (1, 2):
+            self._gaya_toc(n)
         tabel = st["Table Grid"]
         tabel.font.name = FONT
         tabel.font.size = Pt(9)
@@ -111,6 +193,45 @@ class _Penyusun:
         upd = OxmlElement("w:updateFields")
         upd.set(qn("w:val"), "true")
         settings.append(upd)
+        for el in settings.iter(qn("w:themeFontLang")):
+            el.set(qn("w:val"), BAHASA)
+        for s in st:  # the styles added above, and any the default template left without one
+            _huruf_dan_bahasa(s.element.get_or_add_rPr())
+
+    def _satu_huruf(self) -> None:
+        """Arial in every style and in the document defaults, never a theme font (the default
+        template's headings use the theme's Calibri/Cambria); language id-ID everywhere, so Word
+        checks the spelling as Indonesian. The theme's own fonts become Arial as well."""
+        styles = self.doc.styles.element
+        default = styles.find(qn("w:docDefaults"))
+        rPr = default.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _huruf_dan_bahasa(rPr)
+        for fonts in list(styles.iter(qn("w:rFonts"))):
+            _huruf_dan_bahasa(fonts.getparent())
+        for part in self.doc.part.package.parts:
+            nama = str(part.partname)
+            if nama.endswith("theme1.xml") or nama.endswith("stylesWithEffects.xml"):
+                teks = part.blob.decode("utf-8")
+                teks = re.sub(r'(<a:latin typeface=")[^"]*(")', rf"\g<1>{FONT}\g<2>", teks)
+                teks = re.sub(r'w:(ascii|hAnsi|eastAsia|cs)Theme="[^"]*"', "", teks)
+                teks = teks.replace('w:cstheme="minorBidi"', "").replace('w:cstheme="majorBidi"', "")
+                teks = teks.replace('w:val="en-US"', f'w:val="{BAHASA}"').replace(
+                    'w:eastAsia="en-US"', f'w:eastAsia="{BAHASA}"'
+                )
+                part._blob = teks.encode("utf-8")
+
+    def _gaya_toc(self, tingkat: int) -> None:
+        """Word's built-in ``toc N`` style: indented per level, page number at the right margin
+        after a dotted leader."""
+        s = self.doc.styles.add_style(f"toc {tingkat}", WD_STYLE_TYPE.PARAGRAPH)
+        s.element.set(qn("w:styleId"), f"TOC{tingkat}")
+        s.base_style = self.doc.styles["Normal"]
+        pf = s.paragraph_format
+        pf.left_indent = Mm(6 * (tingkat - 1))
+        pf.space_after = Pt(3)
+        pf.tab_stops.add_tab_stop(Mm(LEBAR_TEKS_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        if tingkat == 1:
+            s.font.bold = True
 
     # -- building blocks ----------------------------------------------------------------------
     def p(
@@ -169,20 +290,26 @@ class _Penyusun:
         total: list[str] | None = None,
         kanan: set[int] | None = None,
         ukuran: float = 9,
+        sumber: str | None = None,
     ) -> Any:
-        """A table: header row, a row loop ``{%tr for ... %}`` over ``sel``, optional total row."""
+        """A table: header row (repeated on every page, kept with the first row), a row loop
+        ``{%tr for ... %}`` over ``sel``, optional total row; no row splits across pages. Then
+        the source line ``sumber`` (or an empty paragraph). Column widths are proportions of
+        the text width; the renderer widens a column whose numbers would not fit
+        (lakip_xl.laporan.cetak)."""
         kanan = kanan or set()
         n = len(judul)
         t = self.doc.add_table(rows=1, cols=n, style="Table Grid")
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         hdr = t.rows[0]
-        _repeat_header(hdr)
+        _sifat_baris(hdr, kepala=True)
         for j, teks in enumerate(judul):
             c = hdr.cells[j]
             c.text = ""
             r = c.paragraphs[0].add_run(teks)
             r.bold = True
             c.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _keep_next(c.paragraphs[0])
             _shade(c, WARNA_KEPALA)
         awal = t.add_row()
         awal.cells[0].text = f"{{%tr for r in {loop} %}}"
@@ -202,16 +329,21 @@ class _Penyusun:
                 if j in kanan:
                     tr.cells[j].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         t.autofit = False
-        skala = 160 / sum(lebar)  # text width of A4 with 25 mm margins
+        skala = LEBAR_TEKS_MM / sum(lebar)
         for j, w in enumerate(lebar):
             t.columns[j].width = Mm(w * skala)
         for row in t.rows:
+            if row._tr is not hdr._tr:
+                _sifat_baris(row)
             for j, w in enumerate(lebar):
                 row.cells[j].width = Mm(w * skala)
                 for par in row.cells[j].paragraphs:
                     for run in par.runs:
                         run.font.size = Pt(ukuran)
-        self.p()
+        if sumber:
+            self.p(f"Sumber: {sumber}", "Sumber")
+        else:
+            self.p()
         return t
 
     # -- repeated blocks ----------------------------------------------------------------------
@@ -225,19 +357,33 @@ class _Penyusun:
         self.p("{{ kepala.nama }}", tebal=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
         self.p("NIP. {{ kepala.nip }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
-    def _chart(self, key: str, caption: str) -> None:
-        """The chart image tag ``key`` with a caption, both left out when there is no chart."""
+    def _caption(self, jenis: str, judul: str) -> Any:
+        """``Tabel N. judul`` / ``Gambar N. judul``: numbered by a SEQ field, kept with what follows."""
+        par = self.doc.add_paragraph(style="Caption")
+        par.add_run(f"{jenis} ")
+        _seq(par, jenis)
+        par.add_run(f". {judul}")
+        return par
+
+    def _chart(self, key: str, caption: str, sumber: str) -> None:
+        """The chart image tag ``key``, its numbered caption below it and the source line, all
+        three kept on one page; left out when there is no chart."""
         self.tag(f"{{%p if {key} %}}")
-        self.p(f"{{{{ {key} }}}}", tengah=True)
-        self.p(caption, tengah=True, ukuran=9)
+        gambar = self.p(f"{{{{ {key} }}}}", tengah=True)
+        _keep_next(gambar)
+        self._caption("Gambar", caption).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.p(f"Sumber: {sumber}", "Sumber").alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.tag("{%p endif %}")
 
-    def _titled_table(self, condition: str, title: str, *args: Any, **kwargs: Any) -> Any:
-        """A bold title and a table (arguments as for ``tabel``), both left out when ``condition`` is empty."""
-        self.tag(f"{{%p if {condition} %}}")
-        self.p(title, tebal=True)
+    def _titled_table(self, condition: str | None, title: str, *args: Any, **kwargs: Any) -> Any:
+        """A numbered caption and a table (arguments as for ``tabel``, ``sumber`` included),
+        both left out when ``condition`` is empty."""
+        if condition:
+            self.tag(f"{{%p if {condition} %}}")
+        self._caption("Tabel", title)
         t = self.tabel(*args, **kwargs)
-        self.tag("{%p endif %}")
+        if condition:
+            self.tag("{%p endif %}")
         return t
 
     def _budget_table(self, key: str, label: str) -> None:
@@ -252,6 +398,7 @@ class _Penyusun:
             total=["", "Jumlah", f"{{{{ {key}_total.pagu }}}}", f"{{{{ {key}_total.realisasi }}}}",
                    f"{{{{ {key}_total.sisa }}}}", f"{{{{ {key}_total.persen }}}}"],
             kanan={2, 3, 4, 5},
+            sumber=SUMBER_ANGGARAN,
         )  # fmt: skip
 
     # -- the document -------------------------------------------------------------------------
@@ -261,6 +408,7 @@ class _Penyusun:
         self._kata_pengantar()
         self._ikhtisar()
         self._daftar_isi()
+        self._bagian_isi()
         self._bab_i()
         self._bab_ii()
         self._bab_iii()
@@ -270,13 +418,30 @@ class _Penyusun:
         return self.doc
 
     def _footer(self) -> None:
-        """Unit, period and page number in the footer; the first page (the cover) has none."""
+        """Unit, period and page number in the footer (the cover has none); DRAF in the header
+        of every page, the cover's included, while the data has errors."""
         sec = self.doc.sections[0]
         sec.different_first_page_header_footer = True
         kaki = sec.footer.paragraphs[0]
         kaki.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        kaki.add_run("{{ satker.nama }} — Laporan Kinerja {{ periode }} — halaman ")
+        kaki.add_run("{{ satker.nama }} — Laporan Kinerja {{ periode }} — halaman ").font.size = Pt(8)
         _field(kaki, "PAGE", "1")
+        for run in kaki.runs:
+            run.font.size = Pt(8)
+        for kepala in (sec.header, sec.first_page_header):
+            par = kepala.paragraphs[0]
+            par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = par.add_run("{% if draf %}DRAF{% endif %}")
+            run.bold = True
+            run.font.size = Pt(12)
+
+    def _bagian_isi(self) -> None:
+        """Front matter (cover to table of contents) is numbered i, ii, iii, ...; the chapters
+        form a section of their own that starts at page 1 in Arabic numerals."""
+        _nomor_halaman(self.doc.sections[0]._sectPr, "lowerRoman", 1)
+        isi = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        isi.different_first_page_header_footer = False
+        _nomor_halaman(isi._sectPr, "decimal", 1)
 
     def _sampul(self) -> None:
         for _ in range(3):
@@ -284,10 +449,8 @@ class _Penyusun:
         self.p("LAPORAN KINERJA INSTANSI PEMERINTAH", "Title")
         self.p("(LKjIP / LAKIP)", tengah=True, ukuran=14)
         self.p("{{ periode }}", tengah=True, tebal=True, ukuran=16)
-        self.tag("{%p if draf %}")
-        self.p(
-            "DRAF — MASIH TERDAPAT {{ jumlah_galat }} GALAT DATA (LIHAT LAMPIRAN)", tengah=True, tebal=True, ukuran=14
-        )
+        self.tag("{%p if kalimat.draf %}")
+        self.p("{{ kalimat.draf }}", tengah=True, tebal=True, ukuran=14)
         self.tag("{%p endif %}")
         for _ in range(6):
             self.p()
@@ -323,13 +486,14 @@ class _Penyusun:
         self.halaman_baru()
 
     def _daftar_isi(self) -> None:
+        """The TOC field; the renderer fills it with the report's headings (lakip_xl.laporan.cetak),
+        and Word refreshes its page numbers on opening (updateFields)."""
         self.p("DAFTAR ISI", "Title")
         _field(
             self.p(),
             'TOC \\o "1-2" \\h \\z \\u',
-            "Klik kanan di sini lalu pilih Update Field untuk memperbarui daftar isi.",
+            "Daftar isi diisi saat laporan disusun.",
         )
-        self.halaman_baru()
 
     def _bab_i(self) -> None:
         self.h1("BAB I PENDAHULUAN")
@@ -345,8 +509,9 @@ class _Penyusun:
         self.h2("D. Aspek Strategis")
         self.narasi("aspek_strategis")
         self.kalimat("wilayah")
-        self.tag("{%p if wilayah %}")
-        self.tabel(
+        self._titled_table(
+            "wilayah",
+            "Wilayah kerja",
             ["No", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan", "Penduduk"],
             ["{{ r.no }}", "{{ r.nama }}", "{{ r.kecamatan }}", "{{ r.desa }}", "{{ r.penduduk }}"],
             "wilayah",
@@ -354,8 +519,8 @@ class _Penyusun:
             total=["", "Jumlah {{ wilayah_total.kabupaten }} kabupaten/kota", "{{ wilayah_total.kecamatan }}",
                    "{{ wilayah_total.desa }}", "{{ wilayah_total.penduduk }}"],
             kanan={2, 3, 4},
+            sumber="data wilayah kerja satker",
         )  # fmt: skip
-        self.tag("{%p endif %}")
         self.h2("E. Isu Strategis")
         self.narasi("isu_strategis")
         self.h2("F. Sistematika Laporan")
@@ -393,23 +558,25 @@ class _Penyusun:
         for kunci, judul in _SASARAN_PK:
             self._titled_table(
                 f"pk.{kunci}",
-                f"Tabel Perjanjian Kinerja: {judul}",
+                f"Perjanjian Kinerja: {judul}",
                 ["No", judul, "Indikator Kinerja", "Target"],
                 ["{{ r.no }}", "{{ r.sasaran }}", "{{ r.indikator }}", "{{ r.target }}"],
                 f"pk.{kunci}",
                 [11, 60, 65, 25],
+                sumber="Perjanjian Kinerja satker",
             )
         self.kalimat("alokasi")
-        self.tag("{%p if alokasi_program %}")
-        self.tabel(
+        self._titled_table(
+            "alokasi_program",
+            "Alokasi anggaran per program pada Perjanjian Kinerja",
             ["Program", "Alokasi (Rp)"],
             ["{{ r.nama }}", "{{ r.pagu }}"],
             "alokasi_program",
             [120, 40],
             total=["Jumlah", "{{ alokasi_total }}"],
             kanan={1},
+            sumber="Perjanjian Kinerja dan DIPA satker",
         )
-        self.tag("{%p endif %}")
 
     def _bab_iii(self) -> None:
         self.h1("BAB III AKUNTABILITAS KINERJA")
@@ -426,7 +593,7 @@ class _Penyusun:
         for kunci, judul in _SASARAN_PK:
             self._titled_table(
                 f"pk.{kunci}",
-                f"Tabel Capaian Kinerja: {judul}",
+                f"Capaian kinerja: {judul}",
                 ["No", judul, "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"],
                 [
                     "{{ r.no }}",
@@ -439,8 +606,14 @@ class _Penyusun:
                 f"pk.{kunci}",
                 [11, 45, 50, 20, 20, 17],
                 kanan={5},
+                sumber="Perjanjian Kinerja dan data realisasi kinerja satker, diolah",
             )
-        self._chart("grafik_capaian", "Grafik 1. Capaian indikator kinerja terhadap target (100 %)")
+        self.kalimat("batas_indikator")
+        self._chart(
+            "grafik_capaian",
+            "Capaian indikator kinerja terhadap target (100%)",
+            "Perjanjian Kinerja dan data realisasi kinerja satker, diolah",
+        )
         self._titled_table(
             "tahun_lalu",
             "Perbandingan realisasi dengan tahun lalu",
@@ -449,6 +622,7 @@ class _Penyusun:
             "tahun_lalu",
             [80, 27, 27, 26],
             kanan={1, 2, 3},
+            sumber="LAKIP tahun lalu dan data realisasi kinerja satker, diolah",
         )
         self._titled_table(
             "renstra",
@@ -458,16 +632,19 @@ class _Penyusun:
             "renstra",
             [80, 27, 27, 26],
             kanan={1, 2, 3},
+            sumber="Rencana Strategis dan data realisasi kinerja satker, diolah",
         )
         self._titled_table(
             "output",
-            "Tabel Capaian Output Kegiatan",
+            "Capaian output kegiatan",
             ["No", "Output", "Target", "Realisasi", "Satuan", "Capaian (%)"],
             ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.satuan }}", "{{ r.capaian }}"],
             "output",
             [11, 68, 20, 20, 22, 20],
             kanan={2, 3, 5},
+            sumber="SAKTI (capaian output) dan SMART DJA, diolah",
         )
+        self.kalimat("batas_output")
         self.narasi("analisis_capaian")
 
     def _realisasi_anggaran(self) -> None:
@@ -487,13 +664,14 @@ class _Penyusun:
             total=["", "Total DIPA", "", "{{ dipa.pagu }}", "{{ dipa.realisasi }}", "{{ dipa.sisa }}", "{{ dipa.persen }}"],
             kanan={3, 4, 5, 6},
             ukuran=8,
+            sumber=SUMBER_ANGGARAN,
         )  # fmt: skip
         # Program and kegiatan names bold, outputs plain: two runs, one of them empty per row.
         sel_nama = t.rows[2].cells[1].paragraphs[0]
         sel_nama.runs[0].bold = True
         biasa = sel_nama.add_run("{{ r.nama_biasa }}")
         biasa.font.size = Pt(8)
-        self._chart("grafik_anggaran", "Grafik 2. Penyerapan anggaran per kegiatan")
+        self._chart("grafik_anggaran", "Penyerapan anggaran per kegiatan", SUMBER_ANGGARAN)
         self._titled_table(
             "perbandingan",
             "Perbandingan realisasi anggaran per program: periode laporan dan {{ label_pembanding }}",
@@ -504,6 +682,7 @@ class _Penyusun:
             [32, 26, 26, 13, 26, 26, 13],
             kanan={1, 2, 3, 4, 5, 6},
             ukuran=8,
+            sumber=SUMBER_ANGGARAN,
         )  # fmt: skip
         self.narasi("analisis_anggaran")
 
@@ -517,38 +696,44 @@ class _Penyusun:
         """Nilai Kinerja Anggaran from SMART DJA: variables, weights, and the final value."""
         self.p("1. Nilai Kinerja Anggaran pada aplikasi SMART DJA", tebal=True)
         self.kalimat("nka")
-        self.tabel(
+        self._titled_table(
+            None,
+            "Nilai Kinerja Anggaran",
             ["Variabel", "Bobot", "Nilai"],
             ["{{ r.nama }}", "{{ r.bobot }}", "{{ r.nilai }}"],
             "smart.rows",
             [100, 30, 30],
             total=["Nilai Kinerja Anggaran ({{ smart.predikat }})", "", "{{ smart.nka }}"],
             kanan={1, 2},
+            sumber="aplikasi SMART DJA (Kementerian Keuangan)",
         )
 
     def _ikpa(self) -> None:
-        """IKPA indicators and weights, the final value and its aspects, and the chart."""
+        """IKPA indicators and weights, the final value, the note on rounding, and the chart."""
         self.p("2. Indikator Kinerja Pelaksanaan Anggaran (IKPA)", tebal=True)
         self.kalimat("ikpa")
         self.tag("{%p if ikpa %}")
-        self.tabel(
+        self._titled_table(
+            None,
+            "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
             ["No", "Indikator", "Aspek", "Nilai", "Bobot", "Nilai tertimbang"],
             ["{{ r.no }}", "{{ r.nama }}", "{{ r.aspek }}", "{{ r.nilai }}", "{{ r.bobot }}", "{{ r.tertimbang }}"],
             "ikpa.rows",
             [11, 60, 28, 22, 16, 26],
             total=["", "Nilai total", "", "", "", "{{ ikpa.nilai_total }}"],
             kanan={3, 4, 5},
+            sumber="OM-SPAN (menu Monitoring IKPA)",
         )
-        self.p(
-            "Konversi bobot: {{ ikpa.konversi }}. Nilai akhir (nilai total dibagi konversi bobot): {{ ikpa.nilai_akhir }}"
-            " ({{ ikpa.predikat }}). Nilai aspek perencanaan {{ ikpa.perencanaan }}, pelaksanaan {{ ikpa.pelaksanaan }},"
-            " hasil {{ ikpa.hasil }}."
-        )
+        self.tag("{%p if ikpa.catatan %}")
+        self.p("{{ ikpa.catatan }}", ukuran=9).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self.tag("{%p endif %}")
         self.tag("{%p if ikpa.pengurang %}")
         self.p("Pengurang dispensasi SPM: {{ ikpa.pengurang }} poin.")
         self.tag("{%p endif %}")
         self.tag("{%p endif %}")
-        self._chart("grafik_ikpa", "Grafik 3. Komponen IKPA: nilai tertimbang terhadap bobot")
+        self._chart(
+            "grafik_ikpa", "Komponen IKPA: nilai tertimbang terhadap bobot", "OM-SPAN (menu Monitoring IKPA), diolah"
+        )
         self._rencana_ikpa()
 
     def _rencana_ikpa(self) -> None:
@@ -559,9 +744,9 @@ class _Penyusun:
         self.tag("{%p if rencana.kebutuhan %}")
         self.p("{{ rencana.kebutuhan }}")
         self.tag("{%p endif %}")
-        self.tag("{%p if rencana.rows %}")
-        self.p("Penyerapan kumulatif minimal pada akhir triwulan (% pagu)", tebal=True)
-        self.tabel(
+        self._titled_table(
+            "rencana.rows",
+            "Penyerapan kumulatif minimal pada akhir triwulan (% pagu)",
             [
                 "Triwulan",
                 "Nilai triwulan dibutuhkan",
@@ -574,9 +759,13 @@ class _Penyusun:
             "rencana.rows",
             [20, 26, 26, 26, 26, 26],
             kanan={1, 2, 3, 4, 5},
+            sumber="OM-SPAN dan Halaman III DIPA (RPD), diolah",
         )
-        self.tag("{%p endif %}")
-        self._chart("grafik_rencana", "Grafik 4. Penyerapan kumulatif: realisasi lalu RPD, target, dan minimal")
+        self._chart(
+            "grafik_rencana",
+            "Penyerapan kumulatif: realisasi lalu RPD, target, dan minimal",
+            "OM-SPAN dan Halaman III DIPA (RPD), diolah",
+        )
         self.tag("{%p if rencana.tenggat %}")
         self.p("Tenggat berikutnya:")
         self.tag("{%p for t in rencana.tenggat %}")
@@ -588,15 +777,16 @@ class _Penyusun:
     def _kinerja_lainnya(self) -> None:
         """Awards (prestasi) and innovations (inovasi)."""
         self.h2("D. Capaian Kinerja Lainnya")
-        self.tag("{%p if prestasi %}")
-        self.tabel(
+        self._titled_table(
+            "prestasi",
+            "Penghargaan yang diterima",
             ["No", "Penghargaan", "Pemberi", "Nomor", "Tanggal", "Nilai"],
             ["{{ r.no }}", "{{ r.judul }}", "{{ r.pemberi }}", "{{ r.nomor }}", "{{ r.tanggal }}", "{{ r.nilai }}"],
             "prestasi",
             [11, 50, 40, 26, 22, 14],
             kanan={5},
+            sumber="piagam dan surat penghargaan yang diterima satker",
         )
-        self.tag("{%p endif %}")
         self.tag("{%p for r in inovasi %}")
         self.p("{{ r.nama }}: {{ r.uraian }}", "List Bullet")
         self.tag("{%p endfor %}")
@@ -615,7 +805,8 @@ class _Penyusun:
         self._signature()
 
     def _lampiran(self) -> None:
-        """Data check findings, on a page of their own; left out (page break included) when there are none."""
+        """Data check findings, on a page of their own; left out (page break included) when there
+        are none or the report is asked without them."""
         self.tag("{%p if temuan %}")
         self.halaman_baru()
         self.h1("LAMPIRAN: TEMUAN PEMERIKSAAN DATA")
@@ -623,19 +814,22 @@ class _Penyusun:
             "Pemeriksaan data menemukan {{ jumlah_galat }} galat dan {{ jumlah_peringatan }} peringatan. "
             "Galat harus diperbaiki sebelum laporan final; peringatan perlu diperiksa."
         )
-        self.tabel(
+        self._titled_table(
+            None,
+            "Temuan pemeriksaan data",
             ["Tingkat", "Kode", "Lokasi", "Pesan"],
             ["{{ r.tingkat }}", "{{ r.kode }}", "{{ r.lokasi }}", "{{ r.pesan }}"],
             "temuan",
             [20, 40, 28, 72],
             ukuran=8,
+            sumber="pemeriksaan data oleh lakip-xl atas buku kerja satker",
         )
         self.tag("{%p endif %}")
 
     def _asal_dokumen(self) -> None:
-        """Provenance, in a new section on the last page."""
-        baru = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        baru.different_first_page_header_footer = False
+        """Provenance, on a page of its own at the end; left out when asked (a final report)."""
+        self.tag("{%p if asal %}")
+        self.halaman_baru()
         self.h1("ASAL DOKUMEN")
         self.p("Dokumen ini disusun otomatis oleh lakip-xl dari data berikut:")
         for teks in (
@@ -645,6 +839,7 @@ class _Penyusun:
             "Versi lakip-xl: {{ asal.versi }}",
         ):
             self.p(teks, "List Bullet")
+        self.tag("{%p endif %}")
 
 
 def bangun_templat() -> bytes:
