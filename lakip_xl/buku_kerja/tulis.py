@@ -505,7 +505,7 @@ class _Pembangun:
             "4. Tekan 'Buat Laporan (Word)' atau 'Buat PDF' untuk menyusun laporan di folder buku kerja ini.",
             "5. Tekan 'Ekspor untuk Kanwil' untuk menyiapkan salinan dan data yang dikirim ke kantor wilayah.",
             "Tombol memerlukan Python dan lakip-xl terpasang (lihat README, bagian Windows).",
-            "Baris tabel kurang? Lihat README, bagian 'Ruang tabel': baris cadangan dan cara menambah baris.",
+            "Baris tabel kurang? Lihat docs/buku-kerja.md lakip-xl, bagian 'Ruang tabel': cadangan dan cara menambah.",
         ]
         for i, teks in enumerate(cara):
             ws.write_string(row + 1 + i, 0, teks, self.f.get("label", border=0, text_wrap=False) if i == 0 else polos)
@@ -514,7 +514,7 @@ class _Pembangun:
                     "Capaian indikator (%)", "#404040", 320, (3, 6), terbalik=True)  # fmt: skip
         self.grafik(ws, "column", "Kegiatan", "penyerapan", len(self.rows["Kegiatan"]), "Penyerapan (%)",
                     "Penyerapan anggaran per kegiatan (%)", "#7F7F7F", 300, (20, 6))  # fmt: skip
-        self.set_lebar("Beranda", 0, 38)
+        self.set_lebar("Beranda", 0, 44)
         self.set_lebar("Beranda", 1, 26)
         self.set_lebar("Beranda", 3, 30)
 
@@ -717,7 +717,7 @@ class _Pembangun:
         for nama, ws in self.ws.items():
             for c, w in self.lebar.get(nama, {}).items():
                 ws.set_column(c, c, w, None, {"hidden": c in tersembunyi.get(nama, ())})
-            self.tinggi_baris(nama, ws)
+            self.tinggi_baris(nama, ws, tersembunyi.get(nama, set()))
             if nama in ("_meta", "xlwings.conf"):
                 continue
             self.cetak(nama, ws, tersembunyi.get(nama, set()))
@@ -745,14 +745,17 @@ class _Pembangun:
             lain.setdefault(b.lembar, set()).update({0, 1, 2})
         return {lembar: c - lain.get(lembar, set()) for lembar, c in bantu.items() if c - lain.get(lembar, set())}
 
-    def tinggi_baris(self, nama: str, ws: Any) -> None:
+    def tinggi_baris(self, nama: str, ws: Any, tersembunyi: set[int]) -> None:
         """Rows tall enough for their wrapped text (neither Excel nor LibreOffice fits a row to
         wrapped text in a file they open); single-line rows keep the default height."""
         lebar = self.lebar.get(nama, {})
         for (lembar, row), isi in sorted(self.teks.items()):
             if lembar != nama:
                 continue
-            baris = max(jumlah_baris_teks(t, lebar.get(c, 8.43), tebal) for c, t, tebal in isi)
+            baris = max(
+                (jumlah_baris_teks(t, lebar.get(c, 8.43), tebal) for c, t, tebal in isi if c not in tersembunyi),
+                default=1,
+            )
             if (lembar, row) in self.baris_judul:
                 ws.set_row(row, max(2, baris) * TINGGI_BARIS + 3)
             elif baris > 1:
