@@ -3,7 +3,8 @@ results unchanged or is a galat naming its place; never a silent change.
 
 The edits are made by LibreOffice over UNO (``tests/alat/lo_ubah.py``) on the example workbook,
 saved, and read back by lakip-xl. Rows and columns below are 0-based, as UNO counts; the
-example's Indikator data starts at row 4 (IKU-1), Output data at row 29, Realisasi at row 4.
+example's Indikator data starts at row 4 (IKU-1), Realisasi at row 4, Output data at row ``_O``
+(below the Program and Kegiatan tables, read from the workbook's defined names).
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ ROOT = Path(__file__).parents[1]
 CONTOH = ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
 LO_UBAH = Path(__file__).parent / "alat" / "lo_ubah.py"
 
+
+def _awal(tabel: str) -> int:
+    from lakip_xl.buku_kerja.baca import baca_buku_kerja
+
+    return baca_buku_kerja(CONTOH, periksa_rumus=False).tata.posisi[tabel].awal
+
+
+_O = _awal("Output")  # the first output row (OUT-01)
+
 # Each scenario: the edits, and what must come of them.
 #   "sama": results and galat codes unchanged.   A code: that galat must appear (results may differ).
 SKENARIO: dict[str, tuple[list[dict[str, Any]], str]] = {
@@ -32,15 +42,15 @@ SKENARIO: dict[str, tuple[list[dict[str, Any]], str]] = {
     "nama_indikator.xlsm": ([{"op": "ganti_nama", "lembar": "Indikator", "baru": "PK 2022"}], "sama"),
     "nama_ikpa.xlsm": ([{"op": "ganti_nama", "lembar": "IKPA", "baru": "Nilai IKPA"}], "sama"),
     # LibreOffice does not fill a table's formulas into an inserted row (Excel does): named, not silent.
-    "sisip_output_kosong.xlsm": ([{"op": "sisip_baris", "lembar": "Output", "baris": 31}], "RUMUS_DITIMPA"),
+    "sisip_output_kosong.xlsm": ([{"op": "sisip_baris", "lembar": "Output", "baris": _O + 2}], "RUMUS_DITIMPA"),
     "sisip_realisasi_kosong.xlsm": ([{"op": "sisip_baris", "lembar": "Realisasi", "baris": 6}], "RUMUS_DITIMPA"),
     # The documented way (insert, copy the row above) with the code left unchanged.
-    "sisip_output_salin.xlsm": ([{"op": "sisip_baris", "lembar": "Output", "baris": 31, "salin_dari": 30}], "KODE_GANDA"),
+    "sisip_output_salin.xlsm": ([{"op": "sisip_baris", "lembar": "Output", "baris": _O + 2, "salin_dari": _O + 1}], "KODE_GANDA"),
     # Realisasi rows reordered: each still shows (and is matched by) its indicator's code.
     "sisip_realisasi_salin.xlsm": (
         [{"op": "sisip_baris", "lembar": "Realisasi", "baris": 6, "salin_dari": 5}], "BARIS_TANPA_PASANGAN",
     ),
-    "tukar_output.xlsm": ([{"op": "tukar_baris", "lembar": "Output", "a": 29, "b": 30}], "sama"),
+    "tukar_output.xlsm": ([{"op": "tukar_baris", "lembar": "Output", "a": _O, "b": _O + 1}], "sama"),
     # A new indicator inserted on Indikator only: no Realisasi row shows it.
     "sisip_indikator.xlsm": (
         [{"op": "sisip_baris", "lembar": "Indikator", "baris": 6, "salin_dari": 5, "isi": {"0": "IKU-9", "7": 5}}],
@@ -51,7 +61,7 @@ SKENARIO: dict[str, tuple[list[dict[str, Any]], str]] = {
     "hapus_referensi.xlsm": ([{"op": "hapus_lembar", "lembar": "Referensi"}], "STRUKTUR_RUSAK"),
     "hapus_realisasi.xlsm": ([{"op": "hapus_lembar", "lembar": "Realisasi"}], "STRUKTUR_RUSAK"),
     "sisip_kolom.xlsm": ([{"op": "sisip_kolom", "lembar": "Indikator", "kolom": 3}], "STRUKTUR_RUSAK"),
-    "galat_excel.xlsm": ([{"op": "rumus", "lembar": "Output", "baris": 29, "kolom": 7, "rumus": "=1/0"}], "NILAI_GALAT_EXCEL"),
+    "galat_excel.xlsm": ([{"op": "rumus", "lembar": "Output", "baris": _O, "kolom": 7, "rumus": "=1/0"}], "NILAI_GALAT_EXCEL"),
 }  # fmt: skip
 
 

@@ -87,6 +87,88 @@ class Mesin:
             )
         return out
 
+    @cached_property
+    def cek(self) -> dict[str, int]:
+        """The native checks (``skema.CEK``), counted the way their formulas count them."""
+        h, a, l_ = self.hasil, self.hasil.anggaran, self.lakip
+
+        def lebih(pagu: Any, real: Any) -> int:
+            return int(_angka(pagu) and _angka(real) and real > pagu)
+
+        def beda(x: Any, y: Any, *syarat: bool) -> int:
+            return int(_angka(x) and _angka(y) and all(syarat) and x != y)
+
+        def total_kegiatan(apa: str, dinyatakan: Any, program: Any) -> int:
+            nilai = [getattr(k, apa) for k in a.per_kegiatan if _angka(getattr(k, apa))]
+            if not _angka(dinyatakan) or not nilai:
+                return 0
+            return int(sum(nilai) != dinyatakan and (not _angka(program) or sum(nilai) != program))
+
+        lebih_pagu = (
+            sum(lebih(o.pagu, o.realisasi) for o in h.output)
+            + sum(lebih(k.pagu, k.realisasi) for k in (*a.per_kegiatan, *a.per_program))
+            + sum(lebih(p.pembanding_pagu, p.pembanding_realisasi) for p in l_.anggaran.program)
+            + sum(lebih(r.pagu, r.realisasi) for r in (*a.per_jenis, *a.per_sumber))
+            + lebih(a.pagu, a.realisasi)
+        )
+        ag = l_.anggaran
+        pk: list[int] = [p.pagu_pk for p in ag.program if p.pagu_pk is not None and _angka(p.pagu_pk)]
+        rincian = (
+            sum(
+                beda(getattr(k, apa), getattr(k, f"{apa}_rincian"))
+                for k in (*a.per_program, *a.per_kegiatan)
+                for apa in ("pagu", "realisasi")
+            )
+            # The DIPA figures as typed (the effective ones equal them when typed).
+            + beda(ag.total_pagu_dinyatakan, a.pagu_rincian)
+            + beda(ag.total_realisasi_dinyatakan, a.realisasi_rincian)
+            + total_kegiatan("pagu", ag.total_pagu_dinyatakan, a.pagu_rincian)
+            + total_kegiatan("realisasi", ag.total_realisasi_dinyatakan, a.realisasi_rincian)
+            + int(_angka(ag.alokasi_pk_dinyatakan) and bool(pk) and sum(pk) != ag.alokasi_pk_dinyatakan)
+        )
+        ada = {t: _ada(self.isi.get(t, []), t) for t in ("Program", "JenisBelanja", "SumberDana")}
+        total = sum(
+            beda(x, y, ada[tx], ada[ty])
+            for apa in ("pagu", "realisasi")
+            for (x, tx), (y, ty) in (
+                ((getattr(a, apa), "Program"), (getattr(a.jenis, apa), "JenisBelanja")),
+                ((getattr(a, apa), "Program"), (getattr(a.sumber, apa), "SumberDana")),
+                ((getattr(a.jenis, apa), "JenisBelanja"), (getattr(a.sumber, apa), "SumberDana")),
+            )
+        ) + beda(ag.alokasi_pk_dinyatakan, a.pagu)
+        tanpa_target = sum(_angka(i.realisasi) and not _angka(i.capaian) for i in h.indikator) + sum(
+            _angka(o.volume_realisasi) and not _angka(o.capaian_volume) for o in h.output
+        )
+        hasil = {"lebih_pagu": lebih_pagu, "rincian": rincian, "total": total, "tanpa_target": int(tanpa_target)}
+        hasil["jumlah"] = sum(hasil.values())
+        return hasil
+
+    @cached_property
+    def isi(self) -> dict[str, list[Any]]:
+        from .ikatan import isi_tabel
+
+        return isi_tabel(self.lakip)
+
+
+def _angka(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _ada(rows: list[Any], tabel: str) -> bool:
+    """Whether any input cell of the table's rows would hold something (``skema._ada``)."""
+    from .tulis import _nilai_model
+
+    kolom = [k.kunci for k in _TABEL[tabel].kolom if k.jenis == "input"]
+    for obj in rows:
+        for k in kolom:
+            try:
+                v = _nilai_model(obj, k)
+            except (AttributeError, KeyError, IndexError):
+                continue
+            if v is not None and v != "":
+                return True
+    return False
+
 
 _TABEL = {t.kunci: t for t in S.TABEL}
 _HASIL_TABEL = S.hasil_tabel()

@@ -73,7 +73,9 @@ class Tabel:
     lembar: str
     judul: str
     kolom: tuple[Kolom, ...]
-    cadangan: int = 10  # spare blank rows for new entries
+    # Rows: the data rows plus ``cadangan`` spare rows, and never fewer than ``minimum`` (the
+    # blank master's room: docs/format-data.md, "Ruang tabel", lists both for every table).
+    cadangan: int = 10  # spare blank rows below the data
     minimum: int = 5
     total: tuple[Total, ...] = ()
 
@@ -184,7 +186,7 @@ PROFIL = Blok(
         Sel("profil.kementerian", "Kementerian/lembaga", "Kementerian"),
         Sel("profil.eselon_i", "Unit eselon I", "EselonI"),
         Sel("profil.kanwil", "Kantor wilayah", "Kanwil"),
-        Sel("profil.tahun", "Tahun anggaran", "TahunAnggaran", format="bulat"),
+        Sel("profil.tahun", "Tahun anggaran", "TahunAnggaran", format="tahun", catatan="empat angka, mis. 2024"),
         Sel("profil.periode", "Periode laporan", "PeriodeLaporan", pilihan="Periode"),
         Sel("profil.kepala_nama", "Nama kepala kantor", "KepalaNama"),
         Sel("profil.kepala_nip", "NIP kepala kantor", "KepalaNIP", catatan="18 angka, ditulis sebagai teks"),
@@ -212,6 +214,7 @@ WILAYAH = Tabel(
         Kolom("penduduk", "Penduduk", format="bulat", lebar=14),
     ),
     cadangan=8,
+    minimum=15,
     total=(
         Total("kecamatan", jumlah("{kecamatan:}"), "JumlahKecamatan", "hasil.wilayah.kecamatan"),
         Total("desa", jumlah("{desa:}"), "JumlahDesa", "hasil.wilayah.desa"),
@@ -241,6 +244,7 @@ INDIKATOR = Tabel(
         Kolom("target_renstra", "Target Renstra", format="angka", lebar=11),
     ),
     cadangan=15,
+    minimum=60,
 )  # fmt: skip
 
 _Q = ["realisasi_tw.0", "realisasi_tw.1", "realisasi_tw.2", "realisasi_tw.3"]
@@ -299,7 +303,8 @@ REALISASI = Tabel(
                     'MIN({capaian_mentah},BatasCapaianIndikator),{capaian_mentah}))'),
         Kolom("capaian_dinyatakan", "Capaian dinyatakan (%)", format="persen", lebar=11),
     ),
-    cadangan=15,
+    cadangan=15,  # placed beside Indikator, row for row (tata_letak)
+    minimum=60,
 )  # fmt: skip
 
 
@@ -343,8 +348,8 @@ PROGRAM = Tabel(
               rumus=penyerapan("{pembanding_pagu}", "{pembanding_realisasi}")),
         Kolom("pembanding_penyerapan_dinyatakan", "Penyerapan pembanding dinyatakan (%)", format="persen", lebar=11),
     ),
-    cadangan=3,
-    minimum=2,
+    cadangan=5,
+    minimum=20,
 )  # fmt: skip
 
 KEGIATAN = Tabel(
@@ -358,8 +363,8 @@ KEGIATAN = Tabel(
         *_kolom_induk("output", "Output", "kegiatan", "pagu", "realisasi"),
         Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
     ),
-    cadangan=5,
-    minimum=4,
+    cadangan=10,
+    minimum=60,
 )  # fmt: skip
 
 OUTPUT = Tabel(
@@ -386,7 +391,8 @@ OUTPUT = Tabel(
         Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
         Kolom("capaian_volume_dinyatakan", "Capaian volume dinyatakan (%)", format="persen", lebar=11),
     ),
-    cadangan=20,
+    cadangan=30,
+    minimum=300,
 )  # fmt: skip
 
 
@@ -410,7 +416,7 @@ def _baris_belanja(kunci: str, judul: str, pilihan: str, awal: str, hasil: str) 
                   rumus=penyerapan("{pembanding_pagu}", "{pembanding_realisasi}")),
         ),
         cadangan=3,
-        minimum=3,
+        minimum=6,
         total=(
             Total("pagu", jumlah("{pagu:}"), f"{awal}Pagu", f"{hasil}.pagu"),
             Total("realisasi", jumlah("{realisasi:}"), f"{awal}Realisasi", f"{hasil}.realisasi"),
@@ -1053,6 +1059,7 @@ PRESTASI = Tabel(
         Kolom("keterangan", "Keterangan", lebar=30),
     ),
     cadangan=5,
+    minimum=10,
 )
 INOVASI = Tabel(
     "Inovasi",
@@ -1060,6 +1067,7 @@ INOVASI = Tabel(
     "Inovasi",
     (Kolom("nama", "Inovasi", lebar=40), Kolom("uraian", "Uraian", lebar=60)),
     cadangan=5,
+    minimum=10,
 )
 
 # Referensi ----------------------------------------------------------------------------------
@@ -1083,7 +1091,7 @@ PENGATURAN = Blok(
         Sel("nka.bobot.capaian_output", "Bobot NKA: capaian output (%)", "BobotNkaCapaianOutput", format="angka"),
         Sel("nka.bobot.efisiensi", "Bobot NKA: efisiensi (%)", "BobotNkaEfisiensi", format="angka"),
         Sel("nka.efisiensi_batas", "Batas efisiensi E (±%)", "BatasEfisiensi", format="angka"),
-        Sel("nka.pmk62.mulai_tahun", "NKA PMK 62/2023 berlaku mulai TA", "TahunMulaiNka62", format="bulat"),
+        Sel("nka.pmk62.mulai_tahun", "NKA PMK 62/2023 berlaku mulai TA", "TahunMulaiNka62", format="tahun"),
         Sel("nka.pmk62.bobot_perencanaan", "Bobot NKA 2024+: perencanaan (%)", "BobotNka62Perencanaan", format="angka"),
         Sel("nka.pmk62.bobot_pelaksanaan", "Bobot NKA 2024+: pelaksanaan/IKPA (%)", "BobotNka62Pelaksanaan", format="angka"),
         Sel("nka.pmk62.bobot_efektivitas", "Bobot NKA 2024+: efektivitas (capaian RO) (%)", "BobotNka62Efektivitas", format="angka"),
@@ -1128,7 +1136,7 @@ REF_TAHUN_IKPA = Tabel(
     "Referensi",
     "Aturan IKPA per tahun anggaran",
     (
-        Kolom("tahun", "Tahun anggaran", format="bulat", lebar=10),
+        Kolom("tahun", "Tahun anggaran", format="tahun", lebar=10),
         Kolom("aturan", "Aturan", pilihan="AturanIkpa", lebar=8),
     ),
     cadangan=4,
@@ -1300,11 +1308,101 @@ RATA_IKU = Sel("rata_rata_capaian_iku", "Rata-rata capaian IKU (%)", "RataRataCa
                format="persen", rumus=RUMUS_RATA_IKU, hasil="hasil.rata_rata_capaian_iku")  # fmt: skip
 
 
+# -- native checks (no Python): counted on Beranda, coloured where they occur -------------------
+#
+# The consistency rules a formula can express, with the validator's conditions (validasi/periksa.py):
+# each count is a formula cell declared like any other (its result: ``Mesin.cek``), so LibreOffice
+# and Excel without Python show the same number the engine computes.
+
+
+def _lebih(t: str, pagu: str, real: str) -> str:
+    """Rows of table ``t`` whose ``real`` exceeds ``pagu`` (both numbers)."""
+    p, r_ = f"{{{t}.{pagu}:}}", f"{{{t}.{real}:}}"
+    return f"SUMPRODUCT(ISNUMBER({p})*ISNUMBER({r_})*({r_}>{p}))"
+
+
+def _beda_baris(t: str, a: str, b: str) -> str:
+    """Rows of table ``t`` whose ``a`` and ``b`` are both numbers and differ."""
+    x, y = f"{{{t}.{a}:}}", f"{{{t}.{b}:}}"
+    return f"SUMPRODUCT(ISNUMBER({x})*ISNUMBER({y})*({x}<>{y}))"
+
+
+def _beda(x: str, y: str, *syarat: str) -> str:
+    """1 when the single cells ``x`` and ``y`` are both numbers (and ``syarat`` hold) and differ."""
+    semua = ",".join((f"ISNUMBER({x})", f"ISNUMBER({y})", *syarat))
+    return f"IF(AND({semua}),IF({x}<>{y},1,0),0)"
+
+
+def _ada(tabel: str) -> str:
+    """Whether any input cell of a table holds something (the model's list is not empty)."""
+    t = next(x for x in TABEL if x.kunci == tabel)
+    return "(" + "+".join(f"COUNTA({{{tabel}.{k.kunci}:}})" for k in t.kolom if k.jenis == "input") + ")>0"
+
+
+def _total_kegiatan(apa: str, dinyatakan: str, program: str) -> str:
+    """The stated total against the sum of every kegiatan, when that differs from the programs' sum too."""
+    k = f"{{Kegiatan.{apa}_efektif:}}"
+    return (
+        f"IF(AND(ISNUMBER({dinyatakan}),COUNT({k})>0),"
+        f"IF(AND(SUM({k})<>{dinyatakan},OR(NOT(ISNUMBER({program})),SUM({k})<>{program})),1,0),0)"
+    )
+
+
+_DIPA, _JENIS, _SUMBER = _ada("Program"), _ada("JenisBelanja"), _ada("SumberDana")
+
+
+@dataclass(frozen=True)
+class Cek:
+    kunci: str  # Mesin.cek[kunci]
+    label: str
+    nama: str  # defined name of the count (Beranda)
+    rumus: str
+    keterangan: str  # what it means and where it is coloured (Beranda, beside the count)
+
+
+CEK: tuple[Cek, ...] = (
+    Cek("lebih_pagu", "Realisasi melebihi pagu", "CekLebihPagu",
+        "+".join((_lebih("Output", "pagu", "realisasi"), _lebih("Kegiatan", "pagu_efektif", "realisasi_efektif"),
+                  _lebih("Program", "pagu_efektif", "realisasi_efektif"),
+                  _lebih("Program", "pembanding_pagu", "pembanding_realisasi"),
+                  _lebih("JenisBelanja", "pagu", "realisasi"), _lebih("SumberDana", "pagu", "realisasi"),
+                  'IF(AND(ISNUMBER(PaguTotal),ISNUMBER(RealisasiTotal)),IF(RealisasiTotal>PaguTotal,1,0),0)')),
+        "baris program, kegiatan, output, jenis belanja, sumber dana, atau total DIPA (merah di lembar Output dan "
+        "Anggaran)"),
+    Cek("rincian", "Induk berbeda dari jumlah rinciannya", "CekRincian",
+        "+".join((_beda_baris("Program", "pagu", "pagu_rincian"), _beda_baris("Program", "realisasi", "realisasi_rincian"),
+                  _beda_baris("Kegiatan", "pagu", "pagu_rincian"), _beda_baris("Kegiatan", "realisasi", "realisasi_rincian"),
+                  _beda("TotalPaguDinyatakan", "JumlahPaguProgram"),
+                  _beda("TotalRealisasiDinyatakan", "JumlahRealisasiProgram"),
+                  _total_kegiatan("pagu", "TotalPaguDinyatakan", "JumlahPaguProgram"),
+                  _total_kegiatan("realisasi", "TotalRealisasiDinyatakan", "JumlahRealisasiProgram"),
+                  'IF(AND(ISNUMBER(AlokasiPK),COUNT({Program.pagu_pk:})>0),IF(SUM({Program.pagu_pk:})<>AlokasiPK,1,0),0)')),
+        "pagu/realisasi DIPA program atau kegiatan yang tidak sama dengan jumlah rinciannya, total DIPA tercantum, "
+        "alokasi PK (merah di lembar Output dan Anggaran)"),
+    Cek("total", "Total antar-rincian anggaran berbeda", "CekTotal",
+        "+".join((*(_beda(x, y, a, b) for apa in ("Pagu", "Realisasi") for x, y, a, b in (
+                    (f"{apa}Total", f"Jenis{apa}", _DIPA, _JENIS),
+                    (f"{apa}Total", f"Sumber{apa}", _DIPA, _SUMBER),
+                    (f"Jenis{apa}", f"Sumber{apa}", _JENIS, _SUMBER))),
+                  _beda("AlokasiPK", "PaguTotal"))),
+        "total DIPA, total per jenis belanja, total per sumber dana, dan alokasi PK harus sama "
+        "(merah di lembar Anggaran)"),
+    Cek("tanpa_target", "Realisasi ada, capaian tidak dapat dihitung", "CekTanpaTarget",
+        "SUMPRODUCT(ISNUMBER({Realisasi.realisasi_periode:})*(1-ISNUMBER({Realisasi.capaian:})))"
+        "+SUMPRODUCT(ISNUMBER({Output.volume_realisasi:})*(1-ISNUMBER({Output.capaian_volume:})))",
+        "target indikator atau target volume output kosong atau nol (merah di lembar Realisasi dan Output)"),
+)  # fmt: skip
+CEK_JUMLAH = Cek(
+    "jumlah", "Jumlah masalah", "CekJumlah", "+".join(c.nama for c in CEK), "0 berarti keempat pemeriksaan bersih"
+)
+
+
 def hasil_nama() -> dict[str, str]:
     """Defined name of every single formula cell -> the result it must equal (path from ``Mesin``)."""
     n = {s.nama: s.hasil for b in BLOK for s in b.sel if s.jenis == "rumus" and s.hasil}
     n.update({x.nama: x.hasil for t in TABEL for x in t.total if x.nama})
     n[RATA_IKU.nama] = RATA_IKU.hasil or ""
+    n.update({c.nama: f"cek.{c.kunci}" for c in (*CEK, CEK_JUMLAH)})
     return n
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tempfile
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from ..compute.hasil import hitung
 from ..model import Lakip
 from ..validasi import Temuan, validasi
 from . import skema as S
+from .catatan import catatan_kolom, catatan_sel
 from .ikatan import isi_tabel
 from .mesin import mesin
 from .peta import Peta, lokasi_sel, peta_dari_model
@@ -60,13 +63,29 @@ def gabung_xlwings_conf(pengguna: Sequence[tuple[str, Any]] = ()) -> list[tuple[
 WARNA_INPUT = "#FFF2CC"
 WARNA_JUDUL = "#1F4E79"
 WARNA_BANTU = "#7F7F7F"
+# A native check that fails (skema.CEK): strong enough to tell from the capaian bands.
+WARNA_CEK = "#FF7C80"
+WARNA_CEK_TEKS = "#7B0000"
 FORMAT_ANGKA = {
     "teks": "@",
     "uang": "#,##0",
     "angka": "#,##0.00##",
     "persen": '0.00"%"',
     "bulat": "#,##0",
+    "tahun": "0",  # a year is a plain number: 2024, never "2.024" under an Indonesian locale
 }
+# Row heights (points) and how many characters of a column's width fit on one line (Calibri 11;
+# a column's width counts the widest digit, most letters are narrower). Conservative: a row a
+# little too tall reads better than text cut off.
+TINGGI_BARIS = 15.0
+HURUF_PER_LEBAR = 1.1
+HURUF_PER_LEBAR_TEBAL = 0.95
+# Printing: A4 width usable between 0.5" margins (pixels at 96 dpi), and the smallest scale a
+# wide sheet is printed at before it is spread over more pages across.
+LEBAR_CETAK_PX = {"potret": (8.27 - 1.0) * 96, "lanskap": (11.69 - 1.0) * 96}
+SKALA_CETAK_MIN = 0.7
+# The value column of a sheet of labelled cells: wide where long text is typed.
+LEBAR_NILAI_BLOK = {"Narasi": 100, "Profil": 60}
 PROPERTI = {
     "title": "LAKIP — buku kerja induk",
     "author": "lakip-xl",
@@ -224,6 +243,10 @@ class _Pembangun:
         self.ws: dict[str, Any] = {}
         self.vba = vba
         self.lebar: dict[str, dict[int, float]] = {}
+        # (sheet, row) -> wrapped texts in it: (column, text, bold); header rows get their height too.
+        self.teks: dict[tuple[str, int], list[tuple[int, str, bool]]] = {}
+        self.baris_judul: set[tuple[str, int]] = set()
+        self.sel_total: dict[str, tuple[str, int, int]] = {}  # defined name of a table total -> its cell
 
     # -- basics ---------------------------------------------------------------------------------
     def lembar(self, nama: str) -> Any:
@@ -233,7 +256,13 @@ class _Pembangun:
         d = self.lebar.setdefault(lembar, {})
         d[kolom] = max(d.get(kolom, 0), lebar)
 
+    def catat_teks(self, ws: Any, row: int, col: int, nilai: Any, fmt: Any, tebal: bool = False) -> None:
+        """Remember wrapped text, so the row can be made tall enough for it (``tinggi_baris``)."""
+        if isinstance(nilai, str) and nilai and fmt is not None and getattr(fmt, "text_wrap", False):
+            self.teks.setdefault((ws.name, row), []).append((col, nilai, tebal or bool(getattr(fmt, "bold", False))))
+
     def tulis(self, ws: Any, row: int, col: int, nilai: Any, fmt: Any, teks: bool = False) -> None:
+        self.catat_teks(ws, row, col, nilai, fmt)
         if nilai is None or nilai == "":
             ws.write_blank(row, col, None, fmt)
         elif teks or isinstance(nilai, str):
@@ -242,6 +271,7 @@ class _Pembangun:
             ws.write_number(row, col, nilai, fmt)
 
     def tulis_rumus(self, ws: Any, row: int, col: int, rumus: str, fmt: Any, nilai: Any) -> None:
+        self.catat_teks(ws, row, col, nilai, fmt)
         ws.write_formula(row, col, rumus, fmt, "" if nilai is None else nilai)
 
     def judul(self, ws: Any, teks: str, sub: str = "") -> None:
@@ -254,11 +284,13 @@ class _Pembangun:
         ws = self.lembar(b.lembar)
         ws.write_string(b.baris - 1, 0, b.judul, self.wb_h2)
         self.set_lebar(b.lembar, 0, 46)
-        self.set_lebar(b.lembar, 1, 30)
+        self.set_lebar(b.lembar, 1, LEBAR_NILAI_BLOK.get(b.lembar, 30))
         self.set_lebar(b.lembar, 2, 40)
         for i, s in enumerate(b.sel):
             row = b.baris + i
-            ws.write_string(row, 0, s.label, self.f.get("label"))
+            self.tulis(ws, row, 0, s.label, self.f.get("label"))
+            if s.jenis == "input":
+                self.komentar(ws, row, 0, catatan_sel(s))
             if s.jenis == "rumus":
                 fmt = self.f.get("rumus", s.format)
                 self.tulis_rumus(ws, row, 1, S.rumus(s.rumus or "", self.tata, b.lembar), fmt, self.mesin.nama(s.nama))
@@ -272,7 +304,7 @@ class _Pembangun:
                 if s.pilihan:
                     self.validasi_daftar(ws, row, 1, row, 1, s.pilihan, True)
             if s.catatan:
-                ws.write_string(row, 2, s.catatan, self.wb_catatan)
+                self.tulis(ws, row, 2, s.catatan, self.wb_catatan)
             self.wb.define_name(s.nama, f"={S._quote(b.lembar)}!{xl_rowcol_to_cell(row, 1, True, True)}")
 
     # -- tables -----------------------------------------------------------------------------------
@@ -293,7 +325,11 @@ class _Pembangun:
             p.kolom_awal + len(t.kolom) - 1,
             {"name": f"tbl{t.kunci}", "columns": kolom, "style": "Table Style Light 1", "autofilter": False},
         )
-        ws.set_row(p.baris_judul, 45)
+        self.baris_judul.add((ws.name, p.baris_judul))
+        for j, k in enumerate(t.kolom):
+            self.teks.setdefault((ws.name, p.baris_judul), []).append((p.kolom_awal + j, k.judul, True))
+            if k.jenis == "input" and t.kunci not in S.REFERENSI_TABEL and t.kunci != "Temuan":
+                self.komentar(ws, p.baris_judul, p.kolom_awal + j, catatan_kolom(t, k))
         for i in range(p.jumlah_baris):
             obj = rows[i] if i < len(rows) else None
             for j, k in enumerate(t.kolom):
@@ -323,6 +359,7 @@ class _Pembangun:
                     ws, row, col, S.rumus(x.rumus, self.tata, t.lembar, t.kunci), fmt, self.mesin.nilai(x.hasil)
                 )
                 if x.nama:
+                    self.sel_total[x.nama] = (p.lembar, row, col)
                     self.wb.define_name(x.nama, f"={S._quote(t.lembar)}!{xl_rowcol_to_cell(row, col, True, True)}")
         awal = xl_rowcol_to_cell(p.awal, p.kolom_awal, True, True)
         akhir = xl_rowcol_to_cell(p.akhir, p.kolom_awal + len(t.kolom) - 1, True, True)
@@ -409,6 +446,7 @@ class _Pembangun:
             self.tabel(t)
         self.pita_capaian("Realisasi", "Realisasi", "capaian")
         self.pita_capaian("Output", "Output", "capaian_volume")
+        self.tandai()
         self.grafik_rencana()
         self.beranda()
         self.meta()
@@ -452,44 +490,137 @@ class _Pembangun:
             else:
                 rumus = f"={nama}"
             self.tulis_rumus(ws, row, 1, rumus, self.f.get("rumus", fmt), self.mesin.nama(nama))
-        row = 5 + len(S.BERANDA)
-        ws.write_string(row, 0, "Temuan pemeriksaan (galat / peringatan)", self.f.get("label"))
-        t = self.tata.posisi["Temuan"]
-        # The button writes any number of findings below the header: count the whole column.
-        c = t.kolom("tingkat")
-        rng = f"Validasi!{xl_rowcol_to_cell(t.awal, c, True, True)}:{xl_rowcol_to_cell(t.awal + S.MAKS_TEMUAN - 1, c, True, True)}"
-        galat = sum(x.tingkat == "galat" for x in self.temuan)
-        ws.write_formula(
-            row, 1, f'=COUNTIF({rng},"galat")&" galat / "&COUNTIF({rng},"peringatan")&" peringatan"',
-            self.f.get("rumus", "teks"), f"{galat} galat / {len(self.temuan) - galat} peringatan",
-        )  # fmt: skip
-        ws.write_string(row + 1, 0, "Terakhir diperiksa", self.f.get("label"))
-        ws.write_string(row + 1, 1, "", self.f.get("input", "teks"))
-        self.wb.define_name("TerakhirDiperiksa", f"=Beranda!{xl_rowcol_to_cell(row + 1, 1, True, True)}")
         for i, tb in enumerate(TOMBOL):
             ws.insert_button(
                 4 + i * 2, 3, {"macro": tb.sub, "caption": tb.judul, "width": 190, "height": 30, "x_offset": 10}
             )
+        polos = self.wb.add_format({"italic": True, "font_color": "#595959"})
+        row = self.cek_beranda(ws, 5 + len(S.BERANDA), polos)
+        row = self.temuan_beranda(ws, row + 1, polos)
         cara = [
             "Cara memakai:",
             "1. Isi sel berwarna kuning di lembar Profil, Indikator, Realisasi, Output, Anggaran, IKPA, dan SMART.",
+            "   Arahkan tetikus ke judul kolom (segitiga merah di pojok) untuk membaca cara mengisinya.",
             "2. Sel putih berisi rumus dan terkunci; nilainya dihitung otomatis, juga tanpa Python.",
             "3. Tekan 'Hitung dan Validasi' untuk memeriksa data; temuan muncul di lembar Validasi.",
             "4. Tekan 'Buat Laporan (Word)' atau 'Buat PDF' untuk menyusun laporan di folder buku kerja ini.",
             "5. Tekan 'Ekspor untuk Kanwil' untuk menyiapkan salinan dan data yang dikirim ke kantor wilayah.",
             "Tombol memerlukan Python dan lakip-xl terpasang (lihat README, bagian Windows).",
+            "Baris tabel kurang? Lihat docs/buku-kerja.md lakip-xl, bagian 'Ruang tabel': cadangan dan cara menambah.",
         ]
-        polos = self.wb.add_format({"italic": True, "font_color": "#595959"})
         for i, teks in enumerate(cara):
-            ws.write_string(17 + i, 0, teks, self.f.get("label", border=0, text_wrap=False) if i == 0 else polos)
+            ws.write_string(row + 1 + i, 0, teks, self.f.get("label", border=0, text_wrap=False) if i == 0 else polos)
         # Charts: capaian per indicator and penyerapan per kegiatan.
         self.grafik(ws, "bar", "Realisasi", "capaian", len(self.lakip.indikator), "Capaian (%)",
                     "Capaian indikator (%)", "#404040", 320, (3, 6), terbalik=True)  # fmt: skip
         self.grafik(ws, "column", "Kegiatan", "penyerapan", len(self.rows["Kegiatan"]), "Penyerapan (%)",
                     "Penyerapan anggaran per kegiatan (%)", "#7F7F7F", 300, (20, 6))  # fmt: skip
-        self.set_lebar("Beranda", 0, 38)
-        self.set_lebar("Beranda", 1, 22)
+        self.set_lebar("Beranda", 0, 44)
+        self.set_lebar("Beranda", 1, 26)
         self.set_lebar("Beranda", 3, 30)
+
+    def cek_beranda(self, ws: Any, row: int, polos: Any) -> int:
+        """The native checks (skema.CEK): one formula count each and their sum; returns the next row."""
+        ws.write_string(row, 0, "Pemeriksaan tanpa Python (rumus, selalu terkini)", self.wb_h2)
+        merah = self.wb.add_format({"bg_color": WARNA_CEK, "font_color": WARNA_CEK_TEKS, "bold": True})
+        hijau = self.wb.add_format({"bg_color": "#C6EFCE", "font_color": "#006100"})
+        for i, c in enumerate((*S.CEK, S.CEK_JUMLAH)):
+            r_ = row + 1 + i
+            tebal = c is S.CEK_JUMLAH
+            self.tulis(ws, r_, 0, c.label, self.f.get("label", bold=tebal))
+            self.komentar(ws, r_, 0, f"{c.label}: {c.keterangan}.")
+            sel = xl_rowcol_to_cell(r_, 1, True, True)
+            self.wb.define_name(c.nama, f"=Beranda!{sel}")
+            rumus = S.rumus(c.rumus, self.tata, "Beranda")
+            self.tulis_rumus(ws, r_, 1, rumus, self.f.get("rumus", "bulat", bold=tebal), self.mesin.nama(c.nama))
+            for kriteria, fmt in ((">", merah), ("==", hijau)):
+                ws.conditional_format(r_, 1, r_, 1, {"type": "cell", "criteria": kriteria, "value": 0, "format": fmt})
+        akhir = row + 2 + len(S.CEK)
+        ws.write_string(akhir, 0, "Sel yang bermasalah berwarna merah di lembarnya; angka ini ikut berubah saat data "
+                        "diubah, juga di komputer tanpa Python.", polos)  # fmt: skip
+        return akhir + 1
+
+    def temuan_beranda(self, ws: Any, row: int, polos: Any) -> int:
+        """The Python findings: a snapshot from the last 'Hitung dan Validasi' (or from this build)."""
+        ws.write_string(row, 0, "Pemeriksaan Python (potret 'Hitung dan Validasi' terakhir)", self.wb_h2)
+        self.tulis(ws, row + 1, 0, "Temuan di lembar Validasi (galat / peringatan)", self.f.get("label"))
+        t = self.tata.posisi["Temuan"]
+        # The button writes any number of findings below the header: count the whole column.
+        c = t.kolom("tingkat")
+        rng = f"Validasi!{xl_rowcol_to_cell(t.awal, c, True, True)}:{xl_rowcol_to_cell(t.awal + S.MAKS_TEMUAN - 1, c, True, True)}"
+        galat = sum(x.tingkat == "galat" for x in self.temuan)
+        diperiksa = f"saat buku kerja dibuat oleh lakip-xl {__version__}" if self.temuan else ""
+        hitungan = f"{galat} galat / {len(self.temuan) - galat} peringatan"
+        ws.write_formula(
+            row + 1, 1,
+            f'=IF(AND(TerakhirDiperiksa="",COUNTA({rng})=0),"belum diperiksa",'
+            f'COUNTIF({rng},"galat")&" galat / "&COUNTIF({rng},"peringatan")&" peringatan")',
+            self.f.get("rumus", "teks"), hitungan if self.temuan else "belum diperiksa",
+        )  # fmt: skip
+        self.tulis(ws, row + 2, 0, "Terakhir diperiksa", self.f.get("label"))
+        self.tulis(ws, row + 2, 1, diperiksa, self.f.get("input", "teks"), teks=True)
+        self.wb.define_name("TerakhirDiperiksa", f"=Beranda!{xl_rowcol_to_cell(row + 2, 1, True, True)}")
+        for i, teks in enumerate(
+            (
+                "Daftar temuan tidak berubah sendiri saat data diubah: tekan 'Hitung dan Validasi' lagi sesudah",
+                "mengubah data. Tanpa Python, pakai pemeriksaan rumus di atas.",
+            )
+        ):
+            ws.write_string(row + 3 + i, 0, teks, polos)
+        return row + 5
+
+    def komentar(self, ws: Any, row: int, col: int, teks: str) -> None:
+        """A cell note (shown when the pointer rests on the cell; not printed)."""
+        baris = max(3, math.ceil(len(teks) / 42) + 1)
+        ws.write_comment(row, col, teks, {"author": "lakip-xl", "x_scale": 1.6, "y_scale": min(4.0, baris / 4)})
+
+    def tandai(self) -> None:
+        """Colour, in place, what the native checks (skema.CEK) count."""
+        merah = self.wb.add_format({"bg_color": WARNA_CEK, "font_color": WARNA_CEK_TEKS, "bold": True})
+
+        def tabel(t: str, kolom: tuple[str, ...], syarat: str) -> None:
+            p = self.tata.posisi[t]
+            ws = self.lembar(p.lembar)
+            ref = {k.kunci: xl_rowcol_to_cell(p.awal, p.kolom(k.kunci), False, True) for k in p.tabel.kolom}
+            kriteria = "=" + syarat.format(**{k.replace(".", "_"): v for k, v in ref.items()})
+            for k in kolom:
+                c = p.kolom(k)
+                ws.conditional_format(p.awal, c, p.akhir, c, {"type": "formula", "criteria": kriteria, "format": merah})
+
+        def sel(nama: str, syarat: str) -> None:
+            lembar, r_, c = self.tata.sel[nama] if nama in self.tata.sel else self.sel_total[nama]
+            self.lembar(lembar).conditional_format(
+                r_, c, r_, c, {"type": "formula", "criteria": "=" + syarat, "format": merah}
+            )
+
+        lebih = "AND(ISNUMBER({p}),ISNUMBER({r}),{r}>{p})"
+        beda = "AND(ISNUMBER({a}),ISNUMBER({b}),{a}<>{b})"
+        tabel("Output", ("realisasi", "sisa"), lebih.format(p="{pagu}", r="{realisasi}"))
+        for t in ("Program", "Kegiatan"):
+            tabel(t, ("realisasi_efektif", "sisa"), lebih.format(p="{pagu_efektif}", r="{realisasi_efektif}"))
+            tabel(t, ("pagu", "pagu_rincian"), beda.format(a="{pagu}", b="{pagu_rincian}"))
+            tabel(t, ("realisasi", "realisasi_rincian"), beda.format(a="{realisasi}", b="{realisasi_rincian}"))
+        tabel("Program", ("pembanding_realisasi",), lebih.format(p="{pembanding_pagu}", r="{pembanding_realisasi}"))
+        for t in ("JenisBelanja", "SumberDana"):
+            tabel(t, ("realisasi", "sisa"), lebih.format(p="{pagu}", r="{realisasi}"))
+        tabel(
+            "Realisasi", ("realisasi_periode", "capaian"), "AND(ISNUMBER({realisasi_periode}),NOT(ISNUMBER({capaian})))"
+        )
+        tabel("Output", ("volume_target", "capaian_volume"),
+              "AND(ISNUMBER({volume_realisasi}),NOT(ISNUMBER({capaian_volume})))")  # fmt: skip
+        sel("RealisasiTotal", lebih.format(p="PaguTotal", r="RealisasiTotal"))
+        sel("SisaTotal", lebih.format(p="PaguTotal", r="RealisasiTotal"))
+        for apa in ("Pagu", "Realisasi"):
+            sel(f"Total{apa}Dinyatakan", beda.format(a=f"Total{apa}Dinyatakan", b=f"Jumlah{apa}Program"))
+            for x in ("Jenis", "Sumber"):
+                sel(f"Selisih{apa}{x}", f"AND(ISNUMBER(Selisih{apa}{x}),Selisih{apa}{x}<>0)")
+            sel(f"Jenis{apa}", beda.format(a=f"Jenis{apa}", b=f"Sumber{apa}"))
+            sel(f"Sumber{apa}", beda.format(a=f"Jenis{apa}", b=f"Sumber{apa}"))
+        pk = self.tata.ref("Anggaran", "Program", "pagu_pk", None)
+        sel(
+            "AlokasiPK",
+            f"OR({beda.format(a='AlokasiPK', b='PaguTotal')},AND(ISNUMBER(AlokasiPK),COUNT({pk})>0,SUM({pk})<>AlokasiPK))",
+        )
 
     def grafik(
         self, ws: Any, jenis: str, tabel: str, kolom: str, n: int, seri: str, judul: str, warna: str, tinggi: int,
@@ -577,35 +708,20 @@ class _Pembangun:
             ws.write_string(i, 3, teks)
         ws.set_column(0, 0, 18)
         ws.set_column(1, 1, 24)
+        # Hidden, not "very hidden": xlwings.bas finds it by name either way, and a user can still
+        # show it (right-click a sheet tab > Unhide) to add an interpreter path.
+        ws.hide()
 
     def rapikan(self) -> None:
         bebas = {"Validasi", "xlwings.conf", "_meta"}
-        lanskap = {
-            "Beranda",
-            "Indikator",
-            "Realisasi",
-            "Output",
-            "Anggaran",
-            "IKPA",
-            "Rencana IKPA",
-            "Validasi",
-            "Referensi",
-        }
+        tersembunyi = self.kolom_bantu()
         for nama, ws in self.ws.items():
             for c, w in self.lebar.get(nama, {}).items():
-                ws.set_column(c, c, w)
-            if nama in ("_meta",):
+                ws.set_column(c, c, w, None, {"hidden": c in tersembunyi.get(nama, ())})
+            self.tinggi_baris(nama, ws, tersembunyi.get(nama, set()))
+            if nama in ("_meta", "xlwings.conf"):
                 continue
-            ws.set_paper(9)  # A4
-            ws.fit_to_pages(1, 1 if nama == "Beranda" else 0)
-            ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-            if nama in lanskap:
-                ws.set_landscape()
-            ws.set_footer("&L&A&RHalaman &P dari &N")
-            if nama in ("Indikator", "Realisasi", "Wilayah", "Validasi"):
-                p = self.tata.posisi[{"Validasi": "Temuan"}.get(nama, nama)]
-                ws.freeze_panes(p.awal, 2 if nama in ("Indikator", "Realisasi") else 0)
-                ws.repeat_rows(p.baris_judul)
+            self.cetak(nama, ws, tersembunyi.get(nama, set()))
             if nama not in bebas:
                 ws.protect(
                     "",
@@ -617,6 +733,91 @@ class _Pembangun:
                     },
                 )
         self.ws["Beranda"].activate()
+
+    def kolom_bantu(self) -> dict[str, set[int]]:
+        """Helper columns to hide: on each sheet, the columns where every table has a helper
+        column or nothing, and no labelled cell or list lives."""
+        bantu: dict[str, set[int]] = {}
+        lain: dict[str, set[int]] = {}
+        for p in self.tata.posisi.values():
+            for k in p.tabel.kolom:
+                (bantu if k.bantu else lain).setdefault(p.lembar, set()).add(p.kolom(k.kunci))
+        for b in S.BLOK:
+            lain.setdefault(b.lembar, set()).update({0, 1, 2})
+        return {lembar: c - lain.get(lembar, set()) for lembar, c in bantu.items() if c - lain.get(lembar, set())}
+
+    def tinggi_baris(self, nama: str, ws: Any, tersembunyi: set[int]) -> None:
+        """Rows tall enough for their wrapped text (neither Excel nor LibreOffice fits a row to
+        wrapped text in a file they open); single-line rows keep the default height."""
+        lebar = self.lebar.get(nama, {})
+        for (lembar, row), isi in sorted(self.teks.items()):
+            if lembar != nama:
+                continue
+            baris = max(
+                (jumlah_baris_teks(t, lebar.get(c, 8.43), tebal) for c, t, tebal in isi if c not in tersembunyi),
+                default=1,
+            )
+            if (lembar, row) in self.baris_judul:
+                ws.set_row(row, max(2, baris) * TINGGI_BARIS + 3)
+            elif baris > 1:
+                ws.set_row(row, baris * TINGGI_BARIS + 2)
+
+    def cetak(self, nama: str, ws: Any, tersembunyi: set[int]) -> None:
+        """A4, landscape when wide, fit to the page width at a readable scale (more pages across
+        when needed, the key columns repeated), header rows repeated, page footer."""
+        ws.set_paper(9)  # A4
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        ws.set_footer("&L&A&RHalaman &P dari &N")
+        lebar = self.lebar.get(nama, {})
+        px = sum(_lebar_px(w) for c, w in lebar.items() if c not in tersembunyi)
+        if nama == "Beranda":
+            ws.set_landscape()
+            ws.fit_to_pages(1, 1)
+            return
+        lanskap = px > LEBAR_CETAK_PX["potret"] * 0.9 or nama in LEMBAR_LANSKAP
+        if lanskap:
+            ws.set_landscape()
+        kertas = LEBAR_CETAK_PX["lanskap" if lanskap else "potret"]
+        halaman = max(1, math.ceil(px * SKALA_CETAK_MIN / kertas))
+        ws.fit_to_pages(halaman, 0)
+        if halaman > 1:
+            ws.print_across()
+        judul = ULANG_JUDUL.get(nama)
+        if judul:
+            tabel, kolom = judul
+            p = self.tata.posisi[tabel]
+            ws.repeat_rows(p.baris_judul)
+            if kolom is not None and halaman > 1:
+                ws.repeat_columns(0, kolom)
+        if nama in ("Indikator", "Realisasi", "Wilayah", "Validasi"):
+            p = self.tata.posisi[{"Validasi": "Temuan"}.get(nama, nama)]
+            ws.freeze_panes(p.awal, 2 if nama in ("Indikator", "Realisasi") else 0)
+
+
+# Sheets printed landscape whatever their width.
+LEMBAR_LANSKAP = frozenset({"Indikator", "Realisasi", "Output", "Anggaran", "IKPA", "Rencana IKPA", "Validasi",
+                            "Referensi"})  # fmt: skip
+# Sheet -> (the table whose header row repeats on every printed page, last column repeated on
+# pages further across, or None).
+ULANG_JUDUL: dict[str, tuple[str, int | None]] = {
+    "Indikator": ("Indikator", 0),
+    "Realisasi": ("Realisasi", 1),
+    "Output": ("Output", 0),
+    "Wilayah": ("Wilayah", None),
+    "Validasi": ("Temuan", None),
+    "Prestasi": ("Prestasi", None),
+}
+
+
+def _lebar_px(lebar: float) -> float:
+    """A column's width in pixels (Calibri 11: 7 pixels per character plus padding)."""
+    return lebar * 7 + 5
+
+
+def jumlah_baris_teks(teks: str, lebar: float, tebal: bool = False) -> int:
+    """How many lines ``teks`` takes in a wrapped cell ``lebar`` characters wide."""
+    per_baris = max(1, int(lebar * (HURUF_PER_LEBAR_TEBAL if tebal else HURUF_PER_LEBAR)) - 1)
+    return sum(max(1, len(textwrap.wrap(b, per_baris, break_long_words=True))) for b in str(teks).split("\n"))
 
 
 def bangun_buku_kerja(

@@ -18,6 +18,10 @@ original file and is saved as ``FOLDER/<name>`` (the extension picks the format:
     {"op": "rumus", "lembar": "Output", "baris": 29, "kolom": 7, "rumus": "=1/0"}
     {"op": "sisip_kolom", "lembar": "Indikator", "kolom": 3}
     {"op": "tukar_baris", "lembar": "Output", "a": 5, "b": 6}
+    {"op": "ketik", "lembar": "Output", "baris": 91, "kolom": 9, "nilai": 150}
+
+``ketik`` types into a protected sheet without unprotecting it, as a user can: it fails when
+the sheet is not protected or the cell is locked. Every other edit unprotects the sheet first.
 
 Prints one JSON object: {"ok": true, "berkas": [...]} or {"ok": false, "galat": "..."}.
 """
@@ -84,6 +88,14 @@ def ubah(doc, e):
         _lembar(doc, e["lembar"]).getCellByPosition(e["kolom"], e["baris"]).setFormula(e["rumus"])
     elif op == "isi":
         _isi(_lembar(doc, e["lembar"]), e["baris"], e["kolom"], e["nilai"])
+    elif op == "ketik":
+        sh = doc.Sheets.getByName(e["lembar"])
+        sel = sh.getCellByPosition(e["kolom"], e["baris"])
+        if not sh.isProtected() or sel.CellProtection.IsLocked:
+            raise ValueError(
+                f"{e['lembar']} baris {e['baris']} kolom {e['kolom']}: lembar tidak terkunci atau sel terkunci"
+            )
+        _isi(sh, e["baris"], e["kolom"], e["nilai"])
     elif op == "tukar_baris":  # as cut and paste does: through a scratch row far below
         sh = _lembar(doc, e["lembar"])
         tmp = 60000
