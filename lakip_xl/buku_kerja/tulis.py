@@ -144,9 +144,10 @@ def _nilai_model(obj: Any, kunci: str) -> Any:
     return obj
 
 
-def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan]) -> dict[str, list[Any]]:
+def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan], rencana: list[str]) -> dict[str, list[Any]]:
     """The objects that fill each table's rows, in row order: the model's lists as
-    ``skema.IKATAN`` binds them, the rules (serialised form) and the findings."""
+    ``skema.IKATAN`` binds them, the rules (serialised form), the findings and the planner's
+    indicator codes (``kode_rencana``)."""
     ref_ikpa = [dict(i, aturan=kode) for kode, d in aturan["ikpa"].items() for i in d["indikator"]]
     ref_aturan = [
         {
@@ -168,7 +169,7 @@ def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan]) -> d
         "RefPredikatSakip": aturan["sakip"]["predikat"],
         **_baris_rencana(aturan),
         "RencanaTw": [{"tw": q} for q in range(1, 5)],
-        "RencanaIndikator": [{"kode": k} for k in kode_rencana(lakip, aturan)],
+        "RencanaIndikator": [{"kode": k} for k in rencana],
         "Temuan": temuan,
     }
 
@@ -201,18 +202,15 @@ def _baris_rencana(aturan: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def kode_rencana(lakip: Lakip, aturan: dict[str, Any]) -> list[str]:
+def kode_rencana(lakip: Lakip, aturan: Aturan) -> list[str]:
     """The indicator rows of the planner's table: those of the IKPA rule set in force when it has
     planner rules, else of the newest rule set that has them."""
-    rr = aturan.get("rencana_ikpa") or {}
-    if not rr:
+    if not aturan.rencana_ikpa:
         return []
-    pilihan = lakip.ikpa.aturan
-    tahun = lakip.profil.tahun
-    kode = pilihan or aturan["tahun_ikpa"].get(str(tahun), "")
-    if kode not in rr:
-        kode = list(rr)[-1]
-    return [i["kode"] for i in aturan["ikpa"][kode]["indikator"]]
+    kode, _ = aturan.ikpa_berlaku(lakip.ikpa.aturan, lakip.profil.tahun)
+    if aturan.rencana(kode) is None:
+        kode = aturan.rencana_ikpa[-1].kode
+    return [i.kode for i in aturan.set_ikpa(kode).indikator]
 
 
 class _Pembangun:
@@ -231,7 +229,7 @@ class _Pembangun:
         self.temuan = temuan
         self.hasil = hitung(lakip, aturan)
         self.mesin = mesin(lakip, self.hasil, aturan)
-        self.rows = baris_tabel(lakip, self.aturan, temuan)
+        self.rows = baris_tabel(lakip, self.aturan, temuan, kode_rencana(lakip, aturan))
         self.tata = S.tata_letak({k: len(v) for k, v in self.rows.items()})
         self.peta: Peta = peta_dari_model(lakip)
         self.wb = xlsxwriter.Workbook(

@@ -25,9 +25,7 @@ from .aturan import Aturan, AturanIkpa, AturanRencana
 from .skor import KomponenMasukan, hitung_ikpa
 
 TARGET_BAKU = 95.0
-TW = ("TW I", "TW II", "TW III", "TW IV")
-# The indicators the planner computes from details; the others come from OM-SPAN only.
-DIHITUNG = ("penyerapan", "deviasi_halaman_iii", "revisi_dipa", "capaian_output")
+ROMAWI = ("I", "II", "III", "IV")  # quarter numerals, as reports write them
 
 
 class RencanaTidakDapat(LakipGalat):

@@ -813,7 +813,7 @@ def cetak_rencana(h: Any, aturan: Aturan) -> None:
     from rich.markup import escape
 
     from ..compute.angka import format_angka, format_persen
-    from ..compute.rencana import kalimat_deviasi
+    from ..compute.rencana import ROMAWI, kalimat_deviasi
 
     def pred(x: float | None) -> str:
         return f"{format_angka(x)} ({aturan.nilai_predikat_ikpa(x)})" if x is not None else "-"
@@ -839,7 +839,7 @@ def cetak_rencana(h: Any, aturan: Aturan) -> None:
         t = _tabel("Penyerapan per triwulan (nilai triwulan)", "Triwulan", "Realisasi", "Bila mengikuti RPD",
                    kanan=(1, 2))  # fmt: skip
         for q in range(4):
-            t.add_row(f"TW {'I II III IV'.split()[q]}", format_angka(h.nilai_tw[q]), format_angka(h.nilai_tw_rpd[q]))
+            t.add_row(f"TW {ROMAWI[q]}", format_angka(h.nilai_tw[q]), format_angka(h.nilai_tw_rpd[q]))
         out.print(t)
     if h.tercapai is False:
         out.print(
@@ -852,7 +852,7 @@ def cetak_rencana(h: Any, aturan: Aturan) -> None:
             f"{format_angka(h.penyerapan_dibutuhkan)}, yaitu nilai setiap triwulan sisa paling sedikit "
             f"{format_angka(h.kebutuhan[0].nilai)}"
             + (
-                f" (atau TW {'I II III IV'.split()[h.kebutuhan[0].tw - 1]} paling sedikit "
+                f" (atau TW {ROMAWI[h.kebutuhan[0].tw - 1]} paling sedikit "
                 f"{format_angka(h.tw_berikut_minimum)} bila triwulan sesudahnya 100)."
                 if len(h.kebutuhan) > 1
                 else "."
@@ -862,7 +862,7 @@ def cetak_rencana(h: Any, aturan: Aturan) -> None:
         t = _tabel("Penyerapan kumulatif minimal pada akhir triwulan (% pagu)", "Triwulan",
                    *[f"Belanja {j}" for j in jenis], kanan=tuple(range(1, len(jenis) + 1)))  # fmt: skip
         for k in h.kebutuhan:
-            t.add_row(f"TW {'I II III IV'.split()[k.tw - 1]}", *[format_persen(k.serapan[j]) for j in jenis])
+            t.add_row(f"TW {ROMAWI[k.tw - 1]}", *[format_persen(k.serapan[j]) for j in jenis])
         out.print(t)
     elif h.tercapai:
         out.print(f"Target {format_angka(h.target)} tercapai bila nilai indikator lain dipertahankan.")

@@ -550,12 +550,13 @@ def _catatan_ikpa(ik: Any) -> str:
 
 def _rencana(dok: Dokumen) -> dict[str, Any] | None:
     """The IKPA plan for the second semester (Semester I reports with planner data only)."""
+    from ..compute.rencana import ROMAWI, kalimat_deviasi
+
     r = dok.hasil.rencana
     if r is None or dok.lakip.profil.periode != "Semester I" or not r.pagu_efektif or r.bulan_data == 0:
         return None
     if any(t.jalur[:1] == ("rencana_ikpa",) for t in dok.galat):
         return None  # its inputs have galat (listed in the appendix): no plan printed from them
-    tw = ("I", "II", "III", "IV")
     if r.tercapai is False:
         kebutuhan = (
             f"Target {angka(r.target)} tidak dapat lagi dicapai: nilai tertinggi yang masih mungkin "
@@ -566,7 +567,7 @@ def _rencana(dok: Dokumen) -> dict[str, Any] | None:
             f"Agar nilai akhir IKPA mencapai {angka(r.target)}, nilai Penyerapan Anggaran tahun ini harus paling "
             f"sedikit {angka(r.penyerapan_dibutuhkan)}: setiap triwulan sisa paling sedikit {angka(r.kebutuhan[0].nilai)}"
             + (
-                f" (triwulan {tw[r.kebutuhan[0].tw - 1]} paling sedikit {angka(r.tw_berikut_minimum)} bila triwulan "
+                f" (triwulan {ROMAWI[r.kebutuhan[0].tw - 1]} paling sedikit {angka(r.tw_berikut_minimum)} bila triwulan "
                 "sesudahnya mencapai 100)."
                 if len(r.kebutuhan) > 1
                 else "."
@@ -574,8 +575,6 @@ def _rencana(dok: Dokumen) -> dict[str, Any] | None:
         )
     else:
         kebutuhan = ""
-    from ..compute.rencana import kalimat_deviasi
-
     deviasi = kalimat_deviasi(r, persen, angka)
     deviasi = f" {deviasi}" if deviasi else ""
     return {
@@ -586,7 +585,7 @@ def _rencana(dok: Dokumen) -> dict[str, Any] | None:
         ),
         "kebutuhan": kebutuhan + deviasi,
         "rows": [
-            {"tw": f"TW {tw[k.tw - 1]}", "nilai": angka(k.nilai)}
+            {"tw": f"TW {ROMAWI[k.tw - 1]}", "nilai": angka(k.nilai)}
             | {f"b{j}": persen(k.serapan[j]) if j in k.serapan else "-" for j in JENIS_BELANJA_IKPA}
             for k in r.kebutuhan
         ],
