@@ -144,7 +144,9 @@ def _nilai_model(obj: Any, kunci: str) -> Any:
     return obj
 
 
-def baris_tabel(lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan], rencana: list[str]) -> dict[str, list[Any]]:
+def baris_tabel(
+    lakip: Lakip, aturan: dict[str, Any], temuan: list[Temuan], rencana: Sequence[str] = ()
+) -> dict[str, list[Any]]:
     """The objects that fill each table's rows, in row order: the model's lists as
     ``skema.IKATAN`` binds them, the rules (serialised form), the findings and the planner's
     indicator codes (``kode_rencana``)."""
