@@ -83,7 +83,7 @@ def test_half_up_rounding(nilai, digit, hasil):
 def test_format_is_indonesian():
     assert format_angka(97.139) == "97,14"
     assert format_angka(2537891, 0) == "2.537.891"
-    assert format_rupiah(4463785560) == "Rp 4.463.785.560"
+    assert format_rupiah(4463785560) == "Rp4.463.785.560"  # PUEBI: no space after Rp
 
 
 @pytest.mark.parametrize(

@@ -89,10 +89,8 @@ def test_no_tags_left_and_draft_marked(laporan_contoh):
         assert tag not in teks
     assert "DRAF" in teks
     assert "LAMPIRAN: TEMUAN PEMERIKSAAN DATA" in teks
-    from lakip_xl.laporan.konteks import pesan_temuan
-
-    for t in temuan:  # rupiah in the report's style: "Rp1.234" (see test_cetak)
-        assert pesan_temuan(t.pesan) in teks
+    for t in temuan:  # findings print as the Validasi sheet shows them ("Rp1.234", see test_cetak)
+        assert t.pesan in teks
 
 
 def test_ikpa_paragraph_agrees_with_table(laporan_contoh):

@@ -142,11 +142,12 @@ def format_angka(nilai: float | int | None, digit: int = 2) -> str:
 
 
 def format_rupiah(nilai: int | None, prefix: bool = True) -> str:
-    """Money: ``Rp 1.147.335.000`` (integer rupiah, never float-formatted)."""
+    """Money: ``Rp1.147.335.000`` (integer rupiah, never float-formatted; PUEBI writes no space
+    after "Rp", and the report, the CLI and the Validasi sheet all use this one style)."""
     if nilai is None:
         return "-"
     teks = f"{int(nilai):,}".replace(",", _simbol()[0])
-    return f"Rp {teks}" if prefix else teks
+    return f"Rp{teks}" if prefix else teks
 
 
 def format_persen(nilai: float | None, digit: int = 2) -> str:

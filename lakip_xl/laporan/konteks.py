@@ -4,7 +4,6 @@ a number generated from the computed results (so text and tables can never disag
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from babel.dates import format_date, format_datetime
@@ -30,16 +29,7 @@ def rp(n: int | None) -> str:
 
 def rps(n: int | None) -> str:
     """Money in a sentence: Rp1.147.335.000 (PUEBI: no space after Rp)."""
-    return format_rupiah(n).replace("Rp ", "Rp") if n is not None else "-"
-
-
-_RP_BERSPASI = re.compile(r"\bRp (?=[-\d])")
-
-
-def pesan_temuan(pesan: str) -> str:
-    """A finding's message as the report prints it: rupiah in the report's one style
-    (``Rp1.234``; the findings, shared with the workbook's Validasi sheet, write ``Rp 1.234``)."""
-    return _RP_BERSPASI.sub("Rp", pesan)
+    return format_rupiah(n)
 
 
 def angka(x: float | None, digit: int = 2) -> str:
@@ -276,7 +266,7 @@ def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool =
         "kalimat": _kalimat(dok, alokasi, galat, lampiran and bool(dok.temuan)),
         # Appendix: findings and provenance
         "temuan": [
-            {"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": pesan_temuan(t.pesan)}
+            {"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan}
             for t in dok.temuan
         ]
         if lampiran
