@@ -672,7 +672,10 @@ class _Pembangun:
         ch.set_y_axis({"min": 0, "max": 100, "num_format": "0"})
         ch.set_legend({"position": "bottom"})
         ch.set_size({"width": 560, "height": 300})
-        self.lembar(lembar).insert_chart(2, 4, ch)
+        # Below the sheet's last table, at its left edge: beside the inputs it fell off the
+        # printed page's right edge.
+        bawah = max(q.baris_total for q in self.tata.posisi.values() if q.lembar == lembar)
+        self.lembar(lembar).insert_chart(bawah + 2, 0, ch)
 
     def meta(self) -> None:
         ws = self.ws["_meta"]
