@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..compute.angka import tanggal_iso
 from ..compute.aturan import Aturan, aturan_bawaan
 from ..galat import AturanTidakValid
 from ..model import SCHEMA_VERSION, Lakip
@@ -680,6 +681,8 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
             v = _bersih(pb.nilai_sel(lembar, r, c, tuple(s.kunci.split("."))))
             if b is S.PENGATURAN and not s.kunci.startswith("pengaturan."):
                 continue  # rule data, read by _aturan
+            if s.format == "tanggal":
+                v = tanggal_iso(v)
             if s.kunci in ("profil.misi", "profil.fungsi"):
                 v = [x for x in str(v).split("\n")] if v is not None else []
             _set(data, s.kunci, v)
@@ -754,6 +757,7 @@ class _Tabel:
         n_input = len(kolom)
         kolom += [(k, p.kolom(k) - p.kolom_awal) for k in kunci_baca]
         c_awal, c_akhir = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
+        tanggal = [k.kunci for k in p.tabel.kolom if k.format == "tanggal" and k.jenis == "input"]
         keluar = []
         kosong = {k: None for k, _ in kolom}
         for i in range(p.jumlah_baris):
@@ -768,6 +772,10 @@ class _Tabel:
                 keluar.append((i, vals))
             else:
                 keluar.append((i, {k: _bersih(baris[c]) for k, c in kolom}))
+            for k in tanggal:  # a date cell: a date, a serial that lost its format, or d/m/y text
+                vals = keluar[-1][1]
+                if vals[k] is not None:
+                    vals[k] = tanggal_iso(vals[k])
         return keluar
 
     def rows_lengkap(self, kunci: str, buang_kosong: bool = False) -> list[tuple[int, dict[str, Any]]]:

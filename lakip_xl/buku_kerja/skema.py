@@ -27,7 +27,8 @@ from ..model import NARASI_LABEL
 
 # The workbook's own schema version (the JSON data format has its own, model.SCHEMA_VERSION).
 # 2: IKPA rule set and NKA regime by fiscal year (RefTahunIkpa, PilihanAturanIkpa, PMK 62/2023 cells).
-VERSI_BUKU_KERJA = 3
+# 3: the IKPA planner (sheet Rencana IKPA). 4: dates are date cells (Profil, Prestasi).
+VERSI_BUKU_KERJA = 4
 
 # -- declarations ---------------------------------------------------------------------------
 
@@ -192,7 +193,7 @@ PROFIL = Blok(
         Sel("profil.kepala_nip", "NIP kepala kantor", "KepalaNIP", catatan="18 angka, ditulis sebagai teks"),
         Sel("profil.kepala_jabatan", "Jabatan penandatangan", "KepalaJabatan"),
         Sel("profil.kota", "Kota penandatanganan", "KotaLaporan"),
-        Sel("profil.tanggal_laporan", "Tanggal laporan", "TanggalLaporan", catatan="format TTTT-BB-HH"),
+        Sel("profil.tanggal_laporan", "Tanggal laporan", "TanggalLaporan", format="tanggal", catatan="tanggal, mis. 15/01/2025"),
         Sel("profil.alamat", "Alamat kantor", "AlamatKantor"),
         Sel("profil.visi", "Visi", "Visi"),
         Sel("profil.misi", "Misi", "Misi", catatan="satu misi per baris (Alt+Enter)"),
@@ -1054,7 +1055,7 @@ PRESTASI = Tabel(
         Kolom("judul", "Penghargaan", lebar=40),
         Kolom("pemberi", "Pemberi", lebar=30),
         Kolom("nomor", "Nomor", lebar=22),
-        Kolom("tanggal", "Tanggal (TTTT-BB-HH)", lebar=14),
+        Kolom("tanggal", "Tanggal", format="tanggal", lebar=12),
         Kolom("nilai", "Nilai", format="angka", lebar=9),
         Kolom("keterangan", "Keterangan", lebar=30),
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import tempfile
 import textwrap
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .. import __version__
 from ..berkas import tulis_atomik
+from ..compute.angka import tanggal_iso
 from ..compute.aturan import Aturan
 from ..compute.hasil import hitung
 from ..model import Lakip
@@ -73,6 +75,7 @@ FORMAT_ANGKA = {
     "persen": '0.00"%"',
     "bulat": "#,##0",
     "tahun": "0",  # a year is a plain number: 2024, never "2.024" under an Indonesian locale
+    "tanggal": "dd/mm/yyyy",  # a real date cell, day first as Indonesians write it
 }
 # Row heights (points) and how many characters of a column's width fit on one line (Calibri 11;
 # a column's width counts the widest digit, most letters are narrower). Conservative: a row a
@@ -93,6 +96,19 @@ PROPERTI = {
     "comments": "Dibuat oleh lakip-xl",
     "created": dt.datetime(2024, 1, 1),
 }
+
+
+def _nilai_format(nilai: Any, format: str) -> Any:
+    """A model value as its cell holds it: an ISO date string becomes a date (a text that is
+    not a date stays text, as the unit typed it, for the validator to name)."""
+    if format == "tanggal" and isinstance(nilai, str) and nilai:
+        iso = tanggal_iso(nilai)
+        if isinstance(iso, str) and _ISO.fullmatch(iso):
+            return dt.date.fromisoformat(iso)
+    return nilai
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _Format:
@@ -265,6 +281,8 @@ class _Pembangun:
         self.catat_teks(ws, row, col, nilai, fmt)
         if nilai is None or nilai == "":
             ws.write_blank(row, col, None, fmt)
+        elif isinstance(nilai, dt.date):
+            ws.write_datetime(row, col, dt.datetime.combine(nilai, dt.time()), fmt)
         elif teks or isinstance(nilai, str):
             ws.write_string(row, col, str(nilai), fmt)
         else:
@@ -300,9 +318,11 @@ class _Pembangun:
                     nilai = _nilai_model(self.aturan, s.kunci)
                 else:
                     nilai = _nilai_model(self.lakip, s.kunci)
-                self.tulis(ws, row, 1, nilai, fmt, teks=s.format == "teks")
+                self.tulis(ws, row, 1, _nilai_format(nilai, s.format), fmt, teks=s.format == "teks")
                 if s.pilihan:
                     self.validasi_daftar(ws, row, 1, row, 1, s.pilihan, True)
+                if s.format == "tanggal":
+                    self.validasi_tanggal(ws, row, 1, row, 1)
             if s.catatan:
                 self.tulis(ws, row, 2, s.catatan, self.wb_catatan)
             self.wb.define_name(s.nama, f"={S._quote(b.lembar)}!{xl_rowcol_to_cell(row, 1, True, True)}")
@@ -342,13 +362,15 @@ class _Pembangun:
                     # "tetap": written by lakip-xl from the rules, locked, never read back
                     fmt = self.f.get("rumus" if k.jenis == "tetap" else "input", k.format)
                     nilai = None if obj is None else self.nilai_objek(t, obj, k.kunci)
-                    self.tulis(ws, row, col, nilai, fmt, teks=k.format == "teks")
+                    self.tulis(ws, row, col, _nilai_format(nilai, k.format), fmt, teks=k.format == "teks")
             if t.kunci == "Temuan" and obj is not None:
                 self.tautan_temuan(ws, p, i, obj)
         for j, k in enumerate(t.kolom):
+            c = p.kolom_awal + j
             if k.pilihan:
-                c = p.kolom_awal + j
                 self.validasi_daftar(ws, p.awal, c, p.akhir, c, k.pilihan, k.pilihan_ketat)
+            if k.format == "tanggal" and k.jenis == "input":
+                self.validasi_tanggal(ws, p.awal, c, p.akhir, c)
         if t.total:
             row = p.baris_total
             ws.write_string(row, p.kolom_awal, "Jumlah", self.f.get("label"))
@@ -389,6 +411,25 @@ class _Pembangun:
         else:
             opsi.update(error_type="information", error_message="Isian di luar daftar; pastikan penulisannya benar.")
         ws.data_validation(r1, c1, r2, c2, opsi)
+
+    def validasi_tanggal(self, ws: Any, r1: int, c1: int, r2: int, c2: int) -> None:
+        """A date cell: a warning (not a refusal) for anything that is not a date, so text an
+        English-locale Excel keeps as typed (17/08/2024) still goes in and is read as a date."""
+        ws.data_validation(
+            r1,
+            c1,
+            r2,
+            c2,
+            {
+                "validate": "date",
+                "criteria": "between",
+                "minimum": dt.date(2000, 1, 1),
+                "maximum": dt.date(2100, 12, 31),
+                "error_type": "warning",
+                "error_title": "Bukan tanggal",
+                "error_message": "Ketik tanggal, mis. 17/08/2024 (hari/bulan/tahun).",
+            },
+        )
 
     def pita_capaian(self, lembar: str, tabel: str, kolom: str) -> None:
         p = self.tata.posisi[tabel]

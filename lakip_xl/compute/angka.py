@@ -7,6 +7,7 @@ locale; amounts in words use num2words with the official spelling *miliar*.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cache
@@ -176,6 +177,39 @@ def format_konversi(nilai: float | None) -> str:
     assert d is not None
     digit = 0 if d == d.to_integral_value() else (1 if d * 10 == (d * 10).to_integral_value() else 2)
     return f"{format_angka(nilai, digit)}%"
+
+
+_TANGGAL_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_EPOCH_EXCEL = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 date system, as LibreOffice)
+
+
+def tanggal_iso(nilai: object) -> object:
+    """A date as a unit types it into a date cell, as the model keeps it (``YYYY-MM-DD``): a
+    date, an Excel date serial (a cell that lost its date format), ISO text, or day/month/year
+    text as Indonesians write it (``17/08/2024``, ``17-8-2024``; an English-locale Excel keeps
+    such input as text). Anything else is returned unchanged, for the validator to name."""
+    if isinstance(nilai, dt.datetime):
+        return nilai.date().isoformat()
+    if isinstance(nilai, dt.date):
+        return nilai.isoformat()
+    if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
+        if 1 <= nilai < 2958466 and float(nilai).is_integer():  # up to 9999-12-31
+            return (_EPOCH_EXCEL + dt.timedelta(days=int(nilai))).isoformat()
+        return nilai
+    if isinstance(nilai, str):
+        teks = nilai.strip()
+        if len(teks) == 10 and teks[4] == "-":
+            try:
+                return dt.date.fromisoformat(teks).isoformat()
+            except ValueError:
+                return nilai
+        m = _TANGGAL_DMY.match(teks)
+        if m:
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+            except ValueError:
+                return nilai
+    return nilai
 
 
 _SERIBU = re.compile(r"(^|juta |miliar |triliun )satu ribu")

@@ -265,10 +265,7 @@ def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool =
         "inovasi": [{"nama": x.nama, "uraian": x.uraian} for x in lakip.inovasi],
         "kalimat": _kalimat(dok, alokasi, galat, lampiran and bool(dok.temuan)),
         # Appendix: findings and provenance
-        "temuan": [
-            {"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan}
-            for t in dok.temuan
-        ]
+        "temuan": [{"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan} for t in dok.temuan]
         if lampiran
         else [],
         "jumlah_galat": str(galat),

@@ -165,7 +165,8 @@ class _Pemeriksa:
                     PROFIL,
                     "galat",
                     ("profil", "tanggal_laporan"),
-                    f"Tanggal laporan '{p.tanggal_laporan}' bukan tanggal TTTT-BB-HH.",
+                    f"Tanggal laporan '{p.tanggal_laporan}' bukan tanggal. Ketik tanggal, mis. 15/01/2025 "
+                    "(di berkas JSON: 2025-01-15).",
                 )
         for i, pr in enumerate(self.l.prestasi):
             if pr.tanggal:
@@ -176,7 +177,8 @@ class _Pemeriksa:
                         PROFIL,
                         "peringatan",
                         ("prestasi", i, "tanggal"),
-                        f"Tanggal prestasi '{pr.tanggal}' bukan tanggal TTTT-BB-HH; di laporan akan tampil titik-titik.",
+                        f"Tanggal prestasi '{pr.tanggal}' bukan tanggal; di laporan akan tampil titik-titik. "
+                        "Ketik tanggal, mis. 17/08/2024 (di berkas JSON: 2024-08-17).",
                     )
         for bagian in NARASI_WAJIB:
             if not getattr(self.l.narasi, bagian).strip():

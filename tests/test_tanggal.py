@@ -1,0 +1,110 @@
+"""Dates are date cells in the workbook (issue 12, point 4: "dates as dates"), and every form a
+unit can leave in such a cell is read back as the model's ISO date."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from lakip_xl.buku_kerja.baca import baca_buku_kerja
+from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
+from lakip_xl.compute.angka import tanggal_iso
+from lakip_xl.compute.aturan import aturan_bawaan
+
+
+@pytest.mark.parametrize(
+    ("nilai", "iso"),
+    [
+        (dt.date(2024, 8, 17), "2024-08-17"),
+        (dt.datetime(2024, 8, 17, 0, 0), "2024-08-17"),
+        # Excel serial: 45292 is 2024-01-01; 17 August is 31+29+31+30+31+30+31+16 = 229 days later.
+        (45292 + 229, "2024-08-17"),
+        (45292.0, "2024-01-01"),
+        ("2024-08-17", "2024-08-17"),
+        ("17/08/2024", "2024-08-17"),  # as typed into an English-locale Excel (kept as text)
+        ("17-8-2024", "2024-08-17"),
+        (" 1.2.2025 ", "2025-02-01"),
+        # Not dates: returned unchanged, for the validator to name.
+        ("31/02/2024", "31/02/2024"),
+        ("kemarin", "kemarin"),
+        (45292.5, 45292.5),
+        (0, 0),
+        (True, True),
+    ],
+)
+def test_tanggal_iso(nilai, iso):
+    assert tanggal_iso(nilai) == iso
+
+
+def _lakip(contoh):
+    return dataclasses.replace(
+        contoh,
+        profil=dataclasses.replace(contoh.profil, tanggal_laporan="2023-01-15"),
+    )
+
+
+def test_dates_are_date_cells_and_read_back(tmp_path, contoh):
+    path = bangun_buku_kerja(_lakip(contoh), tmp_path / "t.xlsm", aturan=aturan_bawaan())
+    bk = baca_buku_kerja(path)
+    lembar, r, c = bk.tata.sel["TanggalLaporan"]
+    p = bk.tata.posisi["Prestasi"]
+    wb = load_workbook(path, keep_vba=True)
+    sel = wb[lembar][xl_rowcol_to_cell(r, c)]
+    assert sel.is_date and sel.value == dt.datetime(2023, 1, 15)
+    assert sel.number_format == "dd/mm/yyyy"
+    pr = wb[p.lembar][p.sel("tanggal", 0)]
+    assert pr.is_date and pr.value == dt.datetime(2022, 1, 27)  # the example's award date
+    assert bk.lakip.profil.tanggal_laporan == "2023-01-15"
+    assert bk.lakip.prestasi[0].tanggal == "2022-01-27"
+    # The date cells carry a date check that warns (text typed in an English-locale Excel is kept).
+    jenis = {(dv.type, dv.errorStyle) for dv in wb[lembar].data_validations.dataValidation}
+    assert ("date", "warning") in jenis
+
+    # What a unit may leave in those cells: a serial that lost its format, d/m/y text, nonsense.
+    wb[lembar][xl_rowcol_to_cell(r, c)] = "15/01/2023"
+    wb[p.lembar][p.sel("tanggal", 0)] = 44588  # 2022-01-27: 44562 (2022-01-01) + 26
+    wb[p.lembar][p.sel("tanggal", 1)] = "akhir Januari"
+    wb.save(tmp_path / "diubah.xlsm")
+    bk2 = baca_buku_kerja(tmp_path / "diubah.xlsm")
+    assert bk2.lakip.profil.tanggal_laporan == "2023-01-15"
+    assert bk2.lakip.prestasi[0].tanggal == "2022-01-27"
+    assert bk2.lakip.prestasi[1].tanggal == "akhir Januari"
+    from lakip_xl.compute.hasil import hitung
+    from lakip_xl.validasi import validasi
+
+    temuan = bk2.lokasi(validasi(bk2.lakip, hitung(bk2.lakip, bk2.aturan), bk2.aturan))
+    t = next(t for t in temuan if "akhir Januari" in t.pesan)
+    assert t.lokasi == f"{p.lembar}!{p.sel('tanggal', 1)}"
+    assert "Ketik tanggal" in t.pesan
+
+
+def test_a_real_schema_3_workbook_upgrades_without_loss(tmp_path, contoh):
+    """tests/data/skema3/ holds the example workbook exactly as lakip-xl built it at schema 3
+    (commit 95c18ad): dates were text there. Upgraded, every figure and text is the example's,
+    and the award dates are date cells now."""
+    import subprocess
+    import sys
+
+    from lakip_xl.schema.data import ke_dict
+
+    lama = Path(__file__).parent / "data" / "skema3" / "Contoh_Kotabumi_2022.xlsm"
+    sebelum = lama.read_bytes()
+    baru = tmp_path / "baru.xlsm"
+    r = subprocess.run(
+        [sys.executable, "-m", "lakip_xl.doors.cli", "buku-kerja", "tingkatkan", str(lama), "-o", str(baru)],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert lama.read_bytes() == sebelum
+    bk = baca_buku_kerja(baru)
+    assert [t for t in bk.temuan if t.tingkat == "galat"] == []
+    assert ke_dict(bk.lakip) == ke_dict(contoh)
+    p = bk.tata.posisi["Prestasi"]
+    sel = load_workbook(baru, keep_vba=True)[p.lembar][p.sel("tanggal", 0)]
+    assert sel.is_date and sel.value == dt.datetime(2022, 1, 27)
