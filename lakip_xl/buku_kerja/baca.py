@@ -758,8 +758,8 @@ class _Tabel:
         kolom += [(k, p.kolom(k) - p.kolom_awal) for k in kunci_baca]
         c_awal, c_akhir = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
         tanggal = [k.kunci for k in p.tabel.kolom if k.format == "tanggal" and k.jenis == "input"]
-        keluar = []
-        kosong = {k: None for k, _ in kolom}
+        keluar: list[tuple[int, dict[str, Any]]] = []
+        kosong: dict[str, Any] = {k: None for k, _ in kolom}
         for i in range(p.jumlah_baris):
             r = p.awal + i
             baris = grid.potong(r, c_awal, c_akhir)
