@@ -690,12 +690,22 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     peta: Peta = {}
     tabel = _Tabel(pb, tata, data, peta)
     tabel.baca_semua()
+    _kode_ikpa(data, aturan)
     lakip, temuan_baca = dari_dict(data)
     temuan_baca = [_teks_di_rencana(t) for t in temuan_baca]
     bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan, _xlwings_conf(pb))
     bk.temuan += _rumus_ditimpa(pb, tata)
     bk.lokasi(bk.temuan)
     return bk
+
+
+def _kode_ikpa(data: dict[str, Any], aturan: Aturan) -> None:
+    """The IKPA sheet shows indicators by name (schema 4); the model keeps the rules' code. A
+    code typed by habit stays a code; an unknown entry is kept for the validator to name."""
+    kode = {x.nama.casefold(): x.kode for s in aturan.ikpa for x in s.indikator}
+    for k in (data.get("ikpa") or {}).get("komponen") or []:
+        if isinstance(k.get("kode"), str):
+            k["kode"] = kode.get(k["kode"].strip().casefold(), k["kode"].strip())
 
 
 def _teks_di_rencana(t: Temuan) -> Temuan:

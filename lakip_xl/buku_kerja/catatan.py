@@ -79,8 +79,8 @@ KHUSUS: dict[str, str] = {
     "JenisBelanja.nama": "Uraian jenis belanja, mis. Belanja Pegawai.",
     "SumberDana.kode": "Kode sumber dana (RM, PNBP, BLU, ...).",
     "SumberDana.nama": "Uraian sumber dana, mis. Rupiah Murni.",
-    "IkpaKomponen.kode": "Kode indikator IKPA seperti di daftar (mis. revisi_dipa, penyerapan); namanya tampil di "
-    "kolom sebelah. Daftar kode dan nama: lembar Referensi, tabel 'Bobot indikator IKPA per aturan'.",
+    "IkpaKomponen.kode": "Pilih nama indikator IKPA seperti di OM-SPAN (mis. Revisi DIPA, Penyerapan Anggaran); "
+    "kodenya tampil di kolom sebelah. Daftar nama: lembar Referensi, tabel 'Bobot indikator IKPA per aturan'.",
     "IkpaKomponen.bobot": "Kosongkan untuk memakai bobot baku aturan; isi bila bobot di OM-SPAN berbeda.",
     "IkpaKomponen.nilai": "Nilai indikator (0-100) seperti di OM-SPAN.",
     "IkpaKomponen.berlaku": "Tidak: indikator tidak berlaku bagi satker ini (bobotnya dibagi ulang).",

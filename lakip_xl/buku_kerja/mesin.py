@@ -74,7 +74,7 @@ class Mesin:
             )
             out.append(
                 {
-                    "nama": dikenal.nama if dikenal else "(kode tidak dikenal)",
+                    "kode_baku": c.kode if dikenal else "(tidak dikenal)",
                     "aspek": dikenal.aspek if dikenal else None,
                     "dalam_aturan": 1 if ind is not None else 0,
                     "bobot_baku": None if ind is None else ind.bobot,

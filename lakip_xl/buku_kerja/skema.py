@@ -476,15 +476,18 @@ IKPA_KOMPONEN = Tabel(
     "IKPA",
     "Komponen IKPA (salin dari OM-SPAN)",
     (
-        Kolom("kode", "Kode indikator", pilihan="KodeIkpa", lebar=22),
-        Kolom("nama", "Indikator", jenis="rumus", lebar=28,
-              rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.nama:},MATCH({kode},{RefIkpa.kode:},0)),"(kode tidak dikenal)"))'),
+        # The unit picks the indicator by its OM-SPAN name; its code (the rules' key) follows by
+        # formula. A code typed by habit (revisi_dipa) is still understood.
+        Kolom("kode", "Indikator IKPA", pilihan="NamaIkpa", lebar=30),
+        Kolom("kode_baku", "Kode", jenis="rumus", lebar=14,
+              rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.kode:},MATCH({kode},{RefIkpa.nama:},0)),'
+                    'IF(COUNTIF({RefIkpa.kode:},{kode})>0,{kode},"(tidak dikenal)")))'),
         Kolom("aspek", "Aspek", jenis="rumus", lebar=13,
-              rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.aspek:},MATCH({kode},{RefIkpa.kode:},0)),""))'),
+              rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.aspek:},MATCH({kode_baku},{RefIkpa.kode:},0)),""))'),
         Kolom("dalam_aturan", "Ada dalam aturan", jenis="rumus", kosong=0, format="bulat", bantu=True, lebar=8,
-              rumus='IF({kode}="",0,IF(COUNTIFS({RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode})>0,1,0))'),
+              rumus='IF({kode}="",0,IF(COUNTIFS({RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode_baku})>0,1,0))'),
         Kolom("bobot_baku", "Bobot baku", jenis="rumus", format="angka", lebar=9,
-              rumus='IF({dalam_aturan}=1,SUMIFS({RefIkpa.bobot:},{RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode}),"")'),
+              rumus='IF({dalam_aturan}=1,SUMIFS({RefIkpa.bobot:},{RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode_baku}),"")'),
         Kolom("bobot", "Bobot pengganti", format="angka", lebar=9, catatan="kosongkan untuk memakai bobot baku"),
         Kolom("bobot_dipakai", "Bobot", jenis="rumus", format="angka", lebar=9,
               rumus='IF({dalam_aturan}=1,IF(ISNUMBER({bobot}),{bobot},{bobot_baku}),"")'),
@@ -884,7 +887,7 @@ def _pilih_rincian(kode_ke_nama: dict[str, str]) -> str:
     return out
 
 
-_CARI = "MATCH({kode},{IkpaKomponen.kode:},0)"
+_CARI = "MATCH({kode},{IkpaKomponen.kode_baku:},0)"
 _KODE_KOSONG = '{kode}=""'
 _BAKU = "SUMIFS({RefIkpa.bobot:},{RefIkpa.aturan:},AturanIkpa,{RefIkpa.kode:},{kode})"
 RENCANA_INDIKATOR = Tabel(

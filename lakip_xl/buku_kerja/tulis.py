@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import tempfile
@@ -387,9 +388,16 @@ class _Pembangun:
         akhir = xl_rowcol_to_cell(p.akhir, p.kolom_awal + len(t.kolom) - 1, True, True)
         self.wb.define_name(f"Data_{t.kunci}", f"={S._quote(t.lembar)}!{awal}:{akhir}")
 
+    @functools.cached_property
+    def nama_ikpa(self) -> dict[str, str]:
+        """IKPA indicator code -> its name, from the rules (the names the IKPA sheet shows)."""
+        return {i["kode"]: i["nama"] for d in self.aturan["ikpa"].values() for i in d["indikator"]}
+
     def nilai_objek(self, t: S.Tabel, obj: Any, kunci: str) -> Any:
         if t.kunci == "Temuan":
             return {"tingkat": obj.tingkat, "kode": obj.kode, "lokasi": obj.lokasi, "pesan": obj.pesan}[kunci]
+        if t.kunci == "IkpaKomponen" and kunci == "kode":
+            return self.nama_ikpa.get(obj.kode, obj.kode)  # an unknown code stays as the unit typed it
         return _nilai_model(obj, kunci)
 
     def tautan_temuan(self, ws: Any, p: S.Posisi, i: int, t: Temuan) -> None:
@@ -498,10 +506,7 @@ class _Pembangun:
         ws = self.ws["Referensi"]
         daftar = dict(S.DAFTAR)
         daftar["AturanIkpa"] = tuple(self.aturan["ikpa"])
-        kode: list[str] = []
-        for d in self.aturan["ikpa"].values():
-            kode += [i["kode"] for i in d["indikator"] if i["kode"] not in kode]
-        daftar["KodeIkpa"] = tuple(kode)
+        daftar["NamaIkpa"] = tuple(dict.fromkeys(self.nama_ikpa.values()))
         ws.write_string(2, S.KOLOM_DAFTAR, "Daftar pilihan", self.wb_h2)
         for j, (nama, isi) in enumerate(sorted(daftar.items())):
             c = S.KOLOM_DAFTAR + j
