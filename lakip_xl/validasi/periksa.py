@@ -648,19 +648,23 @@ class _Pemeriksa:
             return
         aturan = self.aturan.set_ikpa(kode)
         seen: set[str] = set()
+        nama = {x.kode: x.nama for s in self.aturan.ikpa for x in s.indikator}
         for i, k in enumerate(ik.komponen):
             if k.kode in seen:
                 self.add(
                     KODE_GANDA,
                     "galat",
                     ("ikpa", "komponen", i, "kode"),
-                    f"Komponen IKPA '{k.kode}' diisi lebih dari sekali.",
+                    f"Komponen IKPA {nama.get(k.kode, repr(k.kode))} diisi lebih dari sekali. Hapus salah satu baris.",
                 )
             seen.add(k.kode)
             j: Jalur = ("ikpa", "komponen", i)
             ind = aturan.cari(k.kode)
             if ind is None:
-                pesan = f"Komponen IKPA '{k.kode}' tidak ada dalam aturan {aturan.nama}."
+                pesan = (
+                    f"Komponen IKPA {nama.get(k.kode, repr(k.kode))} tidak ada dalam aturan {aturan.nama}. "
+                    "Pilih indikator dari daftar (nama seperti di OM-SPAN)."
+                )
                 if k.kode == "dispensasi_spm" and aturan.dispensasi == "pengurang":
                     pesan += " Mulai 2024 dispensasi SPM menjadi pengurang nilai: isi 'pengurang_dispensasi'."
                 self.add(ATURAN_IKPA, "galat", (*j, "kode"), pesan)

@@ -1,5 +1,5 @@
-"""Dates are date cells in the workbook (issue 12, point 4: "dates as dates"), and every form a
-unit can leave in such a cell is read back as the model's ISO date."""
+"""Inputs as a finance officer types them (issue 12, point 4): dates are date cells, IKPA
+indicators are picked by name, and every form a unit can leave in such a cell is read back."""
 
 from __future__ import annotations
 
@@ -108,3 +108,35 @@ def test_a_real_schema_3_workbook_upgrades_without_loss(tmp_path, contoh):
     p = bk.tata.posisi["Prestasi"]
     sel = load_workbook(baru, keep_vba=True)[p.lembar][p.sel("tanggal", 0)]
     assert sel.is_date and sel.value == dt.datetime(2022, 1, 27)
+
+
+def test_ikpa_indicators_are_picked_by_name(tmp_path, contoh):
+    """Issue 12: choices as Indonesian labels. The IKPA sheet shows "Revisi DIPA", not
+    revisi_dipa; a code typed by habit is still read; an unknown name is a galat at its cell."""
+    from lakip_xl.compute.hasil import hitung
+    from lakip_xl.validasi import validasi
+
+    path = bangun_buku_kerja(contoh, tmp_path / "i.xlsm", aturan=aturan_bawaan())
+    bk = baca_buku_kerja(path)
+    p = bk.tata.posisi["IkpaKomponen"]
+    wb = load_workbook(path, keep_vba=True)
+    ws = wb[p.lembar]
+    # The example's first two components, as OM-SPAN names them (lakip_xl/data/aturan.json).
+    assert [contoh.ikpa.komponen[i].kode for i in (0, 1)] == ["revisi_dipa", "deviasi_halaman_iii"]
+    assert ws[p.sel("kode", 0)].value == "Revisi DIPA"
+    assert ws[p.sel("kode", 1)].value == "Deviasi Halaman III DIPA"
+    daftar = {dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert "DaftarNamaIkpa" in daftar
+    assert [k.kode for k in bk.lakip.ikpa.komponen] == [k.kode for k in contoh.ikpa.komponen]
+
+    ws[p.sel("kode", 0)] = "revisi_dipa"  # typed as a code
+    ws[p.sel("kode", 1)] = "deviasi halaman iii dipa"  # another case
+    ws[p.sel("kode", 2)] = "Revisi Anggaran"  # no such indicator
+    wb.save(tmp_path / "diubah.xlsm")
+    bk2 = baca_buku_kerja(tmp_path / "diubah.xlsm")
+    kode = [k.kode for k in bk2.lakip.ikpa.komponen]
+    assert kode[:2] == ["revisi_dipa", "deviasi_halaman_iii"] and kode[2] == "Revisi Anggaran"
+    temuan = bk2.lokasi(validasi(bk2.lakip, hitung(bk2.lakip, bk2.aturan), bk2.aturan))
+    t = next(t for t in temuan if "Revisi Anggaran" in t.pesan)
+    assert t.tingkat == "galat" and t.lokasi == f"{p.lembar}!{p.sel('kode', 2)}"
+    assert "Pilih indikator dari daftar" in t.pesan
