@@ -117,6 +117,7 @@ KHUSUS: dict[str, str] = {
     "Struktur.pejabat": "Nama pejabat yang menduduki jabatan itu (opsional).",
     "LandasanHukum.jenis": "Jenis peraturan, mis. Peraturan Presiden atau Peraturan Menteri PANRB.",
     "LandasanHukum.nomor": "Nomor peraturan seperti tertulis, mis. 29 atau MHH-04.PR.03.01.",
+    "LandasanHukum.tahun": "Tahun peraturan ditetapkan.",
     "LandasanHukum.tentang": "Judul peraturan (setelah kata 'tentang').",
     "Sdm.kategori": "Pengelompokan pegawai, mis. Jabatan, Golongan, atau Pendidikan.",
     "Sdm.uraian": "Kelompok dalam kategori itu, mis. Golongan III atau S1.",

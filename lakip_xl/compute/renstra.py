@@ -72,7 +72,9 @@ def realisasi_tahun_lalu(ind: Indikator, renstra: list[TargetRenstra], tahun: in
     return ind.realisasi_tahun_lalu
 
 
-def bandingkan_indikator(ind: Indikator, h: HasilIndikator, renstra: list[TargetRenstra], tahun: int | None) -> Pembanding:
+def bandingkan_indikator(
+    ind: Indikator, h: HasilIndikator, renstra: list[TargetRenstra], tahun: int | None
+) -> Pembanding:
     """The comparisons of one indicator (see the module docstring for every rule)."""
     kini = h.realisasi
     lalu = realisasi_tahun_lalu(ind, renstra, tahun)
