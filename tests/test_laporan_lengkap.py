@@ -367,3 +367,21 @@ def test_ikpa_explanation_and_new_inputs_have_notes():
                 assert f"{t.kunci}.{k.kunci}" in KHUSUS, (t.kunci, k.kunci)
     assert S.IKPA_KOMPONEN.kolom[-1].kunci == "penjelasan"
     assert KomponenIkpa().penjelasan == ""
+
+
+def test_next_year_moves_the_realisation_into_the_renstra_table(contoh):
+    from lakip_xl.buku_kerja.tingkatkan import siapkan_tahun_baru
+
+    x = _isi_baru(contoh)
+    x.renstra.append(TargetRenstra(x.indikator[0].kode, 2022, 3.25, None))
+    realisasi = hitung(x, aturan_bawaan()).indikator[0].realisasi
+    baru = siapkan_tahun_baru(x, aturan_bawaan())
+    assert baru.profil.tahun == 2023
+    assert [r.realisasi for r in baru.renstra if r.tahun == 2022] == [realisasi]
+    assert baru.indikator[0].realisasi_tahun_lalu == realisasi
+    # Next year's comparison finds last year in the Renstra table.
+    pb = bandingkan(baru, hitung(baru, aturan_bawaan()))[0]
+    assert pb.tahun_lalu == realisasi
+    assert baru.struktur == x.struktur and baru.tindak_lanjut == x.tindak_lanjut
+    assert baru.aplikasi_kinerja == [] and baru.indikator[0].penyebab == ""
+    assert baru.ikpa.komponen[0].penjelasan == ""

@@ -733,9 +733,9 @@ class _Penyusun:
         """PermenPANRB 53/2014 Bab III per sasaran strategis and key indicator: the comparisons as a
         table and as sentences, what is missing, then the unit's analysis."""
         self.tag("{%p for s in analisis %}")
-        self.p("Sasaran {{ s.no }}: {{ s.sasaran }}", tebal=True)
+        _keep_next(self.p("Sasaran {{ s.no }}: {{ s.sasaran }}", tebal=True))
         self.tag("{%p for i in s.indikator %}")
-        self.p("Indikator {{ i.kode }}: {{ i.nama }}", tebal=True)
+        _keep_next(self.p("Indikator {{ i.kode }}: {{ i.nama }}", tebal=True))
         self._titled_table(
             None,
             "Perbandingan capaian indikator {{ i.kode }}",
@@ -753,7 +753,7 @@ class _Penyusun:
         self.p().add_run("[{{ c }}]").italic = True
         self.tag("{%p endfor %}")
         self.tag("{%p for b in i.bagian %}")
-        self.p("{{ b.judul }}", tebal=True)
+        _keep_next(self.p("{{ b.judul }}", tebal=True))
         self.tag("{%p for par in b.isi %}")
         self.p("{{ par }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.tag("{%p endfor %}")
