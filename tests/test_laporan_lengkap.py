@@ -100,6 +100,14 @@ def test_workbook_round_trip(tmp_path, contoh):
     bk = baca_buku_kerja(path)
     assert bk.lakip == lengkap
     assert not [t for t in bk.temuan if t.tingkat == "galat"]
+    # A Renstra year before last year without its realisation: the warning points at that cell.
+    lengkap.renstra[0].tahun, lengkap.renstra[0].realisasi = 2019, None
+    path = bangun_buku_kerja(lengkap, tmp_path / "c.xlsm", aturan=aturan_bawaan())
+    dok = buka(path)
+    assert dok.buku_kerja is not None
+    p = dok.buku_kerja.tata.posisi["Renstra"]
+    t = next(x for x in dok.temuan if x.kode == "PEMBANDING_KOSONG" and x.jalur[:1] == ("renstra",))
+    assert t.lokasi == f"Renstra!{p.sel('realisasi', 0)}" and "Realisasi tahun 2019 indikator IKU-1" in t.pesan
 
 
 def _sebagai_skema_3(tmp_path: Path) -> Path:

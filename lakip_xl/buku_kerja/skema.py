@@ -1145,10 +1145,11 @@ LANDASAN_HUKUM = Tabel(
     "Organisasi",
     "Landasan Hukum",
     (
+        # Wide columns under the wide columns of the Struktur table above (one printed width).
         Kolom("jenis", "Jenis peraturan", lebar=34),
+        Kolom("tentang", "Tentang", lebar=70),
         Kolom("nomor", "Nomor", lebar=16),
         Kolom("tahun", "Tahun", format="tahun", lebar=8),
-        Kolom("tentang", "Tentang", lebar=70),
     ),
     cadangan=5,
     minimum=15,

@@ -503,7 +503,8 @@ class _Pembangun:
         row = self.temuan_beranda(ws, row + 1, polos)
         cara = [
             "Cara memakai:",
-            "1. Isi sel berwarna kuning di lembar Profil, Indikator, Realisasi, Output, Anggaran, IKPA, dan SMART.",
+            "1. Isi sel berwarna kuning di lembar Profil, Indikator, Realisasi, Output, Anggaran, IKPA, dan SMART; "
+            "untuk laporan lengkap juga Analisis, Renstra, Organisasi, Narasi, dan Tindak Lanjut.",
             "   Arahkan tetikus ke judul kolom (segitiga merah di pojok) untuk membaca cara mengisinya.",
             "2. Sel putih berisi rumus dan terkunci; nilainya dihitung otomatis, juga tanpa Python.",
             "3. Tekan 'Hitung dan Validasi' untuk memeriksa data; temuan muncul di lembar Validasi.",
