@@ -168,3 +168,46 @@ def tulis_atomik(path: Path, isi: bytes, timpa: bool = True) -> Path:
             raise BerkasGagalDitulis(pesan_os(e, path, "menulis")) from e
         raise
     return path
+
+
+# A logo is small: a bigger file is refused before it is opened.
+BATAS_LOGO_BYTE = 5 * 1024 * 1024
+BATAS_LOGO_PIKSEL = 25_000_000
+
+
+def cari_logo(logo: str, folder: Path | None) -> tuple[Path | None, str]:
+    """The unit's logo file, checked: ``(path, "")`` when it is a whole PNG or JPEG image, else
+    ``(None, why)`` in Indonesian. A relative path is taken from ``folder`` (the workbook's or the
+    JSON file's folder). The file is never trusted: its size, its first bytes and a full decode
+    by Pillow (with a pixel limit) are checked, and any failure is a reason, never an exception."""
+    teks = logo.strip()
+    tampil = jalur_tampil(teks)
+    if not teks:
+        return None, ""
+    p = Path(teks).expanduser()
+    if not p.is_absolute() and folder is not None:
+        p = folder / p
+    try:
+        if not p.is_file():
+            return None, f"berkas logo '{tampil}' tidak ditemukan (dicari di {jalur_tampil(p.parent)})"
+        if p.stat().st_size > BATAS_LOGO_BYTE:
+            return None, f"berkas logo '{tampil}' lebih dari 5 MB"
+        with p.open("rb") as f:
+            awal = f.read(8)
+    except OSError as e:
+        return None, f"berkas logo tidak dapat dibaca. {pesan_os(e, p, 'membaca')}"
+    if not (awal.startswith(b"\x89PNG\r\n\x1a\n") or awal.startswith(b"\xff\xd8\xff")):
+        return None, f"berkas logo '{tampil}' bukan gambar PNG atau JPEG"
+    try:
+        from PIL import Image
+
+        with Image.open(p) as img:
+            if img.format not in ("PNG", "JPEG"):
+                return None, f"berkas logo '{tampil}' bukan gambar PNG atau JPEG"
+            w, h = img.size
+            if w * h > BATAS_LOGO_PIKSEL:
+                return None, f"gambar logo '{tampil}' terlalu besar ({w}×{h} piksel)"
+            img.load()
+    except Exception:  # any decoder failure: a damaged or hostile file
+        return None, f"berkas logo '{tampil}' rusak atau bukan gambar PNG/JPEG yang utuh"
+    return p, ""

@@ -83,6 +83,7 @@ class Dokumen:
     asal: Asal
     buku_kerja: BukuKerja | None = None  # the cell map, when the source is a workbook
     aturan_dari: str = "bawaan"  # "bawaan", "buku_kerja" (Referensi sheet) or "json" (its aturan section)
+    folder: Path | None = None  # the source file's folder (a relative logo path is taken from it)
 
     @property
     def galat(self) -> list[Temuan]:
@@ -114,15 +115,16 @@ def olah(
     temuan_baca: Sequence[Temuan] = (),
     buku_kerja: BukuKerja | None = None,
     aturan_dari: str = "bawaan",
+    folder: Path | None = None,
 ) -> Dokumen:
     """Compute and check a model under its rules; findings get their ``Sheet!Cell``."""
     if aturan_dari != "bawaan" and aturan != aturan_bawaan():
         temuan_baca = [*temuan_baca, _aturan_diubah(aturan_dari)]
     hasil = hitung(lakip, aturan)
-    temuan = [*temuan_baca, *validasi(lakip, hasil, aturan)]
+    temuan = [*temuan_baca, *validasi(lakip, hasil, aturan, folder)]
     if buku_kerja is not None:
         buku_kerja.lokasi(temuan)
-    return Dokumen(lakip, aturan, hasil, temuan, list(temuan_baca), asal, buku_kerja, aturan_dari)
+    return Dokumen(lakip, aturan, hasil, temuan, list(temuan_baca), asal, buku_kerja, aturan_dari, folder)
 
 
 def _aturan_diubah(aturan_dari: str) -> Temuan:
@@ -145,8 +147,8 @@ def _aturan_diubah(aturan_dari: str) -> Temuan:
     )
 
 
-def _dari_buku_kerja(bk: BukuKerja, asal: Asal) -> Dokumen:
-    return olah(bk.lakip, bk.aturan, asal, bk.temuan, bk, "buku_kerja")
+def _dari_buku_kerja(bk: BukuKerja, asal: Asal, folder: Path | None = None) -> Dokumen:
+    return olah(bk.lakip, bk.aturan, asal, bk.temuan, bk, "buku_kerja", folder)
 
 
 EKSTENSI_ODS = frozenset({".ods", ".ots", ".fods"})
@@ -186,14 +188,15 @@ def buka(sumber: str | Path, *, periksa_rumus: bool = True, versi_lama: bool = F
         from .buku_kerja.baca import baca_buku_kerja
 
         bk = baca_buku_kerja(path, periksa_rumus=periksa_rumus, versi_lama=versi_lama)
-        return _dari_buku_kerja(bk, asal_berkas(path))
+        return _dari_buku_kerja(bk, asal_berkas(path), path.resolve().parent)
     from .schema.data import baca_json_lengkap
 
     lakip, temuan, aturan = baca_json_lengkap(path)
     asal = asal_berkas(path)
+    folder = path.resolve().parent
     if aturan is None:
-        return olah(lakip, aturan_bawaan(), asal, temuan)
-    return olah(lakip, aturan, asal, temuan, aturan_dari="json")
+        return olah(lakip, aturan_bawaan(), asal, temuan, folder=folder)
+    return olah(lakip, aturan, asal, temuan, aturan_dari="json", folder=folder)
 
 
 def buka_buku(book: Any, baca_berkas: bool = True) -> Dokumen:
@@ -209,4 +212,4 @@ def buka_buku(book: Any, baca_berkas: bool = True) -> Dokumen:
     lokal = berkas_lokal(book) if baca_berkas else None
     nama = f"{Path(book.name).name} (isi yang sedang terbuka)"
     isi = lokal.read_bytes() if lokal else json.dumps(ke_dict(bk.lakip, bk.aturan), sort_keys=True).encode()
-    return _dari_buku_kerja(bk, asal_isi(nama, isi))
+    return _dari_buku_kerja(bk, asal_isi(nama, isi), lokal.resolve().parent if lokal else None)

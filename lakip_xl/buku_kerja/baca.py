@@ -561,7 +561,7 @@ class _Pembaca:
         )
         for t in S.TABEL:
             n = self.nama.get(f"Data_{t.kunci}")
-            if n is None and lama and t.kunci in S.BARU_V3:
+            if n is None and lama and t.kunci in S.BARU:
                 continue  # newer than the workbook: nothing to read
             if n is None or not self.ada_lembar(n[0]):
                 sebab = "namanya hilang atau rusak (#REF!)" if n is None else f"lembar '{n[0]}' tidak ada"
@@ -582,7 +582,7 @@ class _Pembaca:
                 n = self.nama.get(s.nama)
                 if n is not None and self.ada_lembar(n[0]):
                     tata.sel[s.nama] = (n[0], n[1], n[2])
-                elif s.jenis == "input" and not (lama and b.lembar in S.BARU_V3):
+                elif s.jenis == "input" and not (lama and (b.lembar in S.BARU or s.nama in S.BARU)):
                     self.struktur(
                         f"Sel '{s.label}' (nama {s.nama}, lembar {b.lembar}) tidak ditemukan; isinya tidak terbaca. {ulang}.",
                         f"{b.lembar}!A1",

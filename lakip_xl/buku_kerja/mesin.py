@@ -88,6 +88,17 @@ class Mesin:
         return out
 
     @cached_property
+    def baris_renstra(self) -> list[dict[str, Any] | None]:
+        """The Renstra table row by row: the indicator's name its code finds on Indikator."""
+        nama: dict[str, str] = {}
+        for ind in self.lakip.indikator:
+            nama.setdefault(ind.kode, ind.nama)
+        return [
+            {"nama": nama.get(r.indikator, "(kode tidak ada di lembar Indikator)") if r.indikator else None}
+            for r in self.lakip.renstra
+        ]
+
+    @cached_property
     def cek(self) -> dict[str, int]:
         """The native checks (``skema.CEK``), counted the way their formulas count them."""
         h, a, l_ = self.hasil, self.hasil.anggaran, self.lakip

@@ -27,7 +27,9 @@ from ..model import NARASI_LABEL
 
 # The workbook's own schema version (the JSON data format has its own, model.SCHEMA_VERSION).
 # 2: IKPA rule set and NKA regime by fiscal year (RefTahunIkpa, PilihanAturanIkpa, PMK 62/2023 cells).
-# 3: the IKPA planner (sheet Rencana IKPA). 4: dates are date cells (Profil, Prestasi).
+# 3: the IKPA planner (sheet Rencana IKPA). 4: dates are date cells (Profil, Prestasi); IKPA
+# indicators picked by name; the complete PermenPANRB 53/2014 report (sheets
+# Organisasi, Renstra, Analisis, Tindak Lanjut; IKPA explanations; other performance applications).
 VERSI_BUKU_KERJA = 4
 
 # -- declarations ---------------------------------------------------------------------------
@@ -161,13 +163,17 @@ LEMBAR = (
     "Wilayah",
     "Indikator",
     "Realisasi",
+    "Analisis",
+    "Renstra",
     "Output",
     "Anggaran",
     "IKPA",
     "Rencana IKPA",
     "SMART",
     "Narasi",
+    "Organisasi",
     "Prestasi",
+    "Tindak Lanjut",
     "Referensi",
     "Validasi",
     "xlwings.conf",
@@ -199,6 +205,7 @@ PROFIL = Blok(
         Sel("profil.misi", "Misi", "Misi", catatan="satu misi per baris (Alt+Enter)"),
         Sel("profil.tugas", "Tugas", "Tugas"),
         Sel("profil.fungsi", "Fungsi", "Fungsi", catatan="satu fungsi per baris (Alt+Enter)"),
+        Sel("profil.logo", "Berkas logo (PNG/JPEG)", "LogoSatker"),
         Sel("jumlah_tw", "Triwulan yang dihitung", "JumlahTW", jenis="rumus", hasil="hasil.jumlah_tw", format="bulat",
             rumus='IF(PeriodeLaporan="Semester I",2,4)'),
     ),
@@ -306,6 +313,40 @@ REALISASI = Tabel(
     ),
     cadangan=15,  # placed beside Indikator, row for row (tata_letak)
     minimum=60,
+)  # fmt: skip
+
+ANALISIS = Tabel(
+    "Analisis",
+    "Analisis",
+    "Analisis Capaian per Indikator (PermenPANRB 53/2014 Bab III)",
+    (
+        Kolom("kode", "Kode", jenis="rumus", rumus='IF({Indikator.kode}="","",{Indikator.kode})', lebar=9),
+        Kolom("nama", "Indikator", jenis="rumus", rumus='IF({Indikator.nama}="","",{Indikator.nama})', lebar=32),
+        Kolom("standar_nasional", "Standar nasional", format="angka", lebar=11),
+        Kolom("penyebab", "Penyebab keberhasilan/kegagalan", lebar=40),
+        Kolom("solusi", "Alternatif solusi", lebar=36),
+        Kolom("efisiensi", "Efisiensi penggunaan sumber daya", lebar=36),
+        Kolom("program_pendukung", "Program/kegiatan pendukung", lebar=32),
+    ),
+    cadangan=15,  # placed beside Indikator, row for row (tata_letak)
+    minimum=60,
+)  # fmt: skip
+
+RENSTRA = Tabel(
+    "Renstra",
+    "Renstra",
+    "Target Renstra dan Realisasi per Tahun",
+    (
+        Kolom("indikator", "Kode indikator", lebar=12),
+        Kolom("nama", "Indikator", jenis="rumus", lebar=40,
+              rumus='IF({indikator}="","",IFERROR(INDEX({Indikator.nama:},MATCH({indikator},{Indikator.kode:},0))&"",'
+                    '"(kode tidak ada di lembar Indikator)"))'),
+        Kolom("tahun", "Tahun", format="tahun", lebar=8),
+        Kolom("target", "Target Renstra", format="angka", lebar=12),
+        Kolom("realisasi", "Realisasi", format="angka", lebar=12),
+    ),
+    cadangan=20,
+    minimum=150,
 )  # fmt: skip
 
 
@@ -501,6 +542,8 @@ IKPA_KOMPONEN = Tabel(
               rumus='IF(AND({dalam_aturan}=1,OR({berlaku}="Tidak",ISNUMBER({nilai}))),1,0)'),
         Kolom("ikut_aspek", "Ikut nilai aspek", jenis="rumus", kosong=0, format="bulat", bantu=True, lebar=8,
               rumus="IF(ISNUMBER({nilai_tertimbang}),1,0)"),
+        # New in schema 4, last so an older workbook's table reads it as blank.
+        Kolom("penjelasan", "Penjelasan", lebar=50),
     ),
     cadangan=6,
     minimum=8,
@@ -1073,6 +1116,73 @@ INOVASI = Tabel(
     cadangan=5,
     minimum=10,
 )
+APLIKASI_KINERJA = Tabel(
+    "AplikasiKinerja",
+    "Prestasi",
+    "Capaian pada Aplikasi Kinerja Lainnya",
+    (
+        Kolom("nama", "Aplikasi", lebar=40),
+        Kolom("nilai", "Nilai/capaian", format="angka", lebar=12),
+        Kolom("periode", "Periode", lebar=22),
+        Kolom("keterangan", "Keterangan", lebar=48),
+    ),
+    cadangan=5,
+    minimum=10,
+)
+
+# Organisasi ---------------------------------------------------------------------------------
+
+STRUKTUR = Tabel(
+    "Struktur",
+    "Organisasi",
+    "Struktur Organisasi: Unit/Jabatan dan Fungsinya",
+    (
+        Kolom("nama", "Unit/jabatan", lebar=34),
+        Kolom("fungsi", "Fungsi", lebar=70),
+        Kolom("pejabat", "Nama pejabat", lebar=28),
+    ),
+    cadangan=5,
+    minimum=15,
+)
+LANDASAN_HUKUM = Tabel(
+    "LandasanHukum",
+    "Organisasi",
+    "Landasan Hukum",
+    (
+        # Wide columns under the wide columns of the Struktur table above (one printed width).
+        Kolom("jenis", "Jenis peraturan", lebar=34),
+        Kolom("tentang", "Tentang", lebar=70),
+        Kolom("nomor", "Nomor", lebar=16),
+        Kolom("tahun", "Tahun", format="tahun", lebar=8),
+    ),
+    cadangan=5,
+    minimum=15,
+)
+SDM = Tabel(
+    "Sdm",
+    "Organisasi",
+    "Sumber Daya Manusia",
+    (
+        Kolom("kategori", "Kategori", lebar=34),
+        Kolom("uraian", "Uraian", lebar=40),
+        Kolom("jumlah", "Jumlah pegawai", format="bulat", lebar=12),
+    ),
+    cadangan=5,
+    minimum=30,
+)
+TINDAK_LANJUT = Tabel(
+    "TindakLanjut",
+    "Tindak Lanjut",
+    "Rencana Tindak Lanjut",
+    (
+        Kolom("masalah", "Masalah/rekomendasi", lebar=40),
+        Kolom("rencana", "Rencana aksi", lebar=48),
+        Kolom("penanggung_jawab", "Penanggung jawab", lebar=24),
+        Kolom("batas_waktu", "Batas waktu", format="tanggal", lebar=12),
+    ),
+    cadangan=5,
+    minimum=20,
+)
 
 # Referensi ----------------------------------------------------------------------------------
 
@@ -1217,6 +1327,8 @@ TABEL: tuple[Tabel, ...] = (
     WILAYAH,
     INDIKATOR,
     REALISASI,
+    ANALISIS,
+    RENSTRA,
     PROGRAM,
     KEGIATAN,
     OUTPUT,
@@ -1229,6 +1341,11 @@ TABEL: tuple[Tabel, ...] = (
     RENCANA_INDIKATOR,
     PRESTASI,
     INOVASI,
+    APLIKASI_KINERJA,
+    STRUKTUR,
+    LANDASAN_HUKUM,
+    SDM,
+    TINDAK_LANJUT,
     REF_IKPA,
     REF_ATURAN_IKPA,
     REF_TAHUN_IKPA,
@@ -1264,6 +1381,8 @@ IKATAN: tuple[Ikatan, ...] = (
     Ikatan("Wilayah", ("wilayah",)),
     Ikatan("Indikator", ("indikator",)),
     Ikatan("Realisasi", ("indikator",), pendamping="Indikator", hasil="hasil.indikator"),
+    Ikatan("Analisis", ("indikator",), pendamping="Indikator", hasil="hasil.indikator"),
+    Ikatan("Renstra", ("renstra",), hasil="baris_renstra"),
     Ikatan("Program", ("anggaran", "program"), hasil="hasil.anggaran.per_program"),
     Ikatan("Kegiatan", ("kegiatan",), induk="Program", kolom_induk="program", hasil="hasil.anggaran.per_kegiatan"),
     Ikatan("Output", ("output",), induk="Kegiatan", kolom_induk="kegiatan", hasil="hasil.output"),
@@ -1280,6 +1399,11 @@ IKATAN: tuple[Ikatan, ...] = (
     ),
     Ikatan("Prestasi", ("prestasi",)),
     Ikatan("Inovasi", ("inovasi",)),
+    Ikatan("AplikasiKinerja", ("aplikasi_kinerja",)),
+    Ikatan("Struktur", ("struktur",)),
+    Ikatan("LandasanHukum", ("landasan_hukum",)),
+    Ikatan("Sdm", ("sdm",)),
+    Ikatan("TindakLanjut", ("tindak_lanjut",)),
 )
 
 # Tables whose rows are results only (no model list): the path of their row results.
@@ -1473,7 +1597,8 @@ URUTAN_LEMBAR: dict[str, tuple[str, ...]] = {
     "Output": ("Program", "Kegiatan", "Output"),
     "Anggaran": ("JenisBelanja", "SumberDana"),
     "IKPA": ("IkpaKomponen", "IkpaDisebut"),
-    "Prestasi": ("Prestasi", "Inovasi"),
+    "Prestasi": ("Prestasi", "Inovasi", "AplikasiKinerja"),
+    "Organisasi": ("Struktur", "LandasanHukum", "Sdm"),
     "Rencana IKPA": ("RencanaBulan", "RencanaTw", "RencanaIndikator"),
 }
 REFERENSI_TABEL = (
@@ -1494,6 +1619,14 @@ REFERENSI_RENCANA = ("RefRencana", "RefTargetSerap", "RefSkorRevisi", "RefPengur
 # Tables and sheets new in workbook schema 3 (the IKPA planner): an older workbook read for an
 # upgrade has none of them.
 BARU_V3 = frozenset({"Rencana IKPA", "RencanaBulan", "RencanaTw", "RencanaIndikator", *REFERENSI_RENCANA})
+# Tables, sheets and cells new in workbook schema 4 (the complete PermenPANRB 53/2014 report): an
+# older workbook read for an upgrade has none of them, and its IKPA table no "Penjelasan" column.
+BARU_V4 = frozenset({
+    "Analisis", "Renstra", "Organisasi", "Tindak Lanjut", "AplikasiKinerja", "Struktur", "LandasanHukum", "Sdm",
+    "TindakLanjut", "LogoSatker", "NarasiPenutup",
+})  # fmt: skip
+# Everything an upgrade may find missing in an older workbook.
+BARU = BARU_V3 | BARU_V4
 KOLOM_DAFTAR = 11  # column L on Referensi: data-validation lists
 
 
@@ -1507,9 +1640,10 @@ def tata_letak(baris: dict[str, int]) -> Tata:
         n = max(t.minimum, baris.get(t.kunci, 0) + t.cadangan)
         judul = blok_akhir.get(t.lembar, 3) + 1 if t.lembar in blok_akhir else 3
         tata.posisi[t.kunci] = Posisi(t, judul, judul + 1, judul + n)
-    # Realisasi rows mirror Indikator rows exactly.
+    # Realisasi and Analisis rows mirror Indikator rows exactly.
     ind = tata.posisi["Indikator"]
     tata.posisi["Realisasi"] = Posisi(REALISASI, ind.baris_judul, ind.awal, ind.akhir)
+    tata.posisi["Analisis"] = Posisi(ANALISIS, ind.baris_judul, ind.awal, ind.akhir)
     for lembar, urutan in URUTAN_LEMBAR.items():
         mulai = blok_akhir.get(lembar, 2) + 1
         for kunci in urutan:

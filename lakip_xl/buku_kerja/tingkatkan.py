@@ -6,6 +6,7 @@ import copy
 
 from ..compute.aturan import Aturan
 from ..compute.hasil import hitung
+from ..compute.renstra import baris_renstra
 from ..model import Ikpa, Lakip, Sakip, Smart
 
 
@@ -14,9 +15,11 @@ def siapkan_tahun_baru(lakip: Lakip, aturan: Aturan) -> Lakip:
 
     Kept: profile (year + 1), work area, indicators and targets, the DIPA structure (codes,
     names, pagu as a starting point), budget rows, narrative, innovations, settings.
-    Moved: each indicator's realisation for the period becomes ``realisasi_tahun_lalu``.
-    Cleared: every realisation, every stated figure, IKPA values, SMART and SAKIP scores,
-    awards.
+    Kept too: the organisation, legal basis, staff, Renstra table and follow-up plan.
+    Moved: each indicator's realisation for the period becomes ``realisasi_tahun_lalu``, and the
+    realisation of its Renstra row for the year when there is one.
+    Cleared: every realisation, every stated figure, IKPA values and explanations, SMART and
+    SAKIP scores, awards, scores in other performance applications, the per-indicator analysis.
     """
     hasil = hitung(lakip, aturan)
     baru = copy.deepcopy(lakip)
@@ -25,6 +28,10 @@ def siapkan_tahun_baru(lakip: Lakip, aturan: Aturan) -> Lakip:
     p.tanggal_laporan = ""
     for ind, h in zip(baru.indikator, hasil.indikator, strict=True):
         ind.realisasi_tahun_lalu = h.realisasi
+        baris = baris_renstra(baru.renstra, ind.kode).get(lakip.profil.tahun) if lakip.profil.tahun else None
+        if baris is not None and h.realisasi is not None:
+            baris.realisasi = h.realisasi
+        ind.penyebab = ind.solusi = ind.efisiensi = ind.program_pendukung = ""
         ind.realisasi_tw = [None] * 4
         ind.realisasi = None
         ind.capaian_dinyatakan = None
@@ -51,7 +58,9 @@ def siapkan_tahun_baru(lakip: Lakip, aturan: Aturan) -> Lakip:
     baru.ikpa = Ikpa(aturan=lakip.ikpa.aturan, komponen=copy.deepcopy(lakip.ikpa.komponen))
     for k in baru.ikpa.komponen:
         k.nilai = None
+        k.penjelasan = ""
     baru.smart = Smart()
     baru.sakip = Sakip()
     baru.prestasi = []
+    baru.aplikasi_kinerja = []
     return baru

@@ -476,13 +476,17 @@ class _Pembangun:
             "Wilayah": "Wilayah kerja; jumlah dihitung otomatis.",
             "Indikator": "Perjanjian Kinerja tiga tingkat: target tahunan dan triwulan.",
             "Realisasi": "Isi realisasi triwulan; capaian dihitung otomatis (baris sama dengan lembar Indikator).",
+            "Analisis": "Analisis capaian per indikator untuk Bab III (baris sama dengan lembar Indikator).",
+            "Renstra": "Target Renstra per indikator per tahun dan realisasi tahun-tahun sebelumnya.",
             "Output": "Hierarki DIPA: program, kegiatan, dan output dengan volume dan anggaran.",
             "Anggaran": "Total DIPA, realisasi per jenis belanja dan per sumber dana.",
             "IKPA": "Nilai IKPA dari OM-SPAN; bobot mengikuti aturan di lembar Referensi.",
             "Rencana IKPA": "Berapa yang masih harus diserap agar target IKPA tercapai (aturan PER-5/PB/2024, TA 2024+).",
             "SMART": "Variabel SMART DJA, NKA, PKPA, dan nilai SAKIP.",
             "Narasi": "Teks laporan yang ditulis satker sendiri.",
-            "Prestasi": "Penghargaan dan inovasi.",
+            "Organisasi": "Struktur organisasi, landasan hukum, dan sumber daya manusia (Bab I).",
+            "Prestasi": "Penghargaan, inovasi, dan capaian pada aplikasi kinerja lainnya.",
+            "Tindak Lanjut": "Rencana tindak lanjut atas masalah dan rekomendasi (Bab IV).",
             "Referensi": "Pengaturan dan aturan penilaian yang dapat diubah.",
             "Validasi": "Hasil pemeriksaan data. Tekan 'Hitung dan Validasi' di Beranda untuk memperbarui.",
         }
@@ -545,7 +549,8 @@ class _Pembangun:
         row = self.temuan_beranda(ws, row + 1, polos)
         cara = [
             "Cara memakai:",
-            "1. Isi sel berwarna kuning di lembar Profil, Indikator, Realisasi, Output, Anggaran, IKPA, dan SMART.",
+            "1. Isi sel berwarna kuning di lembar Profil, Indikator, Realisasi, Output, Anggaran, IKPA, dan SMART; "
+            "untuk laporan lengkap juga Analisis, Renstra, Organisasi, Narasi, dan Tindak Lanjut.",
             "   Arahkan tetikus ke judul kolom (segitiga merah di pojok) untuk membaca cara mengisinya.",
             "2. Sel putih berisi rumus dan terkunci; nilainya dihitung otomatis, juga tanpa Python.",
             "3. Tekan 'Hitung dan Validasi' untuk memeriksa data; temuan muncul di lembar Validasi.",
@@ -838,14 +843,14 @@ class _Pembangun:
             ws.repeat_rows(p.baris_judul)
             if kolom is not None and halaman > 1:
                 ws.repeat_columns(0, kolom)
-        if nama in ("Indikator", "Realisasi", "Wilayah", "Validasi"):
+        if nama in ("Indikator", "Realisasi", "Analisis", "Renstra", "Wilayah", "Validasi"):
             p = self.tata.posisi[{"Validasi": "Temuan"}.get(nama, nama)]
-            ws.freeze_panes(p.awal, 2 if nama in ("Indikator", "Realisasi") else 0)
+            ws.freeze_panes(p.awal, 2 if nama in ("Indikator", "Realisasi", "Analisis") else 0)
 
 
 # Sheets printed landscape whatever their width.
-LEMBAR_LANSKAP = frozenset({"Indikator", "Realisasi", "Output", "Anggaran", "IKPA", "Rencana IKPA", "Validasi",
-                            "Referensi"})  # fmt: skip
+LEMBAR_LANSKAP = frozenset({"Indikator", "Realisasi", "Analisis", "Output", "Anggaran", "IKPA", "Rencana IKPA",
+                            "Organisasi", "Tindak Lanjut", "Validasi", "Referensi"})  # fmt: skip
 # Sheet -> (the table whose header row repeats on every printed page, last column repeated on
 # pages further across, or None).
 ULANG_JUDUL: dict[str, tuple[str, int | None]] = {
@@ -855,6 +860,9 @@ ULANG_JUDUL: dict[str, tuple[str, int | None]] = {
     "Wilayah": ("Wilayah", None),
     "Validasi": ("Temuan", None),
     "Prestasi": ("Prestasi", None),
+    "Analisis": ("Analisis", 1),
+    "Renstra": ("Renstra", None),
+    "Tindak Lanjut": ("TindakLanjut", None),
 }
 
 

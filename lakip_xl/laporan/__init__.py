@@ -249,6 +249,36 @@ def kosongkan_cache() -> None:
     grafik.kosongkan_cache()
 
 
+# The logo on the cover: at most this high and this wide (millimetres), proportions kept.
+LOGO_TINGGI_MM, LOGO_LEBAR_MM = 35.0, 70.0
+
+
+def _logo(dok: Dokumen, tpl: Any, tmp: Path) -> Any:
+    """The unit's logo as an image for the cover, or ``None`` (no logo, or a file that is not a
+    whole PNG/JPEG: the validator's LOGO finding says why)."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+    from PIL import Image
+
+    from ..berkas import cari_logo
+
+    path, _ = cari_logo(dok.lakip.profil.logo, dok.folder)
+    if path is None:
+        return None
+    try:
+        with Image.open(path) as img:
+            w, h = img.size
+        salinan = tmp / f"logo{path.suffix.lower() or '.png'}"
+        salinan.write_bytes(path.read_bytes())
+    except Exception:  # changed or unreadable since it was checked: no logo rather than no report
+        return None
+    if w <= 0 or h <= 0:
+        return None
+    if w / h > LOGO_LEBAR_MM / LOGO_TINGGI_MM:
+        return InlineImage(tpl, str(salinan), width=Mm(LOGO_LEBAR_MM))
+    return InlineImage(tpl, str(salinan), height=Mm(LOGO_TINGGI_MM))
+
+
 def render_docx(
     dok: Dokumen,
     template: Path | None = None,
@@ -289,6 +319,7 @@ def render_docx(
             berkas = Path(tmp) / f"{nama}.png"
             berkas.write_bytes(png)
             isi[nama] = InlineImage(tpl, str(berkas), width=Mm(grafik.LEBAR_MM))
+        isi["logo"] = _logo(dok, tpl, Path(tmp))
         try:
             tpl.render(isi, jinja_env=_lingkungan_render(), autoescape=True)
         except Exception as e:  # a template error found only while rendering

@@ -203,6 +203,15 @@ class KonteksLaporan(TypedDict):
     grafik_anggaran: Any
     grafik_ikpa: Any
     grafik_rencana: Any
+    logo: Any
+    landasan_hukum: list[dict[str, str]]
+    struktur: list[dict[str, str]]
+    sdm: list[dict[str, str]]
+    renstra_tabel: list[dict[str, str]]
+    analisis: list[dict[str, Any]]
+    efisiensi: list[dict[str, str]]
+    aplikasi_kinerja: list[dict[str, str]]
+    tindak_lanjut: list[dict[str, str]]
 
 
 # Fields the built-in template does not print, offered to a unit's own template (docs/laporan.md).
@@ -221,6 +230,11 @@ def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool =
     a = hasil.anggaran
     alokasi = sum(x.pagu_pk or 0 for x in lakip.anggaran.program) or None
     galat = sum(1 for t in dok.temuan if t.tingkat == "galat")
+    sdm, kalimat_sdm = _sdm(dok)
+    efisiensi, kalimat_efisiensi = _efisiensi(dok)
+    kalimat = _kalimat(dok, alokasi, galat, lampiran and bool(dok.temuan))
+    kalimat["sdm"] = kalimat_sdm
+    kalimat["efisiensi"] = kalimat_efisiensi
     return {
         # Cover, foreword and signature
         "satker": _satker(dok),
@@ -238,11 +252,17 @@ def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool =
         "narasi": {k: paragraf(v) for k, v in vars(lakip.narasi).items()},
         "wilayah": _wilayah(dok),
         "wilayah_total": _wilayah_total(dok),
+        "landasan_hukum": _landasan_hukum(dok),
+        "struktur": _struktur(dok),
+        "sdm": sdm,
         # Chapter II-III: the performance agreement and what was achieved
         "pk": {t: _capaian(dok, t) for t in TINGKAT},
         "tahun_lalu": _tahun_lalu(dok),
         "renstra": _renstra(dok),
+        "renstra_tabel": _renstra_tabel(dok),
+        "analisis": _analisis(dok),
         "output": _output(dok),
+        "efisiensi": efisiensi,
         # Chapter III: the budget
         "alokasi_program": [
             {"nama": x.nama, "pagu": rp(x.pagu_pk)} for x in lakip.anggaran.program if x.pagu_pk is not None
@@ -263,7 +283,9 @@ def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool =
         # Achievements, innovations, the sentences that state numbers
         "prestasi": _prestasi(dok),
         "inovasi": [{"nama": x.nama, "uraian": x.uraian} for x in lakip.inovasi],
-        "kalimat": _kalimat(dok, alokasi, galat, lampiran and bool(dok.temuan)),
+        "aplikasi_kinerja": _aplikasi_kinerja(dok),
+        "tindak_lanjut": _tindak_lanjut(dok),
+        "kalimat": kalimat,
         # Appendix: findings and provenance
         "temuan": [{"tingkat": t.tingkat, "kode": t.kode, "lokasi": t.lokasi, "pesan": t.pesan} for t in dok.temuan]
         if lampiran
@@ -276,6 +298,7 @@ def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool =
         "grafik_anggaran": None,
         "grafik_ikpa": None,
         "grafik_rencana": None,
+        "logo": None,  # filled in by the renderer when the logo file is a whole PNG/JPEG
     }
 
 
@@ -485,6 +508,9 @@ def _ikpa(dok: Dokumen) -> dict[str, Any] | None:
     ik = dok.hasil.ikpa
     if ik is None:
         return None
+    penjelasan: dict[str, str] = {}
+    for k in dok.lakip.ikpa.komponen:
+        penjelasan.setdefault(k.kode, k.penjelasan.strip())
     return {
         "aturan": ik.aturan,
         "rows": [
@@ -495,6 +521,7 @@ def _ikpa(dok: Dokumen) -> dict[str, Any] | None:
                 "nilai": angka(c.nilai) if c.berlaku else "tidak berlaku",
                 "bobot": angka(c.bobot, 0),
                 "tertimbang": angka(c.nilai_tertimbang),
+                "penjelasan": penjelasan.get(c.kode, ""),
             }
             for i, c in enumerate(ik.komponen)
         ],
@@ -699,3 +726,273 @@ def _uang(x: Any) -> dict[str, str]:
 
 def _baris(x: Any) -> dict[str, str]:
     return {"kode": x.kode, "nama": x.nama, **_uang(x)}
+
+
+# -- the complete PermenPANRB 53/2014 report (issue 12) ------------------------------------------
+
+
+def _landasan_hukum(dok: Dokumen) -> list[dict[str, str]]:
+    """Each regulation as one numbered line: "1." "Peraturan Presiden Nomor 29 Tahun 2014 tentang ..."."""
+    out: list[dict[str, str]] = []
+    for x in dok.lakip.landasan_hukum:
+        teks = " ".join(
+            b
+            for b in (
+                x.jenis.strip(),
+                f"Nomor {x.nomor.strip()}" if x.nomor.strip() else "",
+                f"Tahun {x.tahun}" if x.tahun is not None else "",
+                f"tentang {x.tentang.strip()}" if x.tentang.strip() else "",
+            )
+            if b
+        )
+        if teks:
+            out.append({"no": f"{len(out) + 1}.", "teks": teks})
+    return out
+
+
+def _baris_teks(teks: str) -> str:
+    """A multi-line cell (one item per line) as one line of a table cell: items joined by "; "."""
+    return "; ".join(x.strip().rstrip(";") for x in teks.replace("\r\n", "\n").split("\n") if x.strip())
+
+
+def _struktur(dok: Dokumen) -> list[dict[str, str]]:
+    return [
+        {"no": str(i + 1), "nama": x.nama, "fungsi": _baris_teks(x.fungsi), "pejabat": x.pejabat or "-"}
+        for i, x in enumerate(dok.lakip.struktur)
+    ]
+
+
+def _sdm(dok: Dokumen) -> tuple[list[dict[str, str]], list[str]]:
+    """The staff table (the category printed on its first row only) and one sentence per category
+    with its total."""
+    rows: list[dict[str, str]] = []
+    jumlah: dict[str, int] = {}
+    sebelumnya = None
+    for x in dok.lakip.sdm:
+        kat = x.kategori.strip()
+        rows.append({"kategori": kat if kat != sebelumnya else "", "uraian": x.uraian, "jumlah": volume(x.jumlah)})
+        sebelumnya = kat
+        if x.jumlah is not None:
+            jumlah[kat] = jumlah.get(kat, 0) + x.jumlah
+    kalimat = [
+        f"Menurut {k.lower()}, jumlah pegawai seluruhnya {format_angka(n, 0)} orang."
+        if k
+        else f"Jumlah pegawai seluruhnya {format_angka(n, 0)} orang."
+        for k, n in jumlah.items()
+    ]
+    return rows, kalimat
+
+
+def _renstra_tabel(dok: Dokumen) -> list[dict[str, str]]:
+    """The Renstra table: one row per indicator and year, the indicator named on its first row."""
+    from ..compute.renstra import baris_renstra
+
+    rows: list[dict[str, str]] = []
+    for ind in dok.lakip.indikator:
+        tahun = baris_renstra(dok.lakip.renstra, ind.kode)
+        for j, (t, r) in enumerate(sorted(tahun.items())):
+            rows.append(
+                {
+                    "indikator": f"{ind.kode} {ind.nama}".strip() if j == 0 else "",
+                    "tahun": str(t),
+                    "target": volume(r.target),
+                    "realisasi": volume(r.realisasi),
+                }
+            )
+    return rows
+
+
+def _naik_turun(selisih: float) -> str:
+    return "naik" if selisih > 0 else "turun"
+
+
+def kalimat_pembanding(ind: Any, h: Any, pb: Any) -> tuple[list[str], list[str]]:
+    """The generated sentences comparing one indicator (``model.Indikator``, ``HasilIndikator``,
+    ``compute.renstra.Pembanding``), and the notes naming what is missing and where to fill it."""
+    t = str(pb.tahun) if pb.tahun is not None else TAHUN_KOSONG
+    nama = ind.nama or ind.kode
+    kalimat: list[str] = []
+    catatan: list[str] = []
+    if h.realisasi is not None and h.capaian is not None:
+        hasil = "target tercapai" if h.capaian >= 100 else "target belum tercapai"
+        kalimat.append(
+            f"Pada tahun {t}, realisasi indikator {nama} sebesar {volume(h.realisasi)} dari target "
+            f"{teks_target(ind.target, ind.target_atas)}, sehingga capaiannya {persen(h.capaian)} ({hasil})."
+        )
+    elif h.realisasi is None:
+        catatan.append(f"Realisasi tahun {t} belum diisi: lembar Realisasi, baris {ind.kode}.")
+    else:
+        catatan.append(f"Target tahun {t} belum diisi: lembar Indikator, baris {ind.kode}, kolom Target tahunan.")
+    lalu = str(pb.tahun - 1) if pb.tahun is not None else TAHUN_KOSONG
+    if pb.tahun_lalu is None:
+        catatan.append(
+            f"Realisasi tahun {lalu} belum diisi, sehingga perbandingan dengan tahun lalu belum dapat disajikan: "
+            f"lembar Renstra, baris {ind.kode} tahun {lalu}, kolom Realisasi."
+        )
+    elif pb.selisih is not None:
+        awal = f"Dibandingkan dengan realisasi tahun {lalu} sebesar {volume(pb.tahun_lalu)}, realisasi tahun {t}"
+        if pb.selisih == 0:
+            kalimat.append(f"{awal} sama besarnya.")
+        else:
+            ubah = f"{_naik_turun(pb.selisih)} {volume(abs(pb.selisih))}"
+            if pb.perubahan is not None:
+                ubah += f" atau {persen(abs(pb.perubahan))}"
+            baik = (pb.selisih > 0) == (ind.polaritas != "negatif")
+            nilai = "" if ind.polaritas == "rentang" else f", sehingga kinerja {'membaik' if baik else 'menurun'}"
+            kalimat.append(f"{awal} {ubah}{nilai}.")
+    riwayat = [x for x in pb.riwayat if x.realisasi is not None]
+    if len(riwayat) >= 3:
+        urut = gabung(f"{volume(x.realisasi)} ({x.tahun})" for x in riwayat)
+        kalimat.append(f"Realisasi {bilangan(len(riwayat))} tahun terakhir berturut-turut {urut}.")
+    if pb.target_akhir is None:
+        catatan.append(
+            f"Target Renstra belum diisi, sehingga perbandingan dengan target jangka menengah belum dapat disajikan: "
+            f"lembar Renstra, baris {ind.kode}, kolom Target Renstra."
+        )
+    elif pb.capaian_renstra is not None and pb.realisasi_kumulatif is not None:
+        periode = f" {pb.tahun_awal}–{pb.tahun_akhir}" if pb.tahun_awal is not None else ""
+        kumulatif = "realisasi kumulatif" if ind.kumulatif == "jumlah" and pb.tahun_awal is not None else "realisasi"
+        kalimat.append(
+            f"Terhadap target Renstra{periode} sebesar {volume(pb.target_akhir)}, {kumulatif} sampai tahun {t} "
+            f"sebesar {volume(pb.realisasi_kumulatif)} atau {persen(pb.capaian_renstra)}."
+        )
+    if pb.standar_nasional is not None and pb.capaian_standar is not None:
+        memenuhi = "telah memenuhi" if pb.capaian_standar >= 100 else "belum memenuhi"
+        kalimat.append(
+            f"Terhadap standar nasional sebesar {volume(pb.standar_nasional)}, realisasi tahun {t} {memenuhi} "
+            f"standar ({persen(pb.capaian_standar)})."
+        )
+    return kalimat, catatan
+
+
+def _baris_pembanding(ind: Any, h: Any, pb: Any) -> list[dict[str, str]]:
+    """The comparison table of one indicator: this year's target, last year, earlier years, the
+    Renstra target and the national standard, each against this year's realisation."""
+    t = str(pb.tahun) if pb.tahun is not None else TAHUN_KOSONG
+    kini = volume(h.realisasi)
+    belum = "belum diisi"
+    rows = [{"pembanding": f"Target tahun {t}", "nilai": teks_target(ind.target, ind.target_atas)
+             if ind.target is not None else belum, "kini": kini, "hasil": f"capaian {persen(h.capaian)}"
+             if h.capaian is not None else "-"}]  # fmt: skip
+    for x in reversed(pb.riwayat):
+        if pb.tahun is not None and x.tahun >= pb.tahun:
+            continue
+        if x.realisasi is None:
+            hasil = "-"
+        elif h.realisasi is None:
+            hasil = "-"
+        else:
+            d = h.realisasi - x.realisasi
+            hasil = "sama" if d == 0 else f"{_naik_turun(d)} {volume(abs(d))}"
+        rows.append({"pembanding": f"Realisasi tahun {x.tahun}",
+                     "nilai": volume(x.realisasi) if x.realisasi is not None else belum, "kini": kini, "hasil": hasil})  # fmt: skip
+    if pb.tahun is not None and pb.tahun_lalu is None:
+        rows.insert(1, {"pembanding": f"Realisasi tahun {pb.tahun - 1}", "nilai": belum, "kini": kini, "hasil": "-"})
+    periode = f" {pb.tahun_awal}–{pb.tahun_akhir}" if pb.tahun_awal is not None else ""
+    kum = "Realisasi kumulatif: " if ind.kumulatif == "jumlah" and pb.tahun_awal is not None else ""
+    rows.append(
+        {
+            "pembanding": f"Target Renstra{periode}",
+            "nilai": volume(pb.target_akhir) if pb.target_akhir is not None else belum,
+            "kini": f"{kum}{volume(pb.realisasi_kumulatif)}" if pb.realisasi_kumulatif is not None else "-",
+            "hasil": f"capaian {persen(pb.capaian_renstra)}" if pb.capaian_renstra is not None else "-",
+        }
+    )
+    rows.append(
+        {
+            "pembanding": "Standar nasional",
+            "nilai": volume(pb.standar_nasional) if pb.standar_nasional is not None else "tidak ada/belum diisi",
+            "kini": kini,
+            "hasil": persen(pb.capaian_standar) if pb.capaian_standar is not None else "-",
+        }
+    )
+    return rows
+
+
+# The analysis fields as the report titles them.
+JUDUL_ANALISIS = {
+    "penyebab": "Penyebab keberhasilan/kegagalan",
+    "solusi": "Alternatif solusi",
+    "efisiensi": "Efisiensi penggunaan sumber daya",
+    "program_pendukung": "Program/kegiatan pendukung",
+}
+
+
+def _analisis(dok: Dokumen) -> list[dict[str, Any]]:
+    """Bab III per sasaran strategis: each key indicator (IKU) with its comparison table, the
+    generated sentences, the notes on what is missing, and the unit's analysis."""
+    from ..compute.renstra import bandingkan
+
+    sasaran: list[dict[str, Any]] = []
+    for ind, h, pb in zip(dok.lakip.indikator, dok.hasil.indikator, bandingkan(dok.lakip, dok.hasil), strict=True):
+        if ind.tingkat != "iku":
+            continue
+        kalimat, catatan = kalimat_pembanding(ind, h, pb)
+        bagian = []
+        for f, judul in JUDUL_ANALISIS.items():
+            isi = paragraf(getattr(ind, f))
+            bagian.append(
+                {
+                    "judul": judul,
+                    "isi": isi,
+                    "kosong": "" if isi else f"[Belum diisi: lembar Analisis, baris {ind.kode}, kolom {judul}.]",
+                }
+            )
+        item = {
+            "kode": ind.kode,
+            "nama": ind.nama,
+            "baris": _baris_pembanding(ind, h, pb),
+            "kalimat": kalimat,
+            "catatan": catatan,
+            "bagian": bagian,
+        }
+        if sasaran and sasaran[-1]["sasaran"] == ind.sasaran:
+            sasaran[-1]["indikator"].append(item)
+        else:
+            sasaran.append({"no": str(len(sasaran) + 1), "sasaran": ind.sasaran or "-", "indikator": [item]})
+    return sasaran
+
+
+def _efisiensi(dok: Dokumen) -> tuple[list[dict[str, str]], str]:
+    """Per output (RO): volume achievement against budget absorption, the efficiency and its
+    indication (compute/renstra.efisiensi_output), and the summary sentence."""
+    from ..compute.renstra import efisiensi_output, indikasi_efisiensi
+
+    rows = []
+    hitung = {"efisien": 0, "sesuai": 0, "tidak efisien": 0, "belum dapat dinilai": 0}
+    for o in dok.hasil.output:
+        e = efisiensi_output(o)
+        ind = indikasi_efisiensi(e)
+        hitung[ind] += 1
+        rows.append(
+            {
+                "kode": o.kode,
+                "nama": o.nama,
+                "capaian": angka(o.capaian_volume),
+                "serap": angka(o.penyerapan),
+                "efisiensi": angka(e),
+                "indikasi": ind,
+            }
+        )
+    if not rows:
+        return rows, ""
+    teks = f"Dari {bilangan(len(rows))} output, {gabung(f'{bilangan(n)} {ind}' for ind, n in hitung.items() if n)}."
+    if hitung["belum dapat dinilai"]:
+        teks += " Output yang belum dapat dinilai tidak memiliki pagu, realisasi, atau capaian volume."
+    return rows, teks
+
+
+def _aplikasi_kinerja(dok: Dokumen) -> list[dict[str, str]]:
+    return [
+        {"no": str(i + 1), "nama": x.nama, "nilai": angka(x.nilai) if x.nilai is not None else "-",
+         "periode": x.periode or "-", "keterangan": x.keterangan}
+        for i, x in enumerate(dok.lakip.aplikasi_kinerja)
+    ]  # fmt: skip
+
+
+def _tindak_lanjut(dok: Dokumen) -> list[dict[str, str]]:
+    return [
+        {"no": str(i + 1), "masalah": x.masalah, "rencana": x.rencana, "pj": x.penanggung_jawab or "-",
+         "batas": tanggal(x.batas_waktu.strip()) if x.batas_waktu.strip() else "-"}
+        for i, x in enumerate(dok.lakip.tindak_lanjut)
+    ]  # fmt: skip

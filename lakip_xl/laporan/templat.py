@@ -444,8 +444,12 @@ class _Penyusun:
         _nomor_halaman(isi._sectPr, "decimal", 1)
 
     def _sampul(self) -> None:
+        self.tag("{%p if logo %}")
+        self.p("{{ logo }}", tengah=True)
+        self.tag("{%p else %}")
         for _ in range(3):
             self.p()
+        self.tag("{%p endif %}")
         self.p("LAPORAN KINERJA INSTANSI PEMERINTAH", "Title")
         self.p("(LKjIP / LAKIP)", tengah=True, ukuran=14)
         self.p("{{ periode }}", tengah=True, tebal=True, ukuran=16)
@@ -499,14 +503,48 @@ class _Penyusun:
         self.h1("BAB I PENDAHULUAN")
         self.h2("A. Latar Belakang")
         self.narasi("latar_belakang")
-        self.h2("B. Tugas dan Fungsi")
+        self.h2("B. Landasan Hukum")
+        self.tag("{%p for x in landasan_hukum %}")
+        par = self.p("{{ x.no }}\t{{ x.teks }}")
+        par.paragraph_format.left_indent = Mm(7)
+        par.paragraph_format.first_line_indent = Mm(-7)
+        par.paragraph_format.tab_stops.add_tab_stop(Mm(7))
+        self.tag("{%p endfor %}")
+        self._belum("landasan_hukum", "lembar Organisasi, tabel Landasan Hukum")
+        self.h2("C. Tugas dan Fungsi")
         self.p("{{ tugas }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.tag("{%p for f in fungsi %}")
         self.p("{{ f }}", "List Bullet")
         self.tag("{%p endfor %}")
-        self.h2("C. Maksud dan Tujuan")
+        self.h2("D. Struktur Organisasi")
+        self._titled_table(
+            "struktur",
+            "Struktur organisasi: unit/jabatan dan fungsinya",
+            ["No", "Unit/Jabatan", "Fungsi", "Pejabat"],
+            ["{{ r.no }}", "{{ r.nama }}", "{{ r.fungsi }}", "{{ r.pejabat }}"],
+            "struktur",
+            [10, 45, 95, 30],
+            sumber="peraturan organisasi dan tata kerja satker",
+        )
+        self._belum("struktur", "lembar Organisasi, tabel Struktur Organisasi")
+        self.h2("E. Sumber Daya Manusia")
+        self.tag("{%p for k in kalimat.sdm %}")
+        self.p("{{ k }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self.tag("{%p endfor %}")
+        self._titled_table(
+            "sdm",
+            "Sumber daya manusia",
+            ["Kategori", "Uraian", "Jumlah (orang)"],
+            ["{{ r.kategori }}", "{{ r.uraian }}", "{{ r.jumlah }}"],
+            "sdm",
+            [50, 80, 30],
+            kanan={2},
+            sumber="data kepegawaian satker",
+        )
+        self._belum("sdm", "lembar Organisasi, tabel Sumber Daya Manusia")
+        self.h2("F. Maksud dan Tujuan")
         self.narasi("maksud_tujuan")
-        self.h2("D. Aspek Strategis")
+        self.h2("G. Aspek Strategis")
         self.narasi("aspek_strategis")
         self.kalimat("wilayah")
         self._titled_table(
@@ -521,17 +559,26 @@ class _Penyusun:
             kanan={2, 3, 4},
             sumber="data wilayah kerja satker",
         )  # fmt: skip
-        self.h2("E. Isu Strategis")
+        self.h2("H. Isu Strategis")
         self.narasi("isu_strategis")
-        self.h2("F. Sistematika Laporan")
+        self.h2("I. Sistematika Laporan")
         for teks in (
-            "Bab I Pendahuluan: latar belakang, tugas dan fungsi, maksud dan tujuan, aspek dan isu strategis.",
-            "Bab II Perencanaan Kinerja: rencana strategis, Perjanjian Kinerja, dan alokasi anggaran.",
-            "Bab III Akuntabilitas Kinerja: capaian kinerja, realisasi anggaran, dan nilai kinerja anggaran.",
-            "Bab IV Penutup: kesimpulan, hambatan, dan saran.",
+            "Bab I Pendahuluan: latar belakang, landasan hukum, tugas dan fungsi, struktur organisasi, sumber daya "
+            "manusia, maksud dan tujuan, aspek dan isu strategis.",
+            "Bab II Perencanaan Kinerja: rencana strategis dengan target jangka menengah, Perjanjian Kinerja, dan "
+            "alokasi anggaran.",
+            "Bab III Akuntabilitas Kinerja: capaian kinerja dan analisisnya per sasaran, efisiensi, realisasi "
+            "anggaran, nilai kinerja anggaran, dan capaian kinerja lainnya.",
+            "Bab IV Penutup: kesimpulan, hambatan, saran, rencana tindak lanjut, dan penutup.",
         ):
             self.p(teks, "List Bullet")
         self.halaman_baru()
+
+    def _belum(self, kunci: str, tempat: str) -> None:
+        """A visible note when a list the chapter needs is empty."""
+        self.tag(f"{{%p if not {kunci} %}}")
+        self.p().add_run(f"[Bagian ini belum diisi: {tempat}.]").italic = True
+        self.tag("{%p endif %}")
 
     def _bab_ii(self) -> None:
         self.h1("BAB II PERENCANAAN KINERJA")
@@ -551,6 +598,17 @@ class _Penyusun:
         self.tag("{%p endfor %}")
         self.tag("{%p endif %}")
         self.narasi("rencana_strategis")
+        self._titled_table(
+            "renstra_tabel",
+            "Target Rencana Strategis per tahun dan realisasinya",
+            ["Indikator", "Tahun", "Target Renstra", "Realisasi"],
+            ["{{ r.indikator }}", "{{ r.tahun }}", "{{ r.target }}", "{{ r.realisasi }}"],
+            "renstra_tabel",
+            [90, 20, 25, 25],
+            kanan={1, 2, 3},
+            sumber="Rencana Strategis dan LAKIP tahun-tahun sebelumnya",
+        )
+        self._belum("renstra_tabel", "lembar Renstra (target per indikator per tahun)")
 
     def _perjanjian_kinerja(self) -> None:
         """Targets per level of the Perjanjian Kinerja, then the budget allocated per program."""
@@ -645,7 +703,66 @@ class _Penyusun:
             sumber="SAKTI (capaian output) dan SMART DJA, diolah",
         )
         self.kalimat("batas_output")
+        self._efisiensi()
         self.narasi("analisis_capaian")
+        self._analisis()
+
+    def _efisiensi(self) -> None:
+        """Per output (RO): volume achievement against absorption, and the efficiency indication."""
+        self.kalimat("efisiensi")
+        self._titled_table(
+            "efisiensi",
+            "Efisiensi penggunaan anggaran per output",
+            ["Kode", "Output", "Capaian volume (%)", "Penyerapan (%)", "Efisiensi (%)", "Indikasi"],
+            [
+                "{{ r.kode }}",
+                "{{ r.nama }}",
+                "{{ r.capaian }}",
+                "{{ r.serap }}",
+                "{{ r.efisiensi }}",
+                "{{ r.indikasi }}",
+            ],
+            "efisiensi",
+            [16, 58, 22, 22, 20, 24],
+            kanan={2, 3, 4},
+            sumber="SAKTI (capaian output) dan OM-SPAN (realisasi anggaran), diolah; efisiensi = (pagu × capaian "
+            "volume − realisasi) ÷ (pagu × capaian volume) × 100",
+        )
+
+    def _analisis(self) -> None:
+        """PermenPANRB 53/2014 Bab III per sasaran strategis and key indicator: the comparisons as a
+        table and as sentences, what is missing, then the unit's analysis."""
+        self.tag("{%p for s in analisis %}")
+        _keep_next(self.p("Sasaran {{ s.no }}: {{ s.sasaran }}", tebal=True))
+        self.tag("{%p for i in s.indikator %}")
+        _keep_next(self.p("Indikator {{ i.kode }}: {{ i.nama }}", tebal=True))
+        self._titled_table(
+            None,
+            "Perbandingan capaian indikator {{ i.kode }}",
+            ["Pembanding", "Nilai pembanding", "Realisasi tahun ini", "Hasil"],
+            ["{{ r.pembanding }}", "{{ r.nilai }}", "{{ r.kini }}", "{{ r.hasil }}"],
+            "i.baris",
+            [50, 35, 40, 35],
+            kanan={1, 2},
+            sumber="Perjanjian Kinerja, Rencana Strategis, dan data realisasi kinerja satker, diolah",
+        )
+        self.tag("{%p for k in i.kalimat %}")
+        self.p("{{ k }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self.tag("{%p endfor %}")
+        self.tag("{%p for c in i.catatan %}")
+        self.p().add_run("[{{ c }}]").italic = True
+        self.tag("{%p endfor %}")
+        self.tag("{%p for b in i.bagian %}")
+        _keep_next(self.p("{{ b.judul }}", tebal=True))
+        self.tag("{%p for par in b.isi %}")
+        self.p("{{ par }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self.tag("{%p endfor %}")
+        self.tag("{%p if b.kosong %}")
+        self.p().add_run("{{ b.kosong }}").italic = True
+        self.tag("{%p endif %}")
+        self.tag("{%p endfor %}")
+        self.tag("{%p endfor %}")
+        self.tag("{%p endfor %}")
 
     def _realisasi_anggaran(self) -> None:
         """Budget realisation per jenis belanja, sumber dana and DIPA line, chart, comparison period."""
@@ -716,12 +833,21 @@ class _Penyusun:
         self._titled_table(
             None,
             "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
-            ["No", "Indikator", "Aspek", "Nilai", "Bobot", "Nilai tertimbang"],
-            ["{{ r.no }}", "{{ r.nama }}", "{{ r.aspek }}", "{{ r.nilai }}", "{{ r.bobot }}", "{{ r.tertimbang }}"],
+            ["No", "Indikator", "Aspek", "Nilai", "Bobot", "Nilai tertimbang", "Penjelasan"],
+            [
+                "{{ r.no }}",
+                "{{ r.nama }}",
+                "{{ r.aspek }}",
+                "{{ r.nilai }}",
+                "{{ r.bobot }}",
+                "{{ r.tertimbang }}",
+                "{{ r.penjelasan }}",
+            ],
             "ikpa.rows",
-            [11, 60, 28, 22, 16, 26],
-            total=["", "Nilai total", "", "", "", "{{ ikpa.nilai_total }}"],
+            [9, 38, 22, 16, 13, 20, 62],
+            total=["", "Nilai total", "", "", "", "{{ ikpa.nilai_total }}", ""],
             kanan={3, 4, 5},
+            ukuran=8,
             sumber="OM-SPAN (menu Monitoring IKPA)",
         )
         self.tag("{%p if ikpa.catatan %}")
@@ -790,6 +916,16 @@ class _Penyusun:
         self.tag("{%p for r in inovasi %}")
         self.p("{{ r.nama }}: {{ r.uraian }}", "List Bullet")
         self.tag("{%p endfor %}")
+        self._titled_table(
+            "aplikasi_kinerja",
+            "Capaian pada aplikasi kinerja lainnya",
+            ["No", "Aplikasi", "Nilai", "Periode", "Keterangan"],
+            ["{{ r.no }}", "{{ r.nama }}", "{{ r.nilai }}", "{{ r.periode }}", "{{ r.keterangan }}"],
+            "aplikasi_kinerja",
+            [10, 45, 18, 27, 60],
+            kanan={2},
+            sumber="aplikasi kinerja yang disebut (e-Performance, E-Monev, dan lainnya)",
+        )
 
     def _bab_iv(self) -> None:
         self.h1("BAB IV PENUTUP")
@@ -802,6 +938,19 @@ class _Penyusun:
         self.narasi("hambatan")
         self.h2("C. Saran")
         self.narasi("saran")
+        self.h2("D. Rencana Tindak Lanjut")
+        self._titled_table(
+            "tindak_lanjut",
+            "Rencana tindak lanjut",
+            ["No", "Masalah/Rekomendasi", "Rencana Aksi", "Penanggung Jawab", "Batas Waktu"],
+            ["{{ r.no }}", "{{ r.masalah }}", "{{ r.rencana }}", "{{ r.pj }}", "{{ r.batas }}"],
+            "tindak_lanjut",
+            [10, 55, 55, 30, 25],
+            sumber="rencana tindak lanjut satker",
+        )
+        self._belum("tindak_lanjut", "lembar Tindak Lanjut")
+        self.h2("E. Penutup")
+        self.narasi("penutup")
         self._signature()
 
     def _lampiran(self) -> None:

@@ -46,6 +46,9 @@ class Profil:
     misi: list[str] = field(default_factory=list)
     tugas: str = ""
     fungsi: list[str] = field(default_factory=list)
+    # The unit's logo on the cover: a PNG or JPEG file, its path relative to the workbook or
+    # JSON file (or absolute). Blank: no logo.
+    logo: str = ""
 
 
 @dataclass
@@ -78,6 +81,12 @@ class Indikator:
     realisasi_tahun_lalu: float | None = None
     target_renstra: float | None = None
     capaian_dinyatakan: float | None = None
+    # Analysis (PermenPANRB 53/2014 Bab III), the unit's own text; sheet "Analisis".
+    standar_nasional: float | None = None  # the national standard value, where one exists
+    penyebab: str = ""  # causes of success or failure
+    solusi: str = ""  # alternative solutions
+    efisiensi: str = ""  # efficiency of the resources used
+    program_pendukung: str = ""  # programmes/activities that support the result
 
 
 @dataclass
@@ -167,6 +176,7 @@ class KomponenIkpa:
     nilai: float | None = None
     berlaku: bool = True
     bobot: float | None = None  # overrides the rule set's weight when given
+    penjelasan: str = ""  # the unit's explanation of the value, printed in the report's IKPA table
 
 
 @dataclass
@@ -290,6 +300,67 @@ class Inovasi:
 
 
 @dataclass
+class UnitOrganisasi:
+    """A unit or post of the organisation structure with its functions."""
+
+    nama: str = ""  # the unit or post (e.g. "Kepala Urusan Tata Usaha")
+    fungsi: str = ""  # its functions, one per line
+    pejabat: str = ""  # the official's name (optional)
+
+
+@dataclass
+class LandasanHukum:
+    """A regulation the report rests on."""
+
+    jenis: str = ""  # e.g. "Peraturan Presiden"
+    nomor: str = ""  # text: "29", "MHH-04.PR.03.01"
+    tahun: int | None = None
+    tentang: str = ""
+
+
+@dataclass
+class Sdm:
+    """One row of the staff table: a category (jabatan, golongan, pendidikan, ...), a label, a count."""
+
+    kategori: str = ""
+    uraian: str = ""
+    jumlah: int | None = None
+
+
+@dataclass
+class TargetRenstra:
+    """An indicator's Renstra target and realisation for one year (the long Renstra table).
+
+    Generalises ``Indikator.target_renstra`` and ``Indikator.realisasi_tahun_lalu``, which keep
+    working: a row here for the same indicator and year wins (compute/renstra.py)."""
+
+    indikator: str = ""  # the indicator's code
+    tahun: int | None = None
+    target: float | None = None  # the Renstra target for that year
+    realisasi: float | None = None  # the realisation of that year (past years)
+
+
+@dataclass
+class AplikasiKinerja:
+    """A score in another performance application (e-Performance, E-Monev Bappenas, ...)."""
+
+    nama: str = ""
+    nilai: float | None = None
+    periode: str = ""
+    keterangan: str = ""
+
+
+@dataclass
+class TindakLanjut:
+    """One row of the follow-up plan (rencana tindak lanjut)."""
+
+    masalah: str = ""  # problem or recommendation
+    rencana: str = ""  # the action
+    penanggung_jawab: str = ""
+    batas_waktu: str = ""  # ISO date, YYYY-MM-DD
+
+
+@dataclass
 class Pengaturan:
     """Settings for the rules the regulation leaves open (DOMAIN.md: assumed/partial)."""
 
@@ -322,6 +393,7 @@ class Narasi:
     kesimpulan: str = ""
     hambatan: str = ""
     saran: str = ""
+    penutup: str = ""
 
 
 @dataclass
@@ -338,6 +410,12 @@ class Lakip:
     sakip: Sakip = field(default_factory=Sakip)
     prestasi: list[Prestasi] = field(default_factory=list)
     inovasi: list[Inovasi] = field(default_factory=list)
+    struktur: list[UnitOrganisasi] = field(default_factory=list)
+    landasan_hukum: list[LandasanHukum] = field(default_factory=list)
+    sdm: list[Sdm] = field(default_factory=list)
+    renstra: list[TargetRenstra] = field(default_factory=list)
+    aplikasi_kinerja: list[AplikasiKinerja] = field(default_factory=list)
+    tindak_lanjut: list[TindakLanjut] = field(default_factory=list)
     narasi: Narasi = field(default_factory=Narasi)
     rencana_ikpa: RencanaIkpa = field(default_factory=RencanaIkpa)
     pengaturan: Pengaturan = field(default_factory=Pengaturan)
@@ -357,4 +435,5 @@ NARASI_LABEL = {
     "kesimpulan": "Bab IV — Kesimpulan",
     "hambatan": "Bab IV — Hambatan",
     "saran": "Bab IV — Saran",
+    "penutup": "Bab IV — Penutup",
 }

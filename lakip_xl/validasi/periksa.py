@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from ..compute import anggaran as ag
@@ -14,6 +15,7 @@ from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.capaian import capaian
 from ..compute.hasil import Hasil
 from ..model import JENIS_BELANJA_IKPA, NARASI_LABEL, Lakip, RencanaIkpa
+from .kelengkapan import periksa_kelengkapan
 from .temuan import Jalur, Temuan
 
 # Finding codes (documented in docs/validasi.md).
@@ -41,7 +43,7 @@ TOLERANSI_OMSPAN = 0.01  # points; see ikpa()
 NARASI_KOSONG = "NARASI_KOSONG"
 # Narrative sections the report shows as their own text (the others have generated text).
 NARASI_WAJIB = ("latar_belakang", "maksud_tujuan", "aspek_strategis", "isu_strategis", "rencana_strategis",
-                "analisis_capaian", "analisis_anggaran", "hambatan", "saran")  # fmt: skip
+                "analisis_capaian", "analisis_anggaran", "hambatan", "saran", "penutup")  # fmt: skip
 PENGATURAN = "PENGATURAN"
 REALISASI_GANDA = "REALISASI_GANDA"
 RENCANA_BULAN = "RENCANA_BULAN"
@@ -828,9 +830,9 @@ def _pengaturan(p: _Pemeriksa) -> None:
         p.add(PENGATURAN, "galat", ("pengaturan", "toleransi_dinyatakan"), "Toleransi tidak boleh negatif.")
 
 
-def validasi(lakip: Lakip, hasil: Hasil, aturan: Aturan) -> list[Temuan]:
+def validasi(lakip: Lakip, hasil: Hasil, aturan: Aturan, folder: Path | None = None) -> list[Temuan]:
     """All findings for a model and its results under ``aturan`` (reading findings come from
-    the reader)."""
+    the reader). ``folder``: the source file's folder, where a relative logo path is looked up."""
     p = _Pemeriksa(lakip, hasil, aturan)
     _pengaturan(p)
     p.profil()
@@ -840,4 +842,5 @@ def validasi(lakip: Lakip, hasil: Hasil, aturan: Aturan) -> list[Temuan]:
     p.ikpa()
     p.skor()
     p.rencana()
+    periksa_kelengkapan(lakip, hasil, p.add, folder)
     return p.t
