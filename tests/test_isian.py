@@ -83,16 +83,17 @@ def test_dates_are_date_cells_and_read_back(tmp_path, contoh):
     assert "Ketik tanggal" in t.pesan
 
 
-def test_a_real_schema_3_workbook_upgrades_without_loss(tmp_path, contoh):
+def test_a_real_schema_3_workbook_upgrades_without_loss(tmp_path):
     """tests/data/skema3/ holds the example workbook exactly as lakip-xl built it at schema 3
-    (commit 95c18ad): dates were text there. Upgraded, every figure and text is the example's,
-    and the award dates are date cells now."""
+    (commit 95c18ad), with the example's JSON of that commit: dates were text there. Upgraded,
+    every figure and text is that example's, and the award dates are date cells now."""
     import subprocess
     import sys
 
-    from lakip_xl.schema.data import ke_dict
+    from lakip_xl.schema.data import baca_json, ke_dict
 
     lama = Path(__file__).parent / "data" / "skema3" / "Contoh_Kotabumi_2022.xlsm"
+    contoh, temuan = baca_json(lama.with_name("contoh_kotabumi_2022.json"))
     sebelum = lama.read_bytes()
     baru = tmp_path / "baru.xlsm"
     r = subprocess.run(
