@@ -17,7 +17,7 @@ from lakip_xl.buku_kerja.mesin import mesin
 from lakip_xl.buku_kerja.tulis import WARNA_CEK, _nilai_model, baris_tabel, jumlah_baris_teks
 from lakip_xl.compute.aturan import aturan_bawaan
 from lakip_xl.compute.hasil import hitung
-from lakip_xl.model import Indikator, Kegiatan, Lakip, Output, Program
+from lakip_xl.model import Indikator, Kegiatan, Kro, Lakip, Output, Program
 from lakip_xl.office import konversi
 from lakip_xl.schema.data import baca_json, contoh_path, ke_dict
 from lakip_xl.validasi import validasi
@@ -192,7 +192,8 @@ def _isian(lakip: Lakip, tata: S.Tata) -> list[dict]:
 
 
 def _satker_besar() -> Lakip:
-    """60 indicators, 20 programs of 3 kegiatan of 5 outputs (300); figures by formula of the index."""
+    """60 indicators, 20 programs of 3 kegiatan (60), 100 KROs (the first 40 kegiatan have two, the
+    others one) of 3 ROs (300); figures by formula of the index."""
     lakip = Lakip()
     lakip.profil.nama = "Satker Uji Besar"
     lakip.profil.tahun = 2024
@@ -214,11 +215,15 @@ def _satker_besar() -> Lakip:
         for k in range(3):
             kode_k = f"{4000 + p * 3 + k}"
             keg = Kegiatan(kode=kode_k, nama=f"Kegiatan uji {kode_k}")
+            j = p * 3 + k  # kegiatan index
+            for r in range(2 if j < 40 else 1):
+                keg.kro.append(Kro(kode=("QAH", "EBA")[r], nama=f"KRO uji {kode_k}.{('QAH', 'EBA')[r]}"))
             for o in range(5):
                 n = (p * 3 + k) * 5 + o
-                keg.output.append(
+                kro = keg.kro[0] if len(keg.kro) == 1 or o < 3 else keg.kro[1]
+                kro.output.append(
                     Output(
-                        kode=f"{kode_k}.QAH.{o + 1:03d}",
+                        kode=f"{o + 1:03d}",
                         nama=f"Output uji {n + 1}",
                         satuan="Layanan",
                         volume_target=10 + n % 9,
