@@ -53,7 +53,7 @@ def test_button_over_http(alamat):
     assert r.status_code == 200, r.text
     aksi = r.json()["actions"]
     nilai = [a for a in aksi if a["func"] == "setValues" and a["column_count"] == 4]
-    assert nilai and nilai[0]["row_count"] == 23
+    assert nilai and nilai[0]["row_count"] == 25
     assert any(a["func"] == "alert" and "9 galat" in a["args"][0] for a in aksi)
 
 
