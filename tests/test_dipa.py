@@ -172,3 +172,28 @@ def validasi_buku(bk):
     temuan = validasi(bk.lakip)
     bk.lokasi(temuan)
     return temuan
+
+
+def test_report_budget_table_has_four_levels_and_the_code_note():
+    from lakip_xl.laporan.konteks import bangun_konteks
+    from lakip_xl.layanan import buka
+    from lakip_xl.schema.data import contoh_path
+
+    k = bangun_konteks(buka(contoh_path()), draf=True)
+    rows = k["hierarki"]
+    # Program and kegiatan bold, KRO italic, RO plain with a dash: exactly one name run filled.
+    gaya = [(r["tingkat"], bool(r["nama_tebal"]), bool(r["nama_miring"]), bool(r["nama_biasa"])) for r in rows[:4]]
+    assert gaya == [
+        ("program", True, False, False),
+        ("kegiatan", True, False, False),
+        ("kro", False, True, False),
+        ("ro", False, False, True),
+    ]
+    assert [r["kode"] for r in rows[:4]] == ["BF", "KEG1", "KEG1.BAA", "KEG1.BAA.001"]
+    # 2 programs, 2 kegiatan, 8 KROs, 18 ROs; every row once.
+    assert [sum(r["tingkat"] == t for r in rows) for t in ("program", "kegiatan", "kro", "ro")] == [2, 2, 8, 18]
+    # The KRO row carries the KRO's money: Operasi Bidang Keamanan as the DIPA states it.
+    bhb = next(r for r in rows if r["kode"] == "KEG1.BHB")
+    assert bhb["pagu"] == "679.398.000" and bhb["realisasi"] == "390.298.935"
+    # Codes not from the unit's DIPA are said to be so under the table.
+    assert k["kalimat"]["catatan_kode"].startswith("Catatan kode:") and "KEG1" in k["kalimat"]["catatan_kode"]
