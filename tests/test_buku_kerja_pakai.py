@@ -314,17 +314,20 @@ def _piksel_cek(pdf: Path, lembar: str, folder: Path) -> int:
 
 
 def test_planted_realisasi_above_pagu_is_coloured_and_counted_without_python(tmp_path, lo, uno_python):
-    """In LibreOffice alone: an output whose realisasi exceeds its pagu, typed into the blank master,
-    turns its cells red and is counted on Beranda (output, kegiatan, program and total: 4), and
+    """In LibreOffice alone: an RO whose realisasi exceeds its pagu, typed into the blank master,
+    turns its cells red and is counted on Beranda (RO, KRO, kegiatan, program and total: 5), and
     the count equals the engine's."""
     tata = baca_buku_kerja(MASTER).tata
-    p, k, o = (tata.posisi[t] for t in ("Program", "Kegiatan", "Output"))
+    p, k, kr, o = (tata.posisi[t] for t in ("Program", "Kegiatan", "Kro", "Output"))
     ketik = [
         {"op": "ketik", "lembar": "Output", "baris": p.awal, "kolom": p.kolom("kode"), "nilai": "WA"},
         {"op": "ketik", "lembar": "Output", "baris": k.awal, "kolom": k.kolom("kode"), "nilai": "4262"},
         {"op": "ketik", "lembar": "Output", "baris": k.awal, "kolom": k.kolom("program"), "nilai": "WA"},
-        {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("kode"), "nilai": "4262.QAH.001"},
+        {"op": "ketik", "lembar": "Output", "baris": kr.awal, "kolom": kr.kolom("kode"), "nilai": "QAH"},
+        {"op": "ketik", "lembar": "Output", "baris": kr.awal, "kolom": kr.kolom("kegiatan"), "nilai": "4262"},
+        {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("kode"), "nilai": "001"},
         {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("kegiatan"), "nilai": "4262"},
+        {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("kro"), "nilai": "QAH"},
         {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("pagu"), "nilai": 100_000_000},
         {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("realisasi"), "nilai": 118_530_000},
     ]
@@ -335,7 +338,7 @@ def test_planted_realisasi_above_pagu_is_coloured_and_counted_without_python(tmp
 
     lembar, r, c, _, _ = _nama_dari_zip(tanam)["CekLebihPagu"]
     assert lembar == "Beranda"
-    assert _nilai_lo(tanam, lembar, r, c, {}) == 4  # output, its kegiatan, its program, the DIPA total
+    assert _nilai_lo(tanam, lembar, r, c, {}) == 5  # the RO, its KRO, kegiatan, program, the DIPA total
     assert nama.posisi["Output"].awal == o.awal
     _, salah = _banding_mesin(tanam)
     assert salah == [], salah[:10]
