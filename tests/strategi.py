@@ -12,6 +12,7 @@ from lakip_xl.model import (
     Indikator,
     Kegiatan,
     KomponenIkpa,
+    Kro,
     Lakip,
     NilaiDisebut,
     Output,
@@ -111,18 +112,30 @@ def anggaran(draw) -> Anggaran:
     for p in range(draw(st.integers(1, 2))):
         kegiatan = []
         for k in range(draw(st.integers(1, 3))):
-            outs = []
-            for _ in range(draw(st.integers(0, 3))):
-                n_out += 1
-                outs.append(draw(output(f"O{n_out}")))
+            kro = []
+            for r in range(draw(st.integers(0, 2))):
+                outs = []
+                for o in range(draw(st.integers(0, 3))):
+                    n_out += 1
+                    outs.append(draw(output(f"{o + 1:03d}")))  # RO codes repeat under every KRO
+                kro.append(
+                    Kro(
+                        kode=("QAH", "EBA")[r],  # KRO codes repeat under every kegiatan
+                        nama=draw(teks),
+                        pagu=draw(opsional(uang)),
+                        realisasi=draw(opsional(uang)),
+                        penyerapan_dinyatakan=draw(opsional(persen)),
+                        output=outs,
+                    )
+                )
             kegiatan.append(
                 Kegiatan(
-                    kode=f"K{p}{k}",
+                    kode=f"{4000 + 10 * p + k}",
                     nama=draw(teks),
                     pagu=draw(opsional(uang)),
                     realisasi=draw(opsional(uang)),
                     penyerapan_dinyatakan=draw(opsional(persen)),
-                    output=outs,
+                    kro=kro,
                 )
             )
         programs.append(

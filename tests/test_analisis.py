@@ -30,10 +30,12 @@ def kiriman(tmp_path_factory) -> Path:
     for i, (pagu, real) in enumerate(((1000, 800), (3000, 1500), (2000, 2000))):
         u = unit(i, 3)
         kg = u.anggaran.program[0].kegiatan[0]
-        kg.output = kg.output[:1]
+        kr = kg.kro[0]
+        kr.output = kr.output[:1]
+        kg.kro = [kr]
         u.anggaran.program[0].kegiatan = [kg]
         u.anggaran.program = u.anggaran.program[:1]
-        kg.output[0].pagu, kg.output[0].realisasi, kg.pagu = pagu, real, pagu
+        kr.output[0].pagu, kr.output[0].realisasi, kr.pagu = pagu, real, pagu
         tulis_json(u, folder / f"u{i}.json")
     tulis_json(Lakip(profil=Profil(nama="Satker tanpa anggaran", kode_satker="699999", tahun=2024)), folder / "u3.json")
     (folder / "catatan.txt").write_text("bukan data", encoding="utf-8")

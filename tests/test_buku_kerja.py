@@ -21,6 +21,7 @@ from lakip_xl.buku_kerja.tulis import bangun_buku_kerja
 from lakip_xl.buku_kerja.vba import TOMBOL, modul_vba, sumber_xlwings
 from lakip_xl.compute.aturan import aturan_bawaan
 from lakip_xl.compute.hasil import hitung
+from lakip_xl.model import semua_kro, semua_output
 from lakip_xl.office import konversi
 from lakip_xl.schema.data import baca_json, contoh_path, ke_dict
 
@@ -274,17 +275,19 @@ def _sel_nama(nama: str) -> tuple[str, str]:
 
 
 def test_reader_findings_name_sheet_and_cell(tmp_path):
-    # Output rows start after the Program and Kegiatan tables; find OUT-01's row by reading.
+    # RO rows start after the Program, Kegiatan and KRO tables; find the first RO's row by reading.
     bk = baca_buku_kerja(CONTOH)
     p = bk.tata.posisi["Output"]
-    pagu = p.sel("pagu", 0)  # OUT-01 pagu
-    real = p.sel("realisasi", 1)  # OUT-02 realisasi
+    pagu = p.sel("pagu", 0)  # KEG1.BAA.001 pagu
+    real = p.sel("realisasi", 1)  # KEG1.BAA.002 realisasi
     rumus = p.sel("penyerapan", 2)  # a formula cell
     ikpa = bk.tata.posisi["IkpaKomponen"].sel("nilai", 1)
-    induk = bk.tata.posisi["Kegiatan"].sel("program", 7)  # the last kegiatan
+    induk = bk.tata.posisi["Kro"].sel("kegiatan", 7)  # the last KRO, KEG2.EBD
+    kro_ro = p.sel("kro", 12)  # RO KEG2.EBB.971
 
     def ubah(wb):
-        wb["Output"][induk] = "PRG-9"  # a program code that does not exist
+        wb["Output"][induk] = "9999"  # a kegiatan code that does not exist
+        wb["Output"][kro_ro] = "EBX"  # the kegiatan exists, this KRO under it does not
         wb["Output"][pagu] = "195.193.000"  # Indonesian text: read, with a warning
         wb["Output"][real] = "empat ratus"  # unreadable
         wb["Output"][rumus] = 57.29  # a formula overwritten by a constant
@@ -297,9 +300,12 @@ def test_reader_findings_name_sheet_and_cell(tmp_path):
     assert by[("ANGKA_TIDAK_VALID", f"Output!{real}")].tingkat == "galat"
     assert by[("RUMUS_DITIMPA", f"Output!{rumus}")].tingkat == "galat"
     assert ("ANGKA_SEBAGAI_TEKS", f"IKPA!{ikpa}") in by
-    assert "PRG-9" in by[("INDUK_TIDAK_ADA", f"Output!{induk}")].pesan
-    assert sum(len(p.kegiatan) for p in bk2.lakip.anggaran.program) == 7
-    out = bk2.lakip.anggaran.program[0].kegiatan[0].output
+    assert "9999" in by[("INDUK_TIDAK_ADA", f"Output!{induk}")].pesan
+    assert "KEG2.EBX" in by[("INDUK_TIDAK_ADA", f"Output!{kro_ro}")].pesan
+    # The orphaned KRO is not counted, nor its three ROs (their KRO is gone), nor the moved RO.
+    assert len(semua_kro(bk2.lakip)) == 7
+    assert len(semua_output(bk2.lakip)) == 18 - 3 - 1
+    out = bk2.lakip.anggaran.program[0].kegiatan[0].kro[0].output
     assert out[0].pagu == 195193000
     assert out[1].realisasi is None
     assert bk2.lakip.ikpa.komponen[1].nilai == 75.75
@@ -410,7 +416,7 @@ def test_export_and_upgrade(tmp_path):
     # This year's realisation (IKU-1: 1,63) moves to "last year"; this year's is blank.
     assert l2.indikator[0].realisasi_tahun_lalu == 1.63 and l2.indikator[0].realisasi is None
     assert l2.indikator[0].target == 3.25
-    assert l2.anggaran.program[0].kegiatan[0].output[0].realisasi is None
+    assert l2.anggaran.program[0].kegiatan[0].kro[0].output[0].realisasi is None
     assert cli("buku-kerja", "tingkatkan", baru, "-o", baru).returncode == 2
 
 
@@ -464,7 +470,7 @@ def test_upgrade_reads_an_older_schema_and_refuses_to_lose_input(tmp_path):
 def test_rows_without_a_code_are_named(tmp_path):
     bk = baca_buku_kerja(CONTOH)
     p = bk.tata.posisi["Output"]
-    i = len(bk.lakip.anggaran.program[0].kegiatan[0].output) + 17  # a spare row
+    i = len(semua_output(bk.lakip)) + 17  # a spare row
 
     def ketik(wb):
         wb["Output"][p.sel("pagu", i)] = 5000000

@@ -17,7 +17,7 @@ from lakip_xl.buku_kerja.mesin import mesin
 from lakip_xl.buku_kerja.tulis import WARNA_CEK, _nilai_model, baris_tabel, jumlah_baris_teks
 from lakip_xl.compute.aturan import aturan_bawaan
 from lakip_xl.compute.hasil import hitung
-from lakip_xl.model import Indikator, Kegiatan, Lakip, Output, Program
+from lakip_xl.model import Indikator, Kegiatan, Kro, Lakip, Output, Program
 from lakip_xl.office import konversi
 from lakip_xl.schema.data import baca_json, contoh_path, ke_dict
 from lakip_xl.validasi import validasi
@@ -192,7 +192,8 @@ def _isian(lakip: Lakip, tata: S.Tata) -> list[dict]:
 
 
 def _satker_besar() -> Lakip:
-    """60 indicators, 20 programs of 3 kegiatan of 5 outputs (300); figures by formula of the index."""
+    """60 indicators, 20 programs of 3 kegiatan (60), 100 KROs (the first 40 kegiatan have two, the
+    others one) of 3 ROs (300); figures by formula of the index."""
     lakip = Lakip()
     lakip.profil.nama = "Satker Uji Besar"
     lakip.profil.tahun = 2024
@@ -214,11 +215,15 @@ def _satker_besar() -> Lakip:
         for k in range(3):
             kode_k = f"{4000 + p * 3 + k}"
             keg = Kegiatan(kode=kode_k, nama=f"Kegiatan uji {kode_k}")
+            j = p * 3 + k  # kegiatan index
+            for r in range(2 if j < 40 else 1):
+                keg.kro.append(Kro(kode=("QAH", "EBA")[r], nama=f"KRO uji {kode_k}.{('QAH', 'EBA')[r]}"))
             for o in range(5):
                 n = (p * 3 + k) * 5 + o
-                keg.output.append(
+                kro = keg.kro[0] if len(keg.kro) == 1 or o < 3 else keg.kro[1]
+                kro.output.append(
                     Output(
-                        kode=f"{kode_k}.QAH.{o + 1:03d}",
+                        kode=f"{o + 1:03d}",
                         nama=f"Output uji {n + 1}",
                         satuan="Layanan",
                         volume_target=10 + n % 9,
@@ -309,17 +314,20 @@ def _piksel_cek(pdf: Path, lembar: str, folder: Path) -> int:
 
 
 def test_planted_realisasi_above_pagu_is_coloured_and_counted_without_python(tmp_path, lo, uno_python):
-    """In LibreOffice alone: an output whose realisasi exceeds its pagu, typed into the blank master,
-    turns its cells red and is counted on Beranda (output, kegiatan, program and total: 4), and
+    """In LibreOffice alone: an RO whose realisasi exceeds its pagu, typed into the blank master,
+    turns its cells red and is counted on Beranda (RO, KRO, kegiatan, program and total: 5), and
     the count equals the engine's."""
     tata = baca_buku_kerja(MASTER).tata
-    p, k, o = (tata.posisi[t] for t in ("Program", "Kegiatan", "Output"))
+    p, k, kr, o = (tata.posisi[t] for t in ("Program", "Kegiatan", "Kro", "Output"))
     ketik = [
         {"op": "ketik", "lembar": "Output", "baris": p.awal, "kolom": p.kolom("kode"), "nilai": "WA"},
         {"op": "ketik", "lembar": "Output", "baris": k.awal, "kolom": k.kolom("kode"), "nilai": "4262"},
         {"op": "ketik", "lembar": "Output", "baris": k.awal, "kolom": k.kolom("program"), "nilai": "WA"},
-        {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("kode"), "nilai": "4262.QAH.001"},
+        {"op": "ketik", "lembar": "Output", "baris": kr.awal, "kolom": kr.kolom("kode"), "nilai": "QAH"},
+        {"op": "ketik", "lembar": "Output", "baris": kr.awal, "kolom": kr.kolom("kegiatan"), "nilai": "4262"},
+        {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("kode"), "nilai": "001"},
         {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("kegiatan"), "nilai": "4262"},
+        {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("kro"), "nilai": "QAH"},
         {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("pagu"), "nilai": 100_000_000},
         {"op": "ketik", "lembar": "Output", "baris": o.awal, "kolom": o.kolom("realisasi"), "nilai": 118_530_000},
     ]
@@ -330,7 +338,7 @@ def test_planted_realisasi_above_pagu_is_coloured_and_counted_without_python(tmp
 
     lembar, r, c, _, _ = _nama_dari_zip(tanam)["CekLebihPagu"]
     assert lembar == "Beranda"
-    assert _nilai_lo(tanam, lembar, r, c, {}) == 4  # output, its kegiatan, its program, the DIPA total
+    assert _nilai_lo(tanam, lembar, r, c, {}) == 5  # the RO, its KRO, kegiatan, program, the DIPA total
     assert nama.posisi["Output"].awal == o.awal
     _, salah = _banding_mesin(tanam)
     assert salah == [], salah[:10]

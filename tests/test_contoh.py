@@ -9,24 +9,24 @@ from lakip_xl.compute.hasil import hitung
 # Penyerapan per output as printed in the seed's DIPA table. The three marked False are the
 # report's own errors (DOMAIN.md section 7); every other printed figure is correct.
 PUBLISHED_PENYERAPAN = {
-    "OUT-01": ("40.15", True),
-    "OUT-02": ("7.23", True),
-    "OUT-03": ("57.29", False),  # 193.192.935 / 162.992.935 is 118,53
-    "OUT-04": ("58.21", True),
-    "OUT-05": ("99.98", True),
-    "OUT-06": ("0.00", True),
-    "OUT-07": ("47.17", True),
-    "OUT-08": ("89.09", True),
-    "OUT-09": ("8.22", True),
-    "OUT-10": ("32.03", True),
-    "OUT-11": ("53.77", True),
-    "OUT-12": ("61.76", True),
-    "OUT-13": ("99.50", True),
-    "OUT-14": ("91.82", False),  # 1.113.446.188 / 3.522.498.000 is 31,61
-    "OUT-15": ("52.33", True),
-    "OUT-16": ("24.28", True),
-    "OUT-17": ("61.47", True),
-    "OUT-18": ("17.08", True),
+    "KEG1.BAA.001": ("40.15", True),
+    "KEG1.BAA.002": ("7.23", True),
+    "KEG1.BHB.001": ("57.29", False),  # 193.192.935 / 162.992.935 is 118,53
+    "KEG1.BHB.002": ("58.21", True),
+    "KEG1.BHB.003": ("99.98", True),
+    "KEG1.BHB.004": ("0.00", True),
+    "KEG1.BIB.001": ("47.17", True),
+    "KEG1.BKA.001": ("89.09", True),
+    "KEG2.EBA.956": ("8.22", True),
+    "KEG2.EBA.962": ("32.03", True),
+    "KEG2.EBA.963": ("53.77", True),
+    "KEG2.EBA.994": ("61.76", True),
+    "KEG2.EBB.951": ("99.50", True),
+    "KEG2.EBB.971": ("91.82", False),  # 1.113.446.188 / 3.522.498.000 is 31,61
+    "KEG2.EBC.954": ("52.33", True),
+    "KEG2.EBD.952": ("24.28", True),
+    "KEG2.EBD.955": ("61.47", True),
+    "KEG2.EBD.961": ("17.08", True),
 }
 
 
@@ -47,16 +47,17 @@ def test_work_area_totals(contoh):
 
 def test_every_output_has_its_penyerapan(contoh):
     outputs = hitung(contoh, aturan_bawaan()).output
-    assert [o.kode for o in outputs] == list(PUBLISHED_PENYERAPAN)
+    assert [o.kode_lengkap for o in outputs] == list(PUBLISHED_PENYERAPAN)
     for o in outputs:
-        printed, correct = PUBLISHED_PENYERAPAN[o.kode]
+        printed, correct = PUBLISHED_PENYERAPAN[o.kode_lengkap]
         assert o.penyerapan is not None
-        assert (str(bulat(o.penyerapan)) == printed) is correct, o.kode
+        assert (str(bulat(o.penyerapan)) == printed) is correct, o.kode_lengkap
 
 
-def test_kegiatan_penyerapan_matches_printed_groups(contoh):
+def test_kro_penyerapan_matches_printed_groups(contoh):
+    # The seed's DIPA table groups its outputs by KRO (it calls them "kegiatan").
     a = hitung(contoh, aturan_bawaan()).anggaran
-    got = {k.nama: str(bulat(k.penyerapan)) for k in a.per_kegiatan}
+    got = {k.nama: str(bulat(k.penyerapan)) for k in a.per_kro}
     # Printed group percentages; Sarana dan Prasarana printed 92,19 but is 34,86.
     assert got["Pelayanan Publik Kepada Masyarakat"] == "39.17"
     assert got["Operasi Bidang Keamanan"] == "57.45"
@@ -70,7 +71,9 @@ def test_budget_totals(contoh):
     assert (a.pagu, a.realisasi) == (8234057000, 4463785560)
     assert a.sisa == 8234057000 - 4463785560
     assert str(bulat(a.penyerapan)) == "54.21"  # the report printed the unspent share, 45,79
-    # Sum of the eight groups of the DIPA table (DOMAIN.md section 7).
+    # Sum of the eight groups (KROs) of the DIPA table (DOMAIN.md section 7), and of the two
+    # kegiatan above them, which have no figures of their own in the seed.
+    assert sum(k.realisasi for k in a.per_kro) == 3902749878
     assert sum(k.realisasi for k in a.per_kegiatan) == 3902749878
     # Spending-type table: sisa printed 7.339.504 / 85.793.648 / 0.
     assert [r.sisa for r in a.per_jenis] == [7339504, 85793648, 0]
@@ -89,10 +92,10 @@ def test_indicator_capaian(contoh):
 
 
 def test_output_capaian_capped_at_100_as_published(contoh):
-    got = {o.kode: o.capaian_volume for o in hitung(contoh, aturan_bawaan()).output}
-    assert got["OUT-01"] == 100  # 7.626 of 2.000, printed 100
-    assert got["OUT-13"] == pytest.approx(15 / 18 * 100)  # printed 83,33
-    assert got["OUT-14"] is None  # no realisation reported
+    got = {o.kode_lengkap: o.capaian_volume for o in hitung(contoh, aturan_bawaan()).output}
+    assert got["KEG1.BAA.001"] == 100  # 7.626 of 2.000, printed 100
+    assert got["KEG2.EBB.951"] == pytest.approx(15 / 18 * 100)  # printed 83,33
+    assert got["KEG2.EBB.971"] is None  # no realisation reported
 
 
 def test_smart_nka(contoh):

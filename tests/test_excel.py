@@ -85,8 +85,9 @@ def test_hitung_dan_validasi_writes_findings_and_no_input(buka):
     book = buka(CONTOH)
     pesan = excel.hitung_dan_validasi()  # through xw.Book.caller()
     # 14 peringatan of the published figures, plus what the example leaves for the unit (issue 12): per IKU
-    # last year's realisation and the Renstra target (4 x 2), the analysis (4), and the staff table (1).
-    assert "9 galat" in pesan and "27 peringatan" in pesan
+    # last year's realisation and the Renstra target (4 x 2), the analysis (4), and the staff table (1);
+    # and the two kegiatan codes the seed does not give (KODE_BENTUK).
+    assert "9 galat" in pesan and "29 peringatan" in pesan
     aksi = tulisan(book)
     lembar = {book.sheets[a["sheet_position"]].name for a in aksi}
     assert lembar == {"Validasi", "Beranda"}
@@ -96,13 +97,13 @@ def test_hitung_dan_validasi_writes_findings_and_no_input(buka):
     # The findings block: one row per finding, each location a link to its cell.
     nilai = [a for a in aksi if a["func"] == "setValues" and book.sheets[a["sheet_position"]].name == "Validasi"]
     temuan = next(a for a in nilai if a["column_count"] == 4)
-    assert temuan["row_count"] == 36
+    assert temuan["row_count"] == 38
     baris = temuan["values"]
     lebih = next(r for r in baris if r[1] == "REALISASI_MELEBIHI_PAGU")
     bk = baca_buku_kerja(CONTOH)
     assert lebih[2] == f"Output!{bk.tata.posisi['Output'].sel('realisasi', 2)}"
     tautan = [a for a in aksi if a["func"] == "addHyperlink"]
-    assert len(tautan) == 36
+    assert len(tautan) == 38
     assert any(t["args"][0] == f"#'Output'!{bk.tata.posisi['Output'].sel('realisasi', 2)}" for t in tautan)
     ringkas = next(a for a in nilai if a["column_count"] == 2)
     assert ["Nilai akhir IKPA", "97,14"] in ringkas["values"]

@@ -116,12 +116,14 @@ def test_rekap_totals_equal_python(tmp_path, lo):
     ):
         u = unit(i, 3)
         u.profil.nama = nama
-        u.anggaran.program[0].kegiatan[0].output = u.anggaran.program[0].kegiatan[0].output[:1]
+        kr = u.anggaran.program[0].kegiatan[0].kro[0]
+        kr.output = kr.output[:1]
+        u.anggaran.program[0].kegiatan[0].kro = [kr]
         u.anggaran.program[0].kegiatan = u.anggaran.program[0].kegiatan[:1]
         u.anggaran.program = u.anggaran.program[:1]
-        o = u.anggaran.program[0].kegiatan[0].output[0]
+        o = kr.output[0]
         o.pagu, o.realisasi = pagu, real
-        u.anggaran.program[0].kegiatan[0].pagu = pagu
+        kr.pagu = pagu
         data.append(u)
         tulis_json(u, folder / f"u{i}.json")
     data.append(Lakip(profil=Profil(nama="-Satker tanpa anggaran", kode_satker="699999", tahun=2024)))
@@ -153,7 +155,15 @@ def test_generator_is_deterministic_and_varied(tmp_path):
     assert json.dumps(a) == json.dumps(b)
     assert json.dumps(a) != json.dumps([ke_dict(unit(i, 6)) for i in range(30)])
     assert len({len(x["indikator"]) for x in a}) >= 3
-    assert len({sum(len(k["output"]) for p in x["anggaran"]["program"] for k in p["kegiatan"]) for x in a}) >= 5
+    assert (
+        len(
+            {
+                sum(len(r["output"]) for p in x["anggaran"]["program"] for k in p["kegiatan"] for r in k["kro"])
+                for x in a
+            }
+        )
+        >= 5
+    )
     assert {x["ikpa"]["aturan"] for x in a} == {"2022", "2024"}
     r = subprocess.run(
         [sys.executable, "-m", "lakip_xl.doors.cli", "contoh-sintetis", "-o", str(tmp_path / "s"), "-n", "3", "--benih", "5", "--format", "json"],

@@ -53,7 +53,7 @@ def test_button_over_http(alamat):
     assert r.status_code == 200, r.text
     aksi = r.json()["actions"]
     nilai = [a for a in aksi if a["func"] == "setValues" and a["column_count"] == 4]
-    assert nilai and nilai[0]["row_count"] == 36  # 9 galat + 27 peringatan (test_excel.py)
+    assert nilai and nilai[0]["row_count"] == 38  # 9 galat + 29 peringatan (test_excel.py)
     assert any(a["func"] == "alert" and "9 galat" in a["args"][0] for a in aksi)
 
 

@@ -25,8 +25,8 @@ def cari(temuan, kode, lokasi):
     return [t for t in temuan if t.kode == kode and t.lokasi == lokasi]
 
 
-OPS = "anggaran.program[0].kegiatan[1]"  # Operasi Bidang Keamanan
-SARPRAS = "anggaran.program[1].kegiatan[1]"  # Layanan Sarana dan Prasarana Internal
+OPS = "anggaran.program[0].kegiatan[0].kro[1]"  # KRO Operasi Bidang Keamanan
+SARPRAS = "anggaran.program[1].kegiatan[0].kro[1]"  # KRO Layanan Sarana dan Prasarana Internal
 
 
 @pytest.mark.parametrize(
@@ -49,8 +49,8 @@ SARPRAS = "anggaran.program[1].kegiatan[1]"  # Layanan Sarana dan Prasarana Inte
         # (88,09); 1/1 is 100 (50).
         ("DINYATAKAN_BERBEDA", f"{OPS}.output[0].capaian_volume_dinyatakan", "58,33"),
         ("DINYATAKAN_BERBEDA", f"{OPS}.output[1].capaian_volume_dinyatakan", "85,71"),
-        ("DINYATAKAN_BERBEDA", "anggaran.program[0].kegiatan[3].output[0].capaian_volume_dinyatakan", "57,14"),
-        ("DINYATAKAN_BERBEDA", "anggaran.program[1].kegiatan[3].output[2].capaian_volume_dinyatakan", "100,00"),
+        ("DINYATAKAN_BERBEDA", "anggaran.program[0].kegiatan[0].kro[3].output[0].capaian_volume_dinyatakan", "57,14"),
+        ("DINYATAKAN_BERBEDA", "anggaran.program[1].kegiatan[0].kro[3].output[2].capaian_volume_dinyatakan", "100,00"),
         # Pagu totals disagree across chapters: 4.663.135.000 vs the DIPA's 8.234.057.000.
         ("TOTAL_BERBEDA", "anggaran.jenis_belanja", "8.234.057.000"),
         ("TOTAL_BERBEDA", "anggaran.sumber_dana", "8.234.057.000"),
@@ -69,7 +69,7 @@ def test_example_correct_figures_raise_nothing(contoh):
     temuan = validasi(contoh)
     lokasi = {t.lokasi for t in temuan}
     # Figures the report got right are not flagged.
-    assert "anggaran.program[0].kegiatan[0].output[0].penyerapan_dinyatakan" not in lokasi  # 40,15
+    assert "anggaran.program[0].kegiatan[0].kro[0].output[0].penyerapan_dinyatakan" not in lokasi  # 40,15
     assert "ikpa.nilai_total_dinyatakan" not in lokasi  # 97,14
     assert "ikpa.pelaksanaan_dinyatakan" not in lokasi  # 99,40
     assert "anggaran.jenis_belanja[0].sisa_dinyatakan" not in lokasi  # 7.339.504
@@ -81,10 +81,10 @@ def test_example_correct_figures_raise_nothing(contoh):
 
 def test_planted_bad_input(contoh_dict):
     d = copy.deepcopy(contoh_dict)
-    out0 = d["anggaran"]["program"][0]["kegiatan"][0]["output"][0]
+    out0 = d["anggaran"]["program"][0]["kegiatan"][0]["kro"][0]["output"][0]
     out0["pagu"] = "seratus juta"  # not a number
     out0["realisasi"] = "78.367.000"  # Indonesian text: read, with a warning
-    d["anggaran"]["program"][0]["kegiatan"][0]["output"][1]["realisasi"] = -5
+    d["anggaran"]["program"][0]["kegiatan"][0]["kro"][0]["output"][1]["realisasi"] = -5
     d["indikator"][0]["target"] = 0
     d["indikator"][1]["target"] = None
     d["indikator"][2]["targte"] = 3  # typo'd key
@@ -92,7 +92,7 @@ def test_planted_bad_input(contoh_dict):
     d["profil"]["kepala_nip"] = "19710311"
     temuan = temuan_dari(d)
     by = {(t.kode, t.lokasi): t for t in temuan}
-    o = "anggaran.program[0].kegiatan[0].output"
+    o = "anggaran.program[0].kegiatan[0].kro[0].output"
     assert by[("ANGKA_TIDAK_VALID", f"{o}[0].pagu")].tingkat == "galat"
     assert by[("ANGKA_SEBAGAI_TEKS", f"{o}[0].realisasi")].tingkat == "peringatan"
     assert by[("ANGKA_NEGATIF", f"{o}[1].realisasi")].tingkat == "galat"
@@ -104,8 +104,8 @@ def test_planted_bad_input(contoh_dict):
     assert ("PROFIL", "profil.kepala_nip") in by
     # The text figure was read as the number it says.
     lakip, _ = dari_dict(d)
-    assert lakip.anggaran.program[0].kegiatan[0].output[0].realisasi == 78367000
-    assert lakip.anggaran.program[0].kegiatan[0].output[0].pagu is None
+    assert lakip.anggaran.program[0].kegiatan[0].kro[0].output[0].realisasi == 78367000
+    assert lakip.anggaran.program[0].kegiatan[0].kro[0].output[0].pagu is None
     hitung(lakip, aturan_bawaan())  # nothing raises on bad input
 
 

@@ -559,7 +559,10 @@ class _Pembaca:
             "Kembalikan dengan Ctrl+Z atau dari salinan sebelumnya; atau pindahkan data lainnya ke buku kerja baru: "
             f"lakip-xl buku-kerja tingkatkan '{self.nama_berkas}' -o BARU.xlsm --paksa"
         )
+        # A workbook without the KRO table (schema 3 or older) has the old Output columns.
+        tabel_lama = S.TABEL_V3 if lama and "Data_Kro" not in self.nama else {}
         for t in S.TABEL:
+            t = tabel_lama.get(t.kunci, t)
             n = self.nama.get(f"Data_{t.kunci}")
             if n is None and lama and t.kunci in S.BARU:
                 continue  # newer than the workbook: nothing to read
@@ -670,7 +673,10 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
             + (" (perlu lakip-xl yang lebih baru)." if isinstance(versi, int) and versi > S.VERSI_BUKU_KERJA else ".")
         )
     tata = pb.tata(lama)
-    data: dict[str, Any] = {"versi_skema": SCHEMA_VERSION}
+    # A workbook of schema 3 or older has no KRO level: its outputs are read under their kegiatan
+    # and moved under a KRO exactly as a versi-1 data file is (schema.data.migrasi_v1).
+    tanpa_kro = lama and "Data_Kro" not in pb.nama
+    data: dict[str, Any] = {"versi_skema": 1 if tanpa_kro else SCHEMA_VERSION}
     aturan = _aturan(pb, tata, lama)
     # Blocks.
     for b in S.BLOK:
@@ -688,9 +694,11 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
             _set(data, s.kunci, v)
     # Tables, as skema.IKATAN binds them to the model's lists.
     peta: Peta = {}
-    tabel = _Tabel(pb, tata, data, peta)
+    tabel = _Tabel(pb, tata, data, peta, S.IKATAN_V3 if tanpa_kro else S.IKATAN)
     tabel.baca_semua()
     _kode_ikpa(data, aturan)
+    if tanpa_kro:  # the outputs' paths as migrated: each kegiatan's outputs under its one KRO
+        peta = {_jalur_v2(j): v for j, v in peta.items()}
     lakip, temuan_baca = dari_dict(data)
     temuan_baca = [_teks_di_rencana(t) for t in temuan_baca]
     bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan, _xlwings_conf(pb))
@@ -706,6 +714,13 @@ def _kode_ikpa(data: dict[str, Any], aturan: Aturan) -> None:
     for k in (data.get("ikpa") or {}).get("komponen") or []:
         if isinstance(k.get("kode"), str):
             k["kode"] = kode.get(k["kode"].strip().casefold(), k["kode"].strip())
+
+
+def _jalur_v2(j: tuple[Any, ...]) -> tuple[Any, ...]:
+    """An output's path of a workbook without KROs, as ``migrasi_v1`` places it."""
+    if len(j) >= 7 and j[:2] == ("anggaran", "program") and j[3] == "kegiatan" and j[5] == "output":
+        return (*j[:5], "kro", 0, *j[5:])
+    return j
 
 
 def _teks_di_rencana(t: Temuan) -> Temuan:
@@ -741,13 +756,15 @@ class _Tabel:
     companion table are merged into their primary table's rows, a child row is attached to
     the parent whose code it names, and every list item's row goes into the cell map."""
 
-    def __init__(self, pb: _Pembaca, tata: S.Tata, data: dict[str, Any], peta: Peta) -> None:
-        self.pb, self.tata, self.data, self.peta = pb, tata, data, peta
+    def __init__(
+        self, pb: _Pembaca, tata: S.Tata, data: dict[str, Any], peta: Peta, ikatan: tuple[S.Ikatan, ...] = S.IKATAN
+    ) -> None:
+        self.pb, self.tata, self.data, self.peta, self.ikatan = pb, tata, data, peta, ikatan
         self.pasangan: dict[tuple[str, int], int] = {}  # (companion table, primary row) -> companion row
-        self.per_kode: dict[str, dict[str, tuple[tuple[Any, ...], dict[str, Any]]]] = {}
+        self.per_kode: dict[str, dict[tuple[str, ...], tuple[tuple[Any, ...], dict[str, Any]]]] = {}
 
     def baca_semua(self) -> None:
-        for ik in S.IKATAN:
+        for ik in self.ikatan:
             if ik.pendamping is not None:
                 continue  # read with its primary table
             if ik.induk is None:
@@ -903,63 +920,87 @@ class _Tabel:
                 out.append(vals)
         return out
 
-    def _catat_kode(self, ik: S.Ikatan, vals: dict[str, Any], jalur: tuple[Any, ...]) -> None:
-        """Remember a row by its code for its children (the first row with a code wins)."""
-        if any(x.induk == ik.tabel for x in S.IKATAN):
-            for x in S.IKATAN:
-                if x.induk == ik.tabel:
-                    vals.setdefault(x.jalur[-1], [])
-            if vals.get("kode") is not None:
-                self.per_kode.setdefault(ik.tabel, {}).setdefault(str(vals["kode"]), (jalur, vals))
+    def _catat_kode(
+        self, ik: S.Ikatan, vals: dict[str, Any], jalur: tuple[Any, ...], kolom: dict[str, Any] | None = None
+    ) -> None:
+        """Remember a row by its key (``Ikatan.kunci``) for its children (the first row wins)."""
+        anak = [x for x in self.ikatan if x.induk == ik.tabel]
+        for x in anak:
+            vals.setdefault(x.jalur[-1], [])
+        kunci = tuple((kolom or {}).get(k, vals.get(k)) for k in ik.kunci)
+        if anak and all(k is not None for k in kunci):
+            self.per_kode.setdefault(ik.tabel, {}).setdefault(tuple(map(str, kunci)), (jalur, vals))
 
     def anak(self, ik: S.Ikatan) -> None:
-        assert ik.induk is not None and ik.kolom_induk is not None
+        assert ik.induk is not None and ik.kolom_induk
         induk_per_kode = self.per_kode.get(ik.induk, {})
         for i, vals in self.rows_lengkap(ik.tabel):
             if not _baris_terisi(list(vals.values())):
                 continue
-            induk = self._induk(ik, i, vals, induk_per_kode)
+            kolom = {k: vals.pop(k) for k in ik.kolom_induk}
+            induk = self._induk(ik, i, vals, kolom, induk_per_kode)
             if induk is None:
                 continue
             jalur_induk, vals_induk = induk
             daftar = vals_induk.setdefault(ik.jalur[-1], [])
             jalur: tuple[str | int, ...] = (*jalur_induk, *ik.jalur, len(daftar))
             self.peta[jalur] = (ik.tabel, i)
-            self._catat_kode(ik, vals, jalur)
+            self._catat_kode(ik, vals, jalur, kolom)
             daftar.append(vals)
 
     def _induk(
-        self, ik: S.Ikatan, i: int, vals: dict[str, Any], induk_per_kode: dict[str, Any]
+        self,
+        ik: S.Ikatan,
+        i: int,
+        vals: dict[str, Any],
+        kolom: dict[str, Any],
+        induk_per_kode: dict[tuple[str, ...], Any],
     ) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
-        """The parent a child row names by code, or ``None`` with a finding at the cell."""
-        assert ik.induk is not None and ik.kolom_induk is not None
-        jenis, jenis_induk = ik.tabel.lower(), ik.induk.lower()
+        """The parent a child row names by its parent columns, or ``None`` with a finding at the cell."""
+        assert ik.induk is not None
+        jenis, jenis_induk = NAMA_TINGKAT.get(ik.tabel, ik.tabel.lower()), NAMA_TINGKAT.get(ik.induk, ik.induk.lower())
         p = self.tata.posisi[ik.tabel]
-        kode = vals.pop(ik.kolom_induk)
         if vals.get("kode") is None:
             self.pb.temuan.append(
                 Temuan(
                     "KODE_KOSONG",
                     "galat",
-                    ("anggaran", jenis),
-                    f"Baris {jenis} ini berisi data tetapi kodenya kosong; baris ini tidak ikut dihitung. Isi kode {jenis} yang unik.",
+                    ("anggaran", ik.tabel.lower()),
+                    f"Baris {jenis} ini berisi data tetapi kodenya kosong; baris ini tidak ikut dihitung. "
+                    f"Isi kode {jenis} sesuai DIPA.",
                     lokasi_sel=f"{p.lembar}!{p.sel('kode', i)}",
                 )
             )
             return None
-        induk = induk_per_kode.get(str(kode)) if kode is not None else None
+        nilai = tuple(kolom[k] for k in ik.kolom_induk)
+        induk = induk_per_kode.get(tuple(map(str, nilai))) if all(v is not None for v in nilai) else None
         if induk is None:
+            # Point at the first parent column that matches no parent (the KRO code when the
+            # kegiatan exists but has no such KRO).
+            salah = len(nilai) - 1
+            for n in range(len(nilai) - 1):
+                awal = tuple(map(str, nilai[: n + 1]))
+                if nilai[n] is None or not any(k[: n + 1] == awal for k in induk_per_kode):
+                    salah = n
+                    break
+            kode_induk = ".".join("" if v is None else str(v) for v in nilai)
             self.pb.temuan.append(
                 Temuan(
                     "INDUK_TIDAK_ADA",
                     "galat",
-                    ("anggaran", jenis),
-                    f"{jenis.capitalize()} '{vals.get('kode') or ''}' menyebut kode {jenis_induk} '{kode or ''}' yang tidak ada "
-                    f"di tabel {jenis_induk.capitalize()}; {jenis} ini tidak ikut dihitung. Isi kode {jenis_induk} yang benar.",
-                    lokasi_sel=f"{p.lembar}!{p.sel(ik.kolom_induk, i)}",
+                    ("anggaran", ik.tabel.lower()),
+                    f"{jenis[0].upper()}{jenis[1:]} '{vals.get('kode') or ''}' menyebut {jenis_induk} '{kode_induk}' yang "
+                    f"tidak ada di tabel {NAMA_TABEL.get(ik.induk, ik.induk)}; {jenis} ini tidak ikut dihitung. "
+                    f"Isi kode {jenis_induk} yang benar, atau tambahkan {jenis_induk} itu ke tabelnya.",
+                    lokasi_sel=f"{p.lembar}!{p.sel(ik.kolom_induk[salah], i)}",
                 )
             )
         return induk
+
+
+# How findings name the DIPA levels and their tables.
+NAMA_TINGKAT = {"Program": "program", "Kegiatan": "kegiatan", "Kro": "KRO", "Output": "RO"}
+NAMA_TABEL = {"Program": "Program", "Kegiatan": "Kegiatan", "Kro": "KRO", "Output": "RO"}
 
 
 def _daftar_bertitik(vals: dict[str, Any]) -> dict[str, Any]:

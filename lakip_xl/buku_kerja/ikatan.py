@@ -12,8 +12,9 @@ from . import skema as S
 
 # Path prefix of a list item in the model -> (table, data row index).
 Peta = dict[tuple[str | int, ...], tuple[str, int]]
-# One bound row: the item's model path, the item, the parent's code (hierarchy levels only).
-Baris = tuple[Jalur, Any, str | None]
+# One bound row: the item's model path, the item, the parent columns the row shows (hierarchy
+# levels only: ``{"kegiatan": "4262", "kro": "QAH"}`` for an RO).
+Baris = tuple[Jalur, Any, dict[str, Any]]
 
 IKATAN = {ik.tabel: ik for ik in S.IKATAN}
 
@@ -22,6 +23,11 @@ def ambil(obj: Any, jalur: tuple[str, ...]) -> list[Any]:
     for bagian in jalur:
         obj = obj[bagian] if isinstance(obj, dict) else getattr(obj, bagian)
     return list(obj or [])
+
+
+def kunci_baris(ik: S.Ikatan, item: Any, kolom_induk: dict[str, Any]) -> tuple[Any, ...]:
+    """The values that identify a row for its children (``Ikatan.kunci``)."""
+    return tuple(kolom_induk[k] if k in kolom_induk else getattr(item, k) for k in ik.kunci)
 
 
 def baris_model(lakip: Lakip) -> dict[str, list[Baris]]:
@@ -37,15 +43,20 @@ def baris_model(lakip: Lakip) -> dict[str, list[Baris]]:
                 pemilik = getattr(pemilik, bagian)
             indeks = {id(x): i for i, x in enumerate(ambil(lakip, ik.jalur))}
             rows[ik.tabel] = [
-                ((*ik.jalur, indeks[id(x)]) if id(x) in indeks else (*ik.jalur, "baru", j), x, None)
+                ((*ik.jalur, indeks[id(x)]) if id(x) in indeks else (*ik.jalur, "baru", j), x, {})
                 for j, x in enumerate(ik.urutan(pemilik))
             ]
         elif ik.induk is None:
-            rows[ik.tabel] = [((*ik.jalur, i), x, None) for i, x in enumerate(ambil(lakip, ik.jalur))]
+            rows[ik.tabel] = [((*ik.jalur, i), x, {}) for i, x in enumerate(ambil(lakip, ik.jalur))]
         else:
+            ik_induk = IKATAN[ik.induk]
             rows[ik.tabel] = [
-                ((*jalur, *ik.jalur, j), anak, induk.kode)
-                for jalur, induk, _ in rows[ik.induk]
+                (
+                    (*jalur, *ik.jalur, j),
+                    anak,
+                    dict(zip(ik.kolom_induk, kunci_baris(ik_induk, induk, kolom), strict=True)),
+                )
+                for jalur, induk, kolom in rows[ik.induk]
                 for j, anak in enumerate(ambil(induk, ik.jalur))
             ]
     return rows
@@ -57,10 +68,10 @@ def isi_tabel(lakip: Lakip) -> dict[str, list[Any]]:
     isi: dict[str, list[Any]] = {}
     for tabel, rows in baris_model(lakip).items():
         ik = IKATAN[tabel]
-        if ik.kolom_induk is None:
+        if not ik.kolom_induk:
             isi[tabel] = [x for _, x, _ in rows]
         else:
-            isi[tabel] = [dict(vars(x), **{ik.kolom_induk: kode}) for _, x, kode in rows]
+            isi[tabel] = [dict(vars(x), **kolom) for _, x, kolom in rows]
     return isi
 
 

@@ -117,7 +117,7 @@ class Mesin:
 
         lebih_pagu = (
             sum(lebih(o.pagu, o.realisasi) for o in h.output)
-            + sum(lebih(k.pagu, k.realisasi) for k in (*a.per_kegiatan, *a.per_program))
+            + sum(lebih(k.pagu, k.realisasi) for k in (*a.per_kro, *a.per_kegiatan, *a.per_program))
             + sum(lebih(p.pembanding_pagu, p.pembanding_realisasi) for p in l_.anggaran.program)
             + sum(lebih(r.pagu, r.realisasi) for r in (*a.per_jenis, *a.per_sumber))
             + lebih(a.pagu, a.realisasi)
@@ -127,7 +127,7 @@ class Mesin:
         rincian = (
             sum(
                 beda(getattr(k, apa), getattr(k, f"{apa}_rincian"))
-                for k in (*a.per_program, *a.per_kegiatan)
+                for k in (*a.per_program, *a.per_kegiatan, *a.per_kro)
                 for apa in ("pagu", "realisasi")
             )
             # The DIPA figures as typed (the effective ones equal them when typed).

@@ -13,6 +13,7 @@ Formula templates (a tiny language, expanded by :func:`rumus`):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from ..model import NARASI_LABEL
 # The workbook's own schema version (the JSON data format has its own, model.SCHEMA_VERSION).
 # 2: IKPA rule set and NKA regime by fiscal year (RefTahunIkpa, PilihanAturanIkpa, PMK 62/2023 cells).
 # 3: the IKPA planner (sheet Rencana IKPA). 4: dates are date cells (Profil, Prestasi); IKPA
-# indicators picked by name; the complete PermenPANRB 53/2014 report (sheets
+# indicators picked by name; the DIPA's four levels (a KRO table between Kegiatan and Output); the complete PermenPANRB 53/2014 report (sheets
 # Organisasi, Renstra, Analisis, Tindak Lanjut; IKPA explanations; other performance applications).
 VERSI_BUKU_KERJA = 4
 
@@ -350,14 +351,19 @@ RENSTRA = Tabel(
 )  # fmt: skip
 
 
-def _kolom_induk(anak: str, tabel_anak: str, kolom_induk: str, pagu_anak: str, real_anak: str) -> tuple[Kolom, ...]:
+def _kolom_induk(
+    anak: str, tabel_anak: str, cocok: tuple[tuple[str, str], ...], pagu_anak: str, real_anak: str
+) -> tuple[Kolom, ...]:
     """A parent row's money: the DIPA figures (inputs), the sums of its children, the figures in
     effect (DIPA when filled, else the sum), sisa and penyerapan. Children are the rows of
-    ``tabel_anak`` whose ``kolom_induk`` holds this row's code."""
+    ``tabel_anak`` whose columns match this row's: ``cocok`` pairs (child column, this row's
+    column), e.g. an RO names its KRO by kegiatan code and KRO code."""
+    syarat = "*".join(f"({{{tabel_anak}.{a}:}}={{{b}}})" for a, b in cocok)
+    kriteria = ",".join(f"{{{tabel_anak}.{a}:}},{{{b}}}" for a, b in cocok)
 
     def jumlah_anak(kol: str) -> str:
-        ada = f"SUMPRODUCT(({{{tabel_anak}.{kolom_induk}:}}={{kode}})*ISNUMBER({{{tabel_anak}.{kol}:}}))"
-        return f'IF({{kode}}="","",IF({ada}=0,"",SUMIFS({{{tabel_anak}.{kol}:}},{{{tabel_anak}.{kolom_induk}:}},{{kode}})))'
+        ada = f"SUMPRODUCT({syarat}*ISNUMBER({{{tabel_anak}.{kol}:}}))"
+        return f'IF({{kode}}="","",IF({ada}=0,"",SUMIFS({{{tabel_anak}.{kol}:}},{kriteria})))'
 
     return (
         Kolom("pagu", "Pagu DIPA", format="uang", lebar=16, catatan=f"kosongkan untuk memakai jumlah {anak}"),
@@ -381,7 +387,7 @@ PROGRAM = Tabel(
     (
         Kolom("kode", "Kode program", lebar=12),
         Kolom("nama", "Program", lebar=40),
-        *_kolom_induk("kegiatan", "Kegiatan", "program", "pagu_efektif", "realisasi_efektif"),
+        *_kolom_induk("kegiatan", "Kegiatan", (("program", "kode"),), "pagu_efektif", "realisasi_efektif"),
         Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
         Kolom("pagu_pk", "Alokasi pada PK", format="uang", lebar=16),
         Kolom("pembanding_pagu", "Pagu periode pembanding", format="uang", lebar=16),
@@ -402,21 +408,37 @@ KEGIATAN = Tabel(
         Kolom("kode", "Kode kegiatan", lebar=12),
         Kolom("program", "Kode program", lebar=12),
         Kolom("nama", "Kegiatan", lebar=40),
-        *_kolom_induk("output", "Output", "kegiatan", "pagu", "realisasi"),
+        *_kolom_induk("KRO", "Kro", (("kegiatan", "kode"),), "pagu_efektif", "realisasi_efektif"),
         Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
     ),
     cadangan=10,
     minimum=60,
 )  # fmt: skip
 
+KRO = Tabel(
+    "Kro",
+    "Output",
+    "KRO (Klasifikasi Rincian Output)",
+    (
+        Kolom("kode", "Kode KRO", lebar=12),
+        Kolom("kegiatan", "Kode kegiatan", lebar=12),
+        Kolom("nama", "KRO", lebar=40),
+        *_kolom_induk("RO", "Output", (("kegiatan", "kegiatan"), ("kro", "kode")), "pagu", "realisasi"),
+        Kolom("penyerapan_dinyatakan", "Penyerapan dinyatakan (%)", format="persen", lebar=11),
+    ),
+    cadangan=20,
+    minimum=100,
+)  # fmt: skip
+
 OUTPUT = Tabel(
     "Output",
     "Output",
-    "Output (Rincian Output)",
+    "RO (Rincian Output)",
     (
-        Kolom("kode", "Kode output", lebar=12),
+        Kolom("kode", "Kode RO", lebar=12),
         Kolom("kegiatan", "Kode kegiatan", lebar=12),
-        Kolom("nama", "Output", lebar=40),
+        Kolom("kro", "Kode KRO", lebar=12),
+        Kolom("nama", "Rincian output (RO)", lebar=40),
         Kolom("sasaran", "Sasaran kegiatan", lebar=30),
         Kolom("indikator", "Indikator kinerja", lebar=30),
         Kolom("satuan", "Satuan", pilihan="Satuan", pilihan_ketat=False, lebar=10),
@@ -507,6 +529,9 @@ ANGGARAN = Blok(
             format="uang", rumus='IF(OR(NOT(ISNUMBER(JenisRealisasi)),NOT(ISNUMBER(RealisasiTotal))),"",JenisRealisasi-RealisasiTotal)'),
         Sel("selisih_realisasi_sumber", "Selisih realisasi: sumber dana − DIPA", "SelisihRealisasiSumber", jenis="rumus", hasil="hasil.anggaran.selisih_realisasi_sumber",
             format="uang", rumus='IF(OR(NOT(ISNUMBER(SumberRealisasi)),NOT(ISNUMBER(RealisasiTotal))),"",SumberRealisasi-RealisasiTotal)'),
+        Sel("anggaran.catatan_kode", "Catatan asal kode DIPA", "CatatanKodeDipa",
+            catatan="kosongkan bila semua kode disalin dari DIPA; bila ada kode sementara atau dugaan, tulis di sini "
+                    "(tampil di bawah tabel anggaran laporan)"),
     ),
 )  # fmt: skip
 
@@ -1331,6 +1356,7 @@ TABEL: tuple[Tabel, ...] = (
     RENSTRA,
     PROGRAM,
     KEGIATAN,
+    KRO,
     OUTPUT,
     JENIS_BELANJA,
     SUMBER_DANA,
@@ -1369,12 +1395,16 @@ class Ikatan:
     tabel: str
     jalur: tuple[str, ...]  # the list, from the model root (or, for a child table, from its parent item)
     induk: str | None = None  # hierarchy: the parent table, whose item holds this list
-    kolom_induk: str | None = None  # hierarchy: the column holding the parent's code
+    # Hierarchy: the columns naming the parent, matched in order against the parent's ``kunci``.
+    kolom_induk: tuple[str, ...] = ()
     pendamping: str | None = None  # more columns of another table's rows, in the same row order
     hasil: str | None = None  # formula columns: the list of row results (path from ``Mesin``)
     # The rows in the order the sheet lists them, from the list's owner (default: list order).
     urutan: Callable[[Any], list[Any]] | None = None
     kunci_isian: tuple[str, ...] = ()  # columns the writer prefills: a row with only these holds no data
+    # The columns that identify a row for its children: its own code, and for a level whose
+    # codes repeat under other parents (KRO QAH under several kegiatan) the parent's too.
+    kunci: tuple[str, ...] = ("kode",)
 
 
 IKATAN: tuple[Ikatan, ...] = (
@@ -1384,8 +1414,16 @@ IKATAN: tuple[Ikatan, ...] = (
     Ikatan("Analisis", ("indikator",), pendamping="Indikator", hasil="hasil.indikator"),
     Ikatan("Renstra", ("renstra",), hasil="baris_renstra"),
     Ikatan("Program", ("anggaran", "program"), hasil="hasil.anggaran.per_program"),
-    Ikatan("Kegiatan", ("kegiatan",), induk="Program", kolom_induk="program", hasil="hasil.anggaran.per_kegiatan"),
-    Ikatan("Output", ("output",), induk="Kegiatan", kolom_induk="kegiatan", hasil="hasil.output"),
+    Ikatan("Kegiatan", ("kegiatan",), induk="Program", kolom_induk=("program",), hasil="hasil.anggaran.per_kegiatan"),
+    Ikatan(
+        "Kro",
+        ("kro",),
+        induk="Kegiatan",
+        kolom_induk=("kegiatan",),
+        hasil="hasil.anggaran.per_kro",
+        kunci=("kegiatan", "kode"),
+    ),
+    Ikatan("Output", ("output",), induk="Kro", kolom_induk=("kegiatan", "kro"), hasil="hasil.output"),
     Ikatan("JenisBelanja", ("anggaran", "jenis_belanja"), hasil="hasil.anggaran.per_jenis"),
     Ikatan("SumberDana", ("anggaran", "sumber_dana"), hasil="hasil.anggaran.per_sumber"),
     Ikatan("IkpaKomponen", ("ikpa", "komponen"), hasil="baris_ikpa"),
@@ -1404,6 +1442,19 @@ IKATAN: tuple[Ikatan, ...] = (
     Ikatan("LandasanHukum", ("landasan_hukum",)),
     Ikatan("Sdm", ("sdm",)),
     Ikatan("TindakLanjut", ("tindak_lanjut",)),
+)
+
+# How a workbook of schema 3 or older is read for an upgrade: no KRO table, and its outputs name
+# only their kegiatan (the data is then migrated as a versi-1 data file: schema.data.migrasi_v1).
+TABEL_V3: dict[str, Tabel] = {
+    "Output": dataclasses.replace(OUTPUT, kolom=tuple(k for k in OUTPUT.kolom if k.kunci != "kro")),
+}
+IKATAN_V3: tuple[Ikatan, ...] = tuple(
+    Ikatan("Output", ("output",), induk="Kegiatan", kolom_induk=("kegiatan",), hasil="hasil.output")
+    if ik.tabel == "Output"
+    else ik
+    for ik in IKATAN
+    if ik.tabel != "Kro"
 )
 
 # Tables whose rows are results only (no model list): the path of their row results.
@@ -1490,22 +1541,24 @@ class Cek:
 
 CEK: tuple[Cek, ...] = (
     Cek("lebih_pagu", "Realisasi melebihi pagu", "CekLebihPagu",
-        "+".join((_lebih("Output", "pagu", "realisasi"), _lebih("Kegiatan", "pagu_efektif", "realisasi_efektif"),
+        "+".join((_lebih("Output", "pagu", "realisasi"), _lebih("Kro", "pagu_efektif", "realisasi_efektif"),
+                  _lebih("Kegiatan", "pagu_efektif", "realisasi_efektif"),
                   _lebih("Program", "pagu_efektif", "realisasi_efektif"),
                   _lebih("Program", "pembanding_pagu", "pembanding_realisasi"),
                   _lebih("JenisBelanja", "pagu", "realisasi"), _lebih("SumberDana", "pagu", "realisasi"),
                   'IF(AND(ISNUMBER(PaguTotal),ISNUMBER(RealisasiTotal)),IF(RealisasiTotal>PaguTotal,1,0),0)')),
-        "baris program, kegiatan, output, jenis belanja, sumber dana, atau total DIPA (merah di lembar Output dan "
+        "baris program, kegiatan, KRO, RO, jenis belanja, sumber dana, atau total DIPA (merah di lembar Output dan "
         "Anggaran)"),
     Cek("rincian", "Induk berbeda dari jumlah rinciannya", "CekRincian",
         "+".join((_beda_baris("Program", "pagu", "pagu_rincian"), _beda_baris("Program", "realisasi", "realisasi_rincian"),
                   _beda_baris("Kegiatan", "pagu", "pagu_rincian"), _beda_baris("Kegiatan", "realisasi", "realisasi_rincian"),
+                  _beda_baris("Kro", "pagu", "pagu_rincian"), _beda_baris("Kro", "realisasi", "realisasi_rincian"),
                   _beda("TotalPaguDinyatakan", "JumlahPaguProgram"),
                   _beda("TotalRealisasiDinyatakan", "JumlahRealisasiProgram"),
                   _total_kegiatan("pagu", "TotalPaguDinyatakan", "JumlahPaguProgram"),
                   _total_kegiatan("realisasi", "TotalRealisasiDinyatakan", "JumlahRealisasiProgram"),
                   'IF(AND(ISNUMBER(AlokasiPK),COUNT({Program.pagu_pk:})>0),IF(SUM({Program.pagu_pk:})<>AlokasiPK,1,0),0)')),
-        "pagu/realisasi DIPA program atau kegiatan yang tidak sama dengan jumlah rinciannya, total DIPA tercantum, "
+        "pagu/realisasi DIPA program, kegiatan, atau KRO yang tidak sama dengan jumlah rinciannya, total DIPA tercantum, "
         "alokasi PK (merah di lembar Output dan Anggaran)"),
     Cek("total", "Total antar-rincian anggaran berbeda", "CekTotal",
         "+".join((*(_beda(x, y, a, b) for apa in ("Pagu", "Realisasi") for x, y, a, b in (
@@ -1518,7 +1571,7 @@ CEK: tuple[Cek, ...] = (
     Cek("tanpa_target", "Realisasi ada, capaian tidak dapat dihitung", "CekTanpaTarget",
         "SUMPRODUCT(ISNUMBER({Realisasi.realisasi_periode:})*(1-ISNUMBER({Realisasi.capaian:})))"
         "+SUMPRODUCT(ISNUMBER({Output.volume_realisasi:})*(1-ISNUMBER({Output.capaian_volume:})))",
-        "target indikator atau target volume output kosong atau nol (merah di lembar Realisasi dan Output)"),
+        "target indikator atau target volume RO kosong atau nol (merah di lembar Realisasi dan Output)"),
 )  # fmt: skip
 CEK_JUMLAH = Cek(
     "jumlah", "Jumlah masalah", "CekJumlah", "+".join(c.nama for c in CEK), "0 berarti keempat pemeriksaan bersih"
@@ -1594,7 +1647,7 @@ def _quote(lembar: str) -> str:
 
 # Tables that share a sheet, in order top to bottom (or side by side on Referensi).
 URUTAN_LEMBAR: dict[str, tuple[str, ...]] = {
-    "Output": ("Program", "Kegiatan", "Output"),
+    "Output": ("Program", "Kegiatan", "Kro", "Output"),
     "Anggaran": ("JenisBelanja", "SumberDana"),
     "IKPA": ("IkpaKomponen", "IkpaDisebut"),
     "Prestasi": ("Prestasi", "Inovasi", "AplikasiKinerja"),
@@ -1619,11 +1672,12 @@ REFERENSI_RENCANA = ("RefRencana", "RefTargetSerap", "RefSkorRevisi", "RefPengur
 # Tables and sheets new in workbook schema 3 (the IKPA planner): an older workbook read for an
 # upgrade has none of them.
 BARU_V3 = frozenset({"Rencana IKPA", "RencanaBulan", "RencanaTw", "RencanaIndikator", *REFERENSI_RENCANA})
-# Tables, sheets and cells new in workbook schema 4 (the complete PermenPANRB 53/2014 report): an
-# older workbook read for an upgrade has none of them, and its IKPA table no "Penjelasan" column.
+# Tables, sheets and cells new in workbook schema 4 (the complete PermenPANRB 53/2014 report and the
+# DIPA's KRO level): an older workbook read for an upgrade has none of them, its IKPA table no
+# "Penjelasan" column and its Output table no KRO column (``TABEL_V3``: how it is read for an upgrade).
 BARU_V4 = frozenset({
     "Analisis", "Renstra", "Organisasi", "Tindak Lanjut", "AplikasiKinerja", "Struktur", "LandasanHukum", "Sdm",
-    "TindakLanjut", "LogoSatker", "NarasiPenutup",
+    "TindakLanjut", "LogoSatker", "NarasiPenutup", "Kro", "CatatanKodeDipa",
 })  # fmt: skip
 # Everything an upgrade may find missing in an older workbook.
 BARU = BARU_V3 | BARU_V4

@@ -43,11 +43,14 @@ def siapkan_tahun_baru(lakip: Lakip, aturan: Aturan) -> Lakip:
         for keg in prog.kegiatan:
             keg.realisasi = None
             keg.penyerapan_dinyatakan = None
-            for o in keg.output:
-                o.realisasi = None
-                o.volume_realisasi = None
-                o.penyerapan_dinyatakan = None
-                o.capaian_volume_dinyatakan = None
+            for kro in keg.kro:
+                kro.realisasi = None
+                kro.penyerapan_dinyatakan = None
+                for o in kro.output:
+                    o.realisasi = None
+                    o.volume_realisasi = None
+                    o.penyerapan_dinyatakan = None
+                    o.capaian_volume_dinyatakan = None
     for r in [*a.jenis_belanja, *a.sumber_dana]:
         r.realisasi = None
         r.sisa_dinyatakan = None

@@ -478,7 +478,7 @@ class _Pembangun:
             "Realisasi": "Isi realisasi triwulan; capaian dihitung otomatis (baris sama dengan lembar Indikator).",
             "Analisis": "Analisis capaian per indikator untuk Bab III (baris sama dengan lembar Indikator).",
             "Renstra": "Target Renstra per indikator per tahun dan realisasi tahun-tahun sebelumnya.",
-            "Output": "Hierarki DIPA: program, kegiatan, dan output dengan volume dan anggaran.",
+            "Output": "Hierarki DIPA: program, kegiatan, KRO, dan RO (rincian output) dengan volume dan anggaran.",
             "Anggaran": "Total DIPA, realisasi per jenis belanja dan per sumber dana.",
             "IKPA": "Nilai IKPA dari OM-SPAN; bobot mengikuti aturan di lembar Referensi.",
             "Rencana IKPA": "Berapa yang masih harus diserap agar target IKPA tercapai (aturan PER-5/PB/2024, TA 2024+).",
@@ -491,7 +491,7 @@ class _Pembangun:
             "Validasi": "Hasil pemeriksaan data. Tekan 'Hitung dan Validasi' di Beranda untuk memperbarui.",
         }
         for nama, teks in sub.items():
-            self.judul(self.ws[nama], nama if nama != "Output" else "Output dan Anggaran per Output", teks)
+            self.judul(self.ws[nama], nama if nama != "Output" else "DIPA: Program, Kegiatan, KRO, dan RO", teks)
         self.daftar()
         for b in S.BLOK:
             self.blok(b)
@@ -561,11 +561,11 @@ class _Pembangun:
         ]
         for i, teks in enumerate(cara):
             ws.write_string(row + 1 + i, 0, teks, self.f.get("label", border=0, text_wrap=False) if i == 0 else polos)
-        # Charts: capaian per indicator and penyerapan per kegiatan.
+        # Charts: capaian per indicator and penyerapan per KRO.
         self.grafik(ws, "bar", "Realisasi", "capaian", len(self.lakip.indikator), "Capaian (%)",
                     "Capaian indikator (%)", "#404040", 320, (3, 6), terbalik=True)  # fmt: skip
-        self.grafik(ws, "column", "Kegiatan", "penyerapan", len(self.rows["Kegiatan"]), "Penyerapan (%)",
-                    "Penyerapan anggaran per kegiatan (%)", "#7F7F7F", 300, (20, 6))  # fmt: skip
+        self.grafik(ws, "column", "Kro", "penyerapan", len(self.rows["Kro"]), "Penyerapan (%)",
+                    "Penyerapan anggaran per KRO (%)", "#7F7F7F", 300, (20, 6))  # fmt: skip
         self.set_lebar("Beranda", 0, 44)
         self.set_lebar("Beranda", 1, 26)
         self.set_lebar("Beranda", 3, 30)
@@ -647,7 +647,7 @@ class _Pembangun:
         lebih = "AND(ISNUMBER({p}),ISNUMBER({r}),{r}>{p})"
         beda = "AND(ISNUMBER({a}),ISNUMBER({b}),{a}<>{b})"
         tabel("Output", ("realisasi", "sisa"), lebih.format(p="{pagu}", r="{realisasi}"))
-        for t in ("Program", "Kegiatan"):
+        for t in ("Program", "Kegiatan", "Kro"):
             tabel(t, ("realisasi_efektif", "sisa"), lebih.format(p="{pagu_efektif}", r="{realisasi_efektif}"))
             tabel(t, ("pagu", "pagu_rincian"), beda.format(a="{pagu}", b="{pagu_rincian}"))
             tabel(t, ("realisasi", "realisasi_rincian"), beda.format(a="{realisasi}", b="{realisasi_rincian}"))

@@ -51,11 +51,17 @@ class HasilOutput:
     realisasi: int | None
     sisa: int | None
     penyerapan: float | None
+    kro: str = ""  # the KRO's code (the RO's full code: kegiatan.kro.kode)
+
+    @property
+    def kode_lengkap(self) -> str:
+        """``4262.QAH.001``: the RO's code in the DIPA's own notation."""
+        return ".".join(x for x in (self.kegiatan, self.kro, self.kode) if x)
 
 
 @dataclass
 class HasilSimpul:
-    """A kegiatan or program: figures in effect and the sums of its children."""
+    """A KRO, kegiatan or program: figures in effect and the sums of its children."""
 
     kode: str
     nama: str
@@ -67,6 +73,12 @@ class HasilSimpul:
     realisasi_rincian: int | None
     program: str = ""
     pembanding_penyerapan: float | None = None  # programs: penyerapan of the comparison period
+    kegiatan: str = ""  # KROs: the kegiatan's code
+
+    @property
+    def kode_lengkap(self) -> str:
+        """A KRO's code in the DIPA's notation (``4262.QAH``); a kegiatan's or program's own code."""
+        return f"{self.kegiatan}.{self.kode}" if self.kegiatan else self.kode
 
 
 @dataclass
@@ -92,6 +104,7 @@ class HasilAnggaran:
     realisasi_rincian: int | None
     per_program: list[HasilSimpul]
     per_kegiatan: list[HasilSimpul]
+    per_kro: list[HasilSimpul]
     per_jenis: list[HasilBaris]
     per_sumber: list[HasilBaris]
     jenis: HasilBaris
@@ -163,41 +176,56 @@ def _baris(rows: list[BarisBelanja], kode: str, nama: str) -> tuple[list[HasilBa
     return out, total
 
 
+def _simpul(kode: str, nama: str, pagu: int | None, real: int | None, anak: list[tuple[Any, Any]]) -> HasilSimpul:
+    """A parent's figures: the DIPA's when given, else the sums of its children (``anak``:
+    each child's pagu and realisasi in effect)."""
+    pr = ag.jumlah(x for x, _ in anak)
+    rr = ag.jumlah(y for _, y in anak)
+    p = ag.efektif(pagu, pr)
+    r = ag.efektif(real, rr)
+    return HasilSimpul(kode, nama, p, r, ag.sisa(p, r), ag.penyerapan(p, r), pr, rr)
+
+
 def hitung_anggaran(lakip: Lakip) -> tuple[HasilAnggaran, list[HasilOutput]]:
     a = lakip.anggaran
     batas = lakip.pengaturan.batas_capaian_output
     outputs: list[HasilOutput] = []
     per_kegiatan: list[HasilSimpul] = []
     per_program: list[HasilSimpul] = []
+    per_kro: list[HasilSimpul] = []
     for prog in a.program:
         prog_pagu_r, prog_real_r = [], []
         for keg in prog.kegiatan:
-            for o in keg.output:
-                outputs.append(
-                    HasilOutput(
-                        kode=o.kode,
-                        nama=o.nama,
-                        kegiatan=keg.kode,
-                        program=prog.kode,
-                        satuan=o.satuan,
-                        volume_target=o.volume_target,
-                        volume_realisasi=o.volume_realisasi,
-                        capaian_volume=capaian(o.volume_target, o.volume_realisasi, "positif", batas),
-                        pagu=o.pagu,
-                        realisasi=o.realisasi,
-                        sisa=ag.sisa(o.pagu, o.realisasi),
-                        penyerapan=ag.penyerapan(o.pagu, o.realisasi),
+            keg_pagu_r, keg_real_r = [], []
+            for kro in keg.kro:
+                for o in kro.output:
+                    outputs.append(
+                        HasilOutput(
+                            kode=o.kode,
+                            nama=o.nama,
+                            kegiatan=keg.kode,
+                            program=prog.kode,
+                            satuan=o.satuan,
+                            volume_target=o.volume_target,
+                            volume_realisasi=o.volume_realisasi,
+                            capaian_volume=capaian(o.volume_target, o.volume_realisasi, "positif", batas),
+                            pagu=o.pagu,
+                            realisasi=o.realisasi,
+                            sisa=ag.sisa(o.pagu, o.realisasi),
+                            penyerapan=ag.penyerapan(o.pagu, o.realisasi),
+                            kro=kro.kode,
+                        )
                     )
-                )
-            pr = ag.jumlah(o.pagu for o in keg.output)
-            rr = ag.jumlah(o.realisasi for o in keg.output)
-            p = ag.efektif(keg.pagu, pr)
-            r = ag.efektif(keg.realisasi, rr)
-            per_kegiatan.append(
-                HasilSimpul(keg.kode, keg.nama, p, r, ag.sisa(p, r), ag.penyerapan(p, r), pr, rr, prog.kode)
-            )
-            prog_pagu_r.append(p)
-            prog_real_r.append(r)
+                s = _simpul(kro.kode, kro.nama, kro.pagu, kro.realisasi, [(o.pagu, o.realisasi) for o in kro.output])
+                s.program, s.kegiatan = prog.kode, keg.kode
+                per_kro.append(s)
+                keg_pagu_r.append(s.pagu)
+                keg_real_r.append(s.realisasi)
+            s = _simpul(keg.kode, keg.nama, keg.pagu, keg.realisasi, list(zip(keg_pagu_r, keg_real_r, strict=True)))
+            s.program = prog.kode
+            per_kegiatan.append(s)
+            prog_pagu_r.append(s.pagu)
+            prog_real_r.append(s.realisasi)
         pr = ag.jumlah(prog_pagu_r)
         rr = ag.jumlah(prog_real_r)
         p = ag.efektif(prog.pagu, pr)
@@ -243,6 +271,7 @@ def hitung_anggaran(lakip: Lakip) -> tuple[HasilAnggaran, list[HasilOutput]]:
         realisasi_rincian=real_r,
         per_program=per_program,
         per_kegiatan=per_kegiatan,
+        per_kro=per_kro,
         per_jenis=per_jenis,
         per_sumber=per_sumber,
         jenis=jenis,

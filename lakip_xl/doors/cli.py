@@ -189,6 +189,7 @@ def hasil_json(dok: Dokumen) -> dict[str, Any]:
         "sumber_dana": {**a["sumber"], "rincian": a["per_sumber"]},
         "program": a["per_program"],
         "kegiatan": a["per_kegiatan"],
+        "kro": a["per_kro"],
         "perbandingan": a["perbandingan"],
     }
     return d
@@ -231,10 +232,12 @@ def cetak_ringkasan(dok: Dokumen) -> None:
         t.add_row(i.kode, i.nama, format_angka(i.target), format_angka(i.realisasi), format_persen(i.capaian))
     out.print(t)
 
-    t = _tabel("Capaian output (volume)", "Kode", "Output", "Target", "Realisasi", "Satuan", "Capaian", kanan=(2, 3, 5))
+    t = _tabel(
+        "Capaian RO (volume)", "Kode", "Rincian output", "Target", "Realisasi", "Satuan", "Capaian", kanan=(2, 3, 5)
+    )
     for o in hasil.output:
         t.add_row(
-            o.kode,
+            o.kode_lengkap,
             o.nama,
             format_angka(o.volume_target, 0),
             format_angka(o.volume_realisasi, 0),
@@ -243,10 +246,12 @@ def cetak_ringkasan(dok: Dokumen) -> None:
         )
     out.print(t)
 
-    t = _tabel("Anggaran per output", "Kode", "Output", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan", kanan=(2, 3, 4))
+    t = _tabel(
+        "Anggaran per RO", "Kode", "Rincian output", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan", kanan=(2, 3, 4)
+    )
     for o in hasil.output:
         t.add_row(
-            o.kode,
+            o.kode_lengkap,
             o.nama,
             format_rupiah(o.pagu, prefix=False),
             format_rupiah(o.realisasi, prefix=False),

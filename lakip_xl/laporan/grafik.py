@@ -167,8 +167,8 @@ def grafik_capaian(hasil: Hasil) -> bytes | None:
 
 
 def grafik_anggaran(hasil: Hasil) -> bytes | None:
-    """Budget absorption per output group (kegiatan), as PNG bytes."""
-    data = [(k.kode, k.nama, k.penyerapan) for k in hasil.anggaran.per_kegiatan if k.penyerapan is not None]
+    """Budget absorption per KRO (the DIPA's output groups), as PNG bytes."""
+    data = [(k.kode_lengkap, k.nama, k.penyerapan) for k in hasil.anggaran.per_kro if k.penyerapan is not None]
     return _batang(data, "Penyerapan anggaran (%)", "0.55", "..", target=False) if data else None
 
 

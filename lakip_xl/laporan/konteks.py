@@ -419,31 +419,38 @@ def _output(dok: Dokumen) -> list[dict[str, str]]:
 
 
 def _baris_hierarki(tingkat: str, kode: str, nama: str, target: str, uang: Any) -> dict[str, str]:
-    # Parents (program, kegiatan) print bold, outputs plain and indented: one of the two is empty.
-    induk = tingkat != "output"
+    # Program and kegiatan print bold, KROs italic, ROs plain and indented: one run per style,
+    # the others empty.
     return {
         "tingkat": tingkat,
         "kode": kode,
-        "nama_tebal": nama if induk else "",
-        "nama_biasa": "" if induk else f"– {nama}",
+        "nama_tebal": nama if tingkat in ("program", "kegiatan") else "",
+        "nama_miring": nama if tingkat == "kro" else "",
+        "nama_biasa": f"– {nama}" if tingkat == "ro" else "",
         "target": target,
         **_uang(uang),
     }
 
 
 def _hierarki(dok: Dokumen) -> list[dict[str, str]]:
-    """Program, kegiatan and output rows in DIPA order, each with its money."""
+    """Program, kegiatan, KRO and RO rows in DIPA order, each with its money; KROs and ROs
+    carry their full DIPA code (``4262.QAH``, ``4262.QAH.001``)."""
     a = dok.hasil.anggaran
     keg_iter = iter(a.per_kegiatan)
+    kro_iter = iter(a.per_kro)
     out_iter = iter(dok.hasil.output)
     rows = []
     for prog, hp in zip(dok.lakip.anggaran.program, a.per_program, strict=True):
         rows.append(_baris_hierarki("program", prog.kode, prog.nama, "", hp))
         for keg in prog.kegiatan:
             rows.append(_baris_hierarki("kegiatan", keg.kode, keg.nama, "", next(keg_iter)))
-            for o in keg.output:
-                target = f"{volume(o.volume_target)} {o.satuan}".strip() if o.volume_target is not None else ""
-                rows.append(_baris_hierarki("output", o.kode, o.nama, target, next(out_iter)))
+            for kro in keg.kro:
+                hr = next(kro_iter)
+                rows.append(_baris_hierarki("kro", hr.kode_lengkap, kro.nama, "", hr))
+                for o in kro.output:
+                    ho = next(out_iter)
+                    target = f"{volume(o.volume_target)} {o.satuan}".strip() if o.volume_target is not None else ""
+                    rows.append(_baris_hierarki("ro", ho.kode_lengkap, o.nama, target, ho))
     return rows
 
 
@@ -664,8 +671,16 @@ def _kalimat(dok: Dokumen, alokasi: int | None, galat: int = 0, ada_lampiran: bo
         "ikhtisar": ikhtisar,
         "draf": draf if galat else "",
         "batas_output": _catatan_batas_output(dok),
+        "catatan_kode": _catatan_kode(dok),
         "batas_indikator": _catatan_batas_indikator(dok),
     }
+
+
+def _catatan_kode(dok: Dokumen) -> str:
+    """The note under the budget table saying where DIPA codes were not taken from the DIPA
+    (``anggaran.catatan_kode``), so an assumed code is never presented as the unit's own."""
+    teks = dok.lakip.anggaran.catatan_kode.strip()
+    return f"Catatan kode: {teks}" if teks else ""
 
 
 def _catatan_batas_output(dok: Dokumen) -> str:

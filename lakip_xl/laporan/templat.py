@@ -772,23 +772,27 @@ class _Penyusun:
         self._budget_table("sumber", "Sumber Dana")
         t = self._titled_table(
             "hierarki",
-            "Realisasi anggaran per program, kegiatan, dan output",
+            "Realisasi anggaran per program, kegiatan, KRO, dan RO",
             ["Kode", "Uraian", "Target", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "%"],
             ["{{ r.kode }}", "{{ r.nama_tebal }}", "{{ r.target }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.sisa }}",
              "{{ r.persen }}"],
             "hierarki",
-            [15, 36, 20, 26, 26, 26, 14],
+            [20, 33, 18, 26, 26, 26, 14],
             total=["", "Total DIPA", "", "{{ dipa.pagu }}", "{{ dipa.realisasi }}", "{{ dipa.sisa }}", "{{ dipa.persen }}"],
             kanan={3, 4, 5, 6},
             ukuran=8,
             sumber=SUMBER_ANGGARAN,
         )  # fmt: skip
-        # Program and kegiatan names bold, outputs plain: two runs, one of them empty per row.
+        # Program and kegiatan names bold, KROs italic, ROs plain: three runs, two of them empty per row.
         sel_nama = t.rows[2].cells[1].paragraphs[0]
         sel_nama.runs[0].bold = True
+        miring = sel_nama.add_run("{{ r.nama_miring }}")
+        miring.italic = True
+        miring.font.size = Pt(8)
         biasa = sel_nama.add_run("{{ r.nama_biasa }}")
         biasa.font.size = Pt(8)
-        self._chart("grafik_anggaran", "Penyerapan anggaran per kegiatan", SUMBER_ANGGARAN)
+        self.kalimat("catatan_kode")
+        self._chart("grafik_anggaran", "Penyerapan anggaran per KRO", SUMBER_ANGGARAN)
         self._titled_table(
             "perbandingan",
             "Perbandingan realisasi anggaran per program: periode laporan dan {{ label_pembanding }}",

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA_VERSION = 1
+# 2: the DIPA's four levels, program -> kegiatan -> KRO -> RO (versi 1: outputs directly under kegiatan).
+SCHEMA_VERSION = 2
 
 Periode = Literal["Semester I", "Tahunan"]
 Tingkat = Literal["iku", "program", "kegiatan"]
@@ -91,7 +92,8 @@ class Indikator:
 
 @dataclass
 class Output:
-    """An output (rincian output) with its volume and money."""
+    """A rincian output (RO) with its volume and money. Its code (``001``) is unique within its
+    KRO only; the full DIPA code is ``kegiatan.KRO.RO`` (``4262.QAH.001``)."""
 
     kode: str = ""
     nama: str = ""
@@ -107,8 +109,9 @@ class Output:
 
 
 @dataclass
-class Kegiatan:
-    """A kegiatan (or output group) with its outputs; pagu/realisasi as the DIPA gives them."""
+class Kro:
+    """A KRO (Klasifikasi Rincian Output) with its ROs; pagu/realisasi as the DIPA gives them
+    (blank: the sum of its ROs). Its code (``QAH``) is unique within its kegiatan only."""
 
     kode: str = ""
     nama: str = ""
@@ -116,6 +119,19 @@ class Kegiatan:
     realisasi: int | None = None
     penyerapan_dinyatakan: float | None = None
     output: list[Output] = field(default_factory=list)
+
+
+@dataclass
+class Kegiatan:
+    """A kegiatan with its KROs; pagu/realisasi as the DIPA gives them (blank: the sum of its
+    KROs). Kegiatan codes (four digits) are unique in a DIPA."""
+
+    kode: str = ""
+    nama: str = ""
+    pagu: int | None = None
+    realisasi: int | None = None
+    penyerapan_dinyatakan: float | None = None
+    kro: list[Kro] = field(default_factory=list)
 
 
 @dataclass
@@ -166,6 +182,9 @@ class Anggaran:
     total_penyerapan_dinyatakan: float | None = None
     # The allocation stated in the PK chapter (with its amount in words).
     alokasi_pk_dinyatakan: int | None = None
+    # Where the DIPA codes come from when not from the unit's own DIPA (shown under the
+    # report's budget table), e.g. "kode kegiatan diisi sementara".
+    catatan_kode: str = ""
 
 
 @dataclass
@@ -419,6 +438,16 @@ class Lakip:
     narasi: Narasi = field(default_factory=Narasi)
     rencana_ikpa: RencanaIkpa = field(default_factory=RencanaIkpa)
     pengaturan: Pengaturan = field(default_factory=Pengaturan)
+
+
+def semua_kro(lakip: Lakip) -> list[tuple[Program, Kegiatan, Kro]]:
+    """Every KRO of the DIPA in order, with its program and kegiatan."""
+    return [(p, k, r) for p in lakip.anggaran.program for k in p.kegiatan for r in k.kro]
+
+
+def semua_output(lakip: Lakip) -> list[Output]:
+    """Every RO of the DIPA in order (the order of ``hasil.output``)."""
+    return [o for _, _, r in semua_kro(lakip) for o in r.output]
 
 
 # Titles of the narrative parts, as the workbook and the report name them.

@@ -21,6 +21,7 @@ from ..model import (
     Indikator,
     Kegiatan,
     KomponenIkpa,
+    Kro,
     Lakip,
     Narasi,
     Output,
@@ -43,9 +44,11 @@ IKU = (("Indeks Kepuasan Masyarakat terhadap Layanan Publik", "Indeks", 3.0, 3.6
        ("Nilai Akuntabilitas Kinerja", "Nilai", 70, 90, "terakhir"),
        ("Persentase Layanan Tepat Waktu", "Persen", 85, 100, "terakhir"),
        ("Jumlah Layanan Pengaduan Diselesaikan", "Layanan", 40, 400, "jumlah"))  # fmt: skip
+# KRO names of the standard nomenclature (codes: KODE_KRO, in the same order).
 KEGIATAN = ("Pelayanan Publik kepada Masyarakat", "Operasi Bidang Keamanan", "Pengawasan dan Pengendalian",
             "Layanan Dukungan Manajemen Internal", "Layanan Sarana dan Prasarana Internal", "Layanan Manajemen SDM",
             "Layanan Manajemen Kinerja Internal", "Pembinaan Warga Binaan")  # fmt: skip
+KODE_KRO = ("BAA", "BHB", "BIB", "EBA", "EBB", "EBC", "EBD", "BDC")
 OUTPUT = ("Layanan Dokumen", "Layanan Izin", "Operasi Mandiri", "Operasi Gabungan", "Layanan BMN", "Layanan Umum",
           "Layanan Data dan Informasi", "Layanan Perkantoran", "Layanan Perencanaan", "Layanan Keuangan")  # fmt: skip
 
@@ -91,10 +94,10 @@ def unit(i: int, benih: int) -> Lakip:
     programs = []
     n_out = 0
     for p_i in range(2):
-        kegiatan = []
+        kro = []
         for k_i in range(rnd.randint(1, 4)):
             outs = []
-            for _ in range(rnd.randint(1, 4)):
+            for o_i in range(rnd.randint(1, 4)):
                 n_out += 1
                 pagu = rnd.randint(20, 3000) * 1_000_000 + rnd.randint(0, 999) * 1000
                 realisasi = int(pagu * rnd.uniform(0.3 if periode == "Semester I" else 0.75, 1.0))
@@ -103,7 +106,7 @@ def unit(i: int, benih: int) -> Lakip:
                 vt = rnd.randint(1, 200)
                 outs.append(
                     Output(
-                        kode=f"OUT-{n_out:02d}",
+                        kode=f"{o_i + 1:03d}",
                         nama=rnd.choice(OUTPUT),
                         satuan=rnd.choice(("Layanan", "Dokumen", "Orang")),
                         volume_target=float(vt),
@@ -116,18 +119,19 @@ def unit(i: int, benih: int) -> Lakip:
             pagu_k = sum(o.pagu or 0 for o in outs)
             if rnd.random() < 0.05:
                 pagu_k += rnd.randint(1, 50) * 1_000_000  # a group that does not add up
-            kegiatan.append(
-                Kegiatan(kode=f"KEG-{p_i + 1}{k_i + 1}", nama=rnd.choice(KEGIATAN), pagu=pagu_k, output=outs)
-            )
+            n = rnd.choice(range(len(KEGIATAN)))
+            # A KRO code once per kegiatan: the k-th KRO takes the k-th code after the drawn one.
+            kro.append(Kro(kode=KODE_KRO[(n + k_i) % len(KODE_KRO)], nama=KEGIATAN[(n + k_i) % len(KEGIATAN)],
+                           pagu=pagu_k, output=outs))  # fmt: skip
         programs.append(
             Program(
-                kode=f"PRG-{p_i + 1}",
+                kode=("BF", "WA")[p_i],
                 nama=("Program Penegakan dan Pelayanan Hukum", "Program Dukungan Manajemen")[p_i],
-                kegiatan=kegiatan,
+                kegiatan=[Kegiatan(kode=f"{6001 + p_i}", nama=f"Kegiatan sintetis {p_i + 1}", kro=kro)],
             )
         )
-    total_p = sum(o.pagu or 0 for p in programs for k in p.kegiatan for o in k.output)
-    total_r = sum(o.realisasi or 0 for p in programs for k in p.kegiatan for o in k.output)
+    total_p = sum(o.pagu or 0 for p in programs for k in p.kegiatan for r in k.kro for o in r.output)
+    total_r = sum(o.realisasi or 0 for p in programs for k in p.kegiatan for r in k.kro for o in r.output)
     porsi = (0.35, 0.55, 0.10)
     belanja = []
     sisa_p, sisa_r = total_p, total_r

@@ -247,12 +247,14 @@ def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
         raise BerkasTidakValid(
             f"'versi_skema' harus angka bulat (saat ini {SCHEMA_VERSION}), bukan {json.dumps(versi)}."
         )
-    if versi != SCHEMA_VERSION:
+    if versi not in VERSI_TERBACA:
         raise BerkasTidakValid(
             f"Versi skema data {versi} tidak didukung (versi ini: {SCHEMA_VERSION}). "
             "Perbarui lakip-xl atau ekspor ulang data dengan versi yang sesuai."
         )
     p = _Pembaca()
+    if versi == 1:
+        data = migrasi_v1(data, p)
     data = _perbarui(data, p)
     lakip = p.obj(Lakip, data, ())
     k = lakip.ikpa.konversi_bobot_dinyatakan
@@ -270,6 +272,51 @@ def dari_dict(data: Any) -> tuple[Lakip, list[Temuan]]:
                 )
                 setattr(ind, nama, (list(daftar) + [None] * 4)[:4])
     return lakip, p.temuan
+
+
+# Data versions this reader takes (older ones are migrated, with a peringatan for each change).
+VERSI_TERBACA = (1, SCHEMA_VERSION)
+# The code given to the KRO that a versi-1 kegiatan's outputs are placed under.
+KODE_KRO_MIGRASI = "KRO-1"
+
+
+def migrasi_v1(data: dict[str, Any], p: Any) -> dict[str, Any]:
+    """Versi 1 (program -> kegiatan -> output) to versi 2 (program -> kegiatan -> KRO -> RO).
+
+    Nothing is lost: each kegiatan keeps its own figures, and its outputs move, unchanged and in
+    order, under one KRO coded ``KRO-1`` named after the kegiatan, whose pagu and realisasi stay
+    blank (the sum of its ROs). The KRO code is deliberately not a DIPA code, so the validator
+    keeps reminding until the real KRO code is filled in; a peringatan per kegiatan says what to do.
+    """
+    anggaran = data.get("anggaran")
+    if not isinstance(anggaran, dict) or not isinstance(anggaran.get("program"), list):
+        return {**data, "versi_skema": SCHEMA_VERSION}
+    program = []
+    for i, prog in enumerate(anggaran["program"]):
+        if not isinstance(prog, dict) or not isinstance(prog.get("kegiatan"), list):
+            program.append(prog)
+            continue
+        kegiatan = []
+        for j, keg in enumerate(prog["kegiatan"]):
+            if not isinstance(keg, dict) or "output" not in keg:
+                kegiatan.append(keg)
+                continue
+            keg = dict(keg)
+            output = keg.pop("output")
+            if isinstance(output, list) and output:
+                keg["kro"] = [{"kode": KODE_KRO_MIGRASI, "nama": keg.get("nama", ""), "output": output}]
+                p.peringatan(
+                    ("anggaran", "program", i, "kegiatan", j, "kro", 0, "kode"),
+                    "KRO_DARI_VERSI_LAMA",
+                    f"Data tanpa tingkat KRO (data versi 1 atau buku kerja skema 3): {len(output)} output kegiatan '{keg.get('kode', '')}' dipindahkan tanpa perubahan "
+                    f"angka ke satu KRO berkode '{KODE_KRO_MIGRASI}'. Isi kode dan nama KRO yang benar dari DIPA "
+                    "(mis. QAH), dan bila output kegiatan ini tersebar di beberapa KRO, pisahkan KRO-nya.",
+                )
+            else:
+                keg["kro"] = []
+            kegiatan.append(keg)
+        program.append({**prog, "kegiatan": kegiatan})
+    return {**data, "versi_skema": SCHEMA_VERSION, "anggaran": {**anggaran, "program": program}}
 
 
 def _perbarui(data: dict[str, Any], p: _Pembaca) -> dict[str, Any]:

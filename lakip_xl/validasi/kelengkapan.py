@@ -74,8 +74,8 @@ def periksa_kelengkapan(
                 TINDAK_LANJUT,
                 "peringatan",
                 ("tindak_lanjut", i, "batas_waktu"),
-                f"Batas waktu tindak lanjut '{t.batas_waktu}' bukan tanggal TTTT-BB-HH; di laporan akan tampil "
-                "titik-titik.",
+                f"Batas waktu tindak lanjut '{t.batas_waktu}' bukan tanggal; di laporan akan tampil titik-titik. "
+                "Ketik tanggal, mis. 30/06/2023 (di berkas JSON: 2023-06-30).",
             )
     if lakip.profil.logo.strip():
         from ..berkas import cari_logo

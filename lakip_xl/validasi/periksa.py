@@ -38,6 +38,13 @@ TARGET_TRIWULAN = "TARGET_TRIWULAN"
 PROFIL = "PROFIL"
 NILAI_DI_LUAR_RENTANG = "NILAI_DI_LUAR_RENTANG"
 KODE_KOSONG = "KODE_KOSONG"
+KODE_BENTUK = "KODE_BENTUK"
+# The shape of DIPA codes since 2021, per level: program two letters (WA), kegiatan four digits
+# (4262), KRO three letters (QAH), RO three letters or digits (001; some DIPAs use U11, Z27).
+_BENTUK_PROGRAM = (re.compile(r"[A-Z]{2}"), "dua huruf, mis. WA")
+_BENTUK_KEGIATAN = (re.compile(r"[0-9]{4}"), "empat angka, mis. 4262")
+_BENTUK_KRO = (re.compile(r"[A-Z]{3}"), "tiga huruf, mis. QAH")
+_BENTUK_RO = (re.compile(r"[A-Z0-9]{3}"), "tiga angka, mis. 001")
 BAGIAN_KOSONG = "BAGIAN_KOSONG"
 TOLERANSI_OMSPAN = 0.01  # points; see ikpa()
 NARASI_KOSONG = "NARASI_KOSONG"
@@ -323,34 +330,78 @@ class _Pemeriksa:
         self._anggaran_alokasi_pk()
 
     def _anggaran_rincian_program(self) -> None:
-        """The DIPA hierarchy: every program, its kegiatan and their outputs."""
+        """The DIPA hierarchy: every program, its kegiatan, their KROs and the KROs' ROs. Program
+        and kegiatan codes are unique in the DIPA; a KRO code only within its kegiatan and an RO
+        code only within its KRO (QAH repeats under other kegiatan, 001 under other KROs)."""
         h = self.h.anggaran
-        kode_output: set[str] = set()
-        ki = 0  # the computed kegiatan are numbered across programs
+        kode_program: set[str] = set()
+        kode_kegiatan: set[str] = set()
+        ki = ri = 0  # the computed kegiatan and KROs are numbered across their parents
         for pi, prog in enumerate(self.l.anggaran.program):
             pj: Jalur = ("anggaran", "program", pi)
             plabel = _label("program", prog.kode, prog.nama, pi)
             self._kode_kosong(pj, prog.kode, plabel)
+            self._kode_unik(pj, prog.kode, kode_program, "program", "dalam DIPA")
+            self._kode_bentuk(pj, prog.kode, "program", _BENTUK_PROGRAM)
             self._negatif_kolom(pj, prog, ("pagu_pk", "pembanding_pagu", "pembanding_realisasi"), plabel)
             hp = h.per_program[pi]
             for kl, keg in enumerate(prog.kegiatan):
-                self._anggaran_kegiatan((*pj, "kegiatan", kl), kl, keg, h.per_kegiatan[ki], kode_output)
+                kj: Jalur = (*pj, "kegiatan", kl)
+                klabel = _label("kegiatan", keg.kode, keg.nama, kl)
+                self._kode_kosong(kj, keg.kode, klabel)
+                self._kode_unik(kj, keg.kode, kode_kegiatan, "kegiatan", "dalam DIPA")
+                self._kode_bentuk(kj, keg.kode, "kegiatan", _BENTUK_KEGIATAN)
+                kode_kro: set[str] = set()
+                for rl, kro in enumerate(keg.kro):
+                    self._anggaran_kro((*kj, "kro", rl), rl, kro, h.per_kro[ri], keg.kode, kode_kro)
+                    ri += 1
+                self._anggaran_induk(kj, klabel, keg, h.per_kegiatan[ki], "KRO")
                 ki += 1
             self._anggaran_induk(pj, plabel, prog, hp, "kegiatan")
             self._anggaran_pembanding_program(pj, plabel, prog)
 
-    def _anggaran_kegiatan(self, kj: Jalur, nomor: int, keg, hk, kode_output: set[str]) -> None:
-        klabel = _label("kegiatan", keg.kode, keg.nama, nomor)
-        self._kode_kosong(kj, keg.kode, klabel)
-        for oi, o in enumerate(keg.output):
-            self._anggaran_output((*kj, "output", oi), _label("output", o.kode, o.nama, oi), o, kode_output)
-        self._anggaran_induk(kj, klabel, keg, hk, "output")
+    def _anggaran_kro(self, rj: Jalur, nomor: int, kro, hr, kegiatan: str, kode_kro: set[str]) -> None:
+        rlabel = _label("KRO", f"{kegiatan}.{kro.kode}" if kegiatan and kro.kode else kro.kode, kro.nama, nomor)
+        self._kode_kosong(rj, kro.kode, rlabel)
+        self._kode_unik(rj, kro.kode, kode_kro, "KRO", f"di bawah kegiatan '{kegiatan}'")
+        self._kode_bentuk(rj, kro.kode, "KRO", _BENTUK_KRO)
+        kode_ro: set[str] = set()
+        for oi, o in enumerate(kro.output):
+            oj: Jalur = (*rj, "output", oi)
+            lengkap = ".".join(x for x in (kegiatan, kro.kode, o.kode) if x) if o.kode else ""
+            self._anggaran_output(oj, _label("RO", lengkap, o.nama, oi), o)
+            self._kode_unik(oj, o.kode, kode_ro, "RO", f"di bawah KRO '{kegiatan}.{kro.kode}'")
+            self._kode_bentuk(oj, o.kode, "RO", _BENTUK_RO)
+        self._anggaran_induk(rj, rlabel, kro, hr, "RO")
 
-    def _anggaran_output(self, oj: Jalur, olabel: str, o, kode_output: set[str]) -> None:
+    def _kode_unik(self, j: Jalur, kode: str, sudah: set[str], jenis: str, lingkup: str) -> None:
+        """A code used twice where it must be unique (``lingkup``: the DIPA, or the parent)."""
+        if not kode:
+            return
+        if kode in sudah:
+            self.add(
+                KODE_GANDA,
+                "galat",
+                (*j, "kode"),
+                f"Kode {jenis} '{kode}' dipakai lebih dari sekali {lingkup}; baris kedua tidak dapat dibedakan dari "
+                f"yang pertama. Gabungkan barisnya atau perbaiki kodenya sesuai DIPA.",
+            )
+        sudah.add(kode)
+
+    def _kode_bentuk(self, j: Jalur, kode: str, jenis: str, bentuk: tuple[re.Pattern[str], str]) -> None:
+        """A code that does not look like a DIPA code of its level: a peringatan (old or
+        provisional codes are allowed, but the report then shows them as they are)."""
+        pola, contoh = bentuk
+        if kode and not pola.fullmatch(kode):
+            self.add(
+                KODE_BENTUK,
+                "peringatan",
+                (*j, "kode"),
+                f"Kode {jenis} '{kode}' bukan bentuk kode DIPA ({contoh}). Salin kode {jenis} persis dari DIPA.",
+            )
+
+    def _anggaran_output(self, oj: Jalur, olabel: str, o) -> None:
         self._kode_kosong(oj, o.kode, olabel)
-        if o.kode in kode_output:
-            self.add(KODE_GANDA, "galat", (*oj, "kode"), f"Kode output '{o.kode}' dipakai lebih dari sekali.")
-        kode_output.add(o.kode)
         self._negatif_kolom(oj, o, ("pagu", "realisasi", "volume_target", "volume_realisasi"), olabel)
         if o.pagu is None:
             self.add(PAGU_KOSONG, "galat", (*oj, "pagu"), f"Pagu {olabel} kosong. Isi pagu sesuai DIPA.")
