@@ -92,8 +92,8 @@ def test_a_real_schema_3_workbook_upgrades_without_loss(tmp_path):
 
     from lakip_xl.schema.data import baca_json, ke_dict
 
-    lama = Path(__file__).parent / "data" / "skema3" / "Contoh_Kotabumi_2022.xlsm"
-    contoh, _ = baca_json(lama.with_name("contoh_kotabumi_2022.json"))  # versi 1: migrated like the workbook
+    lama = Path(__file__).parent / "data" / "skema3" / "Contoh_Kotabumi_2022_skema3.xlsm"
+    contoh, _ = baca_json(lama.with_name("contoh_kotabumi_2022_versi1.json"))  # versi 1: migrated like the workbook
     sebelum = lama.read_bytes()
     baru = tmp_path / "baru.xlsm"
     r = subprocess.run(
