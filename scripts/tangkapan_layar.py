@@ -22,7 +22,12 @@ from lakip_xl.laporan import susun_laporan  # noqa: E402
 from lakip_xl.layanan import buka  # noqa: E402
 from lakip_xl.office import konversi  # noqa: E402
 
-LEMBAR = {"Beranda": "buku-kerja-beranda", "Realisasi": "buku-kerja-realisasi", "IKPA": "buku-kerja-ikpa"}
+LEMBAR = {
+    "Beranda": "buku-kerja-beranda",
+    "Realisasi": "buku-kerja-realisasi",
+    "Output": "buku-kerja-dipa",
+    "IKPA": "buku-kerja-ikpa",
+}
 
 
 def halaman(pdf: Path) -> list[str]:
@@ -54,7 +59,9 @@ def main() -> None:
                 for i, p in enumerate(pages, 1)
                 if "Indikator Kinerja Pelaksanaan Anggaran (IKPA)" in p and "Nilai total" in p
             ),
-            "laporan-grafik": next(i for i, p in enumerate(pages, 1) if "Grafik 1." in p),
+            "laporan-grafik": next(i for i, p in enumerate(pages, 1) if "Gambar 1." in p),
+            "laporan-pembandingan": next(i for i, p in enumerate(pages, 1) if "Perbandingan capaian indikator" in p),
+            "laporan-anggaran": next(i for i, p in enumerate(pages, 1) if "program, kegiatan, KRO, dan RO" in p),
         }
         for nama, no in pilih.items():
             keluar = ROOT / "docs" / nama

@@ -544,7 +544,11 @@ def cmd_laporan(
     template: Annotated[Path | None, typer.Option("--template", help="Templat Word sendiri (.docx).")] = None,
     ketat: Annotated[bool, typer.Option("--ketat", help="Tolak membuat laporan bila masih ada galat.")] = False,
     tanpa_temuan: Annotated[
-        bool, typer.Option("--tanpa-temuan", help="Tanpa lampiran temuan pemeriksaan data (laporan final).")
+        bool,
+        typer.Option(
+            "--tanpa-temuan",
+            help="Tanpa lampiran temuan pemeriksaan data (laporan final; ditolak bila masih ada galat).",
+        ),
     ] = False,
     tanpa_asal: Annotated[
         bool, typer.Option("--tanpa-asal", help="Tanpa halaman Asal Dokumen (laporan final).")

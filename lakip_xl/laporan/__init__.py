@@ -440,6 +440,13 @@ def susun_laporan(
             f"Laporan tidak dibuat (--ketat): data masih memiliki {len(galat)} galat. "
             "Perbaiki dulu (lihat 'lakip-xl validasi'), atau buat draf tanpa --ketat."
         )
+    if not lampiran and galat:
+        # A draft's wrong numbers are named only in that appendix: it may not be left out.
+        raise LaporanGagal(
+            f"Lampiran temuan tidak dapat dihilangkan (--tanpa-temuan): data masih memiliki {len(galat)} galat, dan "
+            "lampiran itulah yang menandai angka yang salah. Perbaiki dulu (lihat 'lakip-xl validasi'), atau buat "
+            "draf dengan lampirannya."
+        )
     if keluaran.suffix.lower() != ".docx":
         raise LaporanGagal(f"Nama berkas laporan '{keluaran.name}' harus berakhiran .docx.")
     for tujuan in (keluaran, keluaran.with_suffix(".pdf")) if pdf else (keluaran,):

@@ -120,11 +120,18 @@ def _kalimat_ikpa(hasil: Hasil, aturan: Aturan) -> str:
         dasar += f" dengan bobot aspek perencanaan/pelaksanaan/hasil {bobot}." if bobot else "."
     except KeyError:
         dasar = ""
-    return (
-        f"Nilai IKPA mencapai {angka(ik.nilai_akhir)} dengan predikat {ik.predikat}, dari nilai total "
-        f"{angka(ik.nilai_total)} dan konversi bobot {format_konversi(ik.konversi_bobot)}.{dasar}"
-        + (f" Nilai per aspek: {asp}." if asp else "")
-    )
+    if bulat(ik.konversi_bobot) == 100 and bulat(ik.nilai_akhir) == bulat(ik.nilai_total):
+        # Nothing re-scaled or deducted: "97,14 from a total of 97,14" would say nothing.
+        inti = (
+            f"Nilai IKPA mencapai {angka(ik.nilai_akhir)} dengan predikat {ik.predikat}; seluruh indikator "
+            "berlaku (konversi bobot 100%)."
+        )
+    else:
+        inti = (
+            f"Nilai IKPA mencapai {angka(ik.nilai_akhir)} dengan predikat {ik.predikat}, dari nilai total "
+            f"{angka(ik.nilai_total)} dan konversi bobot {format_konversi(ik.konversi_bobot)}."
+        )
+    return inti + dasar + (f" Nilai per aspek: {asp}." if asp else "")
 
 
 def _kalimat_nka(hasil: Hasil, aturan: Aturan) -> str:
@@ -235,6 +242,7 @@ def bangun_konteks(dok: Dokumen, draf: bool, lampiran: bool = True, asal: bool =
     kalimat = _kalimat(dok, alokasi, galat, lampiran and bool(dok.temuan))
     kalimat["sdm"] = kalimat_sdm
     kalimat["efisiensi"] = kalimat_efisiensi
+    kalimat.update(_catatan_kosong(dok))
     return {
         # Cover, foreword and signature
         "satker": _satker(dok),
@@ -981,7 +989,7 @@ def _efisiensi(dok: Dokumen) -> tuple[list[dict[str, str]], str]:
         hitung[ind] += 1
         rows.append(
             {
-                "kode": o.kode,
+                "kode": o.kode_lengkap,
                 "nama": o.nama,
                 "capaian": angka(o.capaian_volume),
                 "serap": angka(o.penyerapan),
@@ -1003,6 +1011,28 @@ def _aplikasi_kinerja(dok: Dokumen) -> list[dict[str, str]]:
          "periode": x.periode or "-", "keterangan": x.keterangan}
         for i, x in enumerate(dok.lakip.aplikasi_kinerja)
     ]  # fmt: skip
+
+
+def _catatan_kosong(dok: Dokumen) -> dict[str, str]:
+    """Notes under tables whose columns the unit left blank (printed "-" in every row otherwise
+    without a word)."""
+    lk = dok.lakip
+    catatan = {"catatan_struktur": "", "catatan_tindak_lanjut": ""}
+    if lk.struktur and not any(x.pejabat.strip() for x in lk.struktur):
+        catatan["catatan_struktur"] = "[Nama pejabat belum diisi: lembar Organisasi, kolom Pejabat.]"
+    kurang = [
+        apa
+        for apa, ada in (
+            ("penanggung jawab", all(x.penanggung_jawab.strip() for x in lk.tindak_lanjut)),
+            ("batas waktu", all(x.batas_waktu.strip() for x in lk.tindak_lanjut)),
+        )
+        if not ada
+    ]
+    if lk.tindak_lanjut and kurang:
+        catatan["catatan_tindak_lanjut"] = (
+            f"[{gabung(kurang).capitalize()} rencana tindak lanjut belum lengkap: lembar Tindak Lanjut.]"
+        )
+    return catatan
 
 
 def _tindak_lanjut(dok: Dokumen) -> list[dict[str, str]]:

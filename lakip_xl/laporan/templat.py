@@ -262,20 +262,29 @@ class _Penyusun:
     def h2(self, teks: str) -> None:
         self.doc.add_heading(teks, level=2)
 
-    def narasi(self, kunci: str, wajib: bool = True) -> None:
-        """The unit's own text; a required section left blank shows a visible note."""
+    def narasi(self, kunci: str, wajib: bool = True) -> list[Any]:
+        """The unit's own text; a required section left blank shows a visible note. Returns the
+        paragraphs that print (the text's, and the note's)."""
         self.tag(f"{{%p for par in narasi.{kunci} %}}")
-        self.p("{{ par }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        isi = [self.p("{{ par }}")]
+        isi[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.tag("{%p endfor %}")
         if wajib:
             self.tag(f"{{%p if not narasi.{kunci} %}}")
-            run = self.p().add_run(f"[Bagian ini belum diisi: lembar Narasi, {LABEL_NARASI[kunci]}.]")
-            run.italic = True
+            isi.append(self.p())
+            isi[-1].add_run(f"[Bagian ini belum diisi: lembar Narasi, {LABEL_NARASI[kunci]}.]").italic = True
             self.tag("{%p endif %}")
+        return isi
 
     def kalimat(self, kunci: str) -> None:
         self.tag(f"{{%p if kalimat.{kunci} %}}")
         self.p(f"{{{{ kalimat.{kunci} }}}}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self.tag("{%p endif %}")
+
+    def catatan(self, kunci: str) -> None:
+        """An italic note for the unit (what is still to fill), when the sentence is not empty."""
+        self.tag(f"{{%p if kalimat.{kunci} %}}")
+        self.p().add_run(f"{{{{ kalimat.{kunci} }}}}").italic = True
         self.tag("{%p endif %}")
 
     def halaman_baru(self) -> None:
@@ -348,14 +357,16 @@ class _Penyusun:
 
     # -- repeated blocks ----------------------------------------------------------------------
     def _signature(self) -> None:
-        """A blank line, then place and date, the head's position, room to sign, name and NIP."""
-        self.p()
-        self.p("{{ kota }}, {{ tanggal }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.p("{{ kepala.jabatan }},").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for _ in range(3):
-            self.p()
-        self.p("{{ kepala.nama }}", tebal=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.p("NIP. {{ kepala.nip }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        """A blank line, then place and date, the head's position, room to sign, name and NIP: one
+        block that never breaks across pages (each line keeps with the next)."""
+        blok = [self.p(), self.p("{{ kota }}, {{ tanggal }}"), self.p("{{ kepala.jabatan }},")]
+        blok += [self.p() for _ in range(3)]
+        blok += [self.p("{{ kepala.nama }}", tebal=True), self.p("NIP. {{ kepala.nip }}")]
+        for i, par in enumerate(blok):
+            if i:
+                par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if i < len(blok) - 1:
+                _keep_next(par)
 
     def _caption(self, jenis: str, judul: str) -> Any:
         """``Tabel N. judul`` / ``Gambar N. judul``: numbered by a SEQ field, kept with what follows."""
@@ -527,6 +538,7 @@ class _Penyusun:
             sumber="peraturan organisasi dan tata kerja satker",
         )
         self._belum("struktur", "lembar Organisasi, tabel Struktur Organisasi")
+        self.catatan("catatan_struktur")
         self.h2("E. Sumber Daya Manusia")
         self.tag("{%p for k in kalimat.sdm %}")
         self.p("{{ k }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -723,7 +735,7 @@ class _Penyusun:
                 "{{ r.indikasi }}",
             ],
             "efisiensi",
-            [16, 58, 22, 22, 20, 24],
+            [26, 48, 22, 22, 20, 24],
             kanan={2, 3, 4},
             sumber="SAKTI (capaian output) dan OM-SPAN (realisasi anggaran), diolah; efisiensi = (pagu × capaian "
             "volume − realisasi) ÷ (pagu × capaian volume) × 100",
@@ -917,6 +929,9 @@ class _Penyusun:
             kanan={5},
             sumber="piagam dan surat penghargaan yang diterima satker",
         )
+        self.tag("{%p if inovasi %}")
+        self.p("Inovasi yang dijalankan satker:")
+        self.tag("{%p endif %}")
         self.tag("{%p for r in inovasi %}")
         self.p("{{ r.nama }}: {{ r.uraian }}", "List Bullet")
         self.tag("{%p endfor %}")
@@ -953,8 +968,10 @@ class _Penyusun:
             sumber="rencana tindak lanjut satker",
         )
         self._belum("tindak_lanjut", "lembar Tindak Lanjut")
+        self.catatan("catatan_tindak_lanjut")
         self.h2("E. Penutup")
-        self.narasi("penutup")
+        for par in self.narasi("penutup"):
+            _keep_next(par)  # the closing text stays on the signature's page
         self._signature()
 
     def _lampiran(self) -> None:
