@@ -197,3 +197,49 @@ def test_report_budget_table_has_four_levels_and_the_code_note():
     assert bhb["pagu"] == "679.398.000" and bhb["realisasi"] == "390.298.935"
     # Codes not from the unit's DIPA are said to be so under the table.
     assert k["kalimat"]["catatan_kode"].startswith("Catatan kode:") and "KEG1" in k["kalimat"]["catatan_kode"]
+
+
+def test_codes_typed_as_numbers_and_a_kro_without_ro(tmp_path):
+    """Found by a hostile test: a parent code pasted as a number matched in Python but not in the
+    sheet's formulas (whose sums went blank) with no finding; a KRO left with money and no RO
+    passed silently."""
+    from openpyxl import load_workbook
+
+    x = _dipa()
+    x.anggaran.program[0].kegiatan[1].kro.append(Kro(kode="EBB", nama="KRO D", pagu=70))  # no RO
+    p = bangun_buku_kerja(x, tmp_path / "dipa.xlsm", aturan=aturan_bawaan())
+    bk = baca_buku_kerja(p)
+    kro, ro = bk.tata.posisi["Kro"], bk.tata.posisi["Output"]
+    wb = load_workbook(p, keep_vba=True)
+    wb["Output"][kro.sel("kegiatan", 0)] = 4262  # the first KRO's kegiatan code, as a number
+    wb["Output"][ro.sel("kegiatan", 0)] = 4262
+    wb.save(tmp_path / "angka.xlsm")
+    bk2 = baca_buku_kerja(tmp_path / "angka.xlsm")
+    by = {t.lokasi: t for t in bk2.temuan if t.kode == "KODE_SEBAGAI_ANGKA"}
+    assert set(by) == {f"Output!{kro.sel('kegiatan', 0)}", f"Output!{ro.sel('kegiatan', 0)}"}
+    assert all(t.tingkat == "galat" and "'4262" in t.pesan for t in by.values())
+    kosong = [t for t in validasi_buku(bk) if t.kode == "RINCIAN_KOSONG"]
+    assert len(kosong) == 1 and "4263.EBB" in kosong[0].pesan
+    assert kosong[0].lokasi == f"Output!{kro.sel('kode', 3)}"
+
+
+@pytest.mark.libreoffice
+def test_ikpa_name_with_stray_spaces_reads_alike_in_libreoffice(tmp_path, lo):
+    """Found by a hostile test: "Revisi DIPA " (a trailing space) was unknown to the sheet but
+    trimmed by Python. Both now read it as TRIM() does."""
+    from openpyxl import load_workbook
+    from python_calamine import CalamineWorkbook
+
+    from lakip_xl.office import konversi
+    from lakip_xl.schema.data import contoh_path
+
+    contoh, _ = baca_json(contoh_path())
+    p = bangun_buku_kerja(contoh, tmp_path / "c.xlsm", aturan=aturan_bawaan())
+    ik = baca_buku_kerja(p).tata.posisi["IkpaKomponen"]
+    wb = load_workbook(p, keep_vba=True)
+    wb[ik.lembar][ik.sel("kode", 0)] = " Revisi  DIPA "
+    wb.save(tmp_path / "spasi.xlsm")
+    assert baca_buku_kerja(tmp_path / "spasi.xlsm").lakip.ikpa.komponen[0].kode == "revisi_dipa"
+    (hasil,) = konversi([tmp_path / "spasi.xlsm"], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
+    grid = CalamineWorkbook.from_path(str(hasil)).get_sheet_by_name(ik.lembar).to_python(skip_empty_area=False)
+    assert grid[ik.awal][ik.kolom("kode_baku")] == "revisi_dipa"

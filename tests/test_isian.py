@@ -32,8 +32,8 @@ from lakip_xl.compute.aturan import aturan_bawaan
         # Not dates: returned unchanged, for the validator to name.
         ("31/02/2024", "31/02/2024"),
         ("kemarin", "kemarin"),
-        (45292.5, 45292.5),
-        (0, 0),
+        (45292.5, "45292.5"),  # no date serial: kept as text for the validator to name
+        (0, "0"),
         (True, True),
     ],
 )

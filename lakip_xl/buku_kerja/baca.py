@@ -700,7 +700,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
     if tanpa_kro:  # the outputs' paths as migrated: each kegiatan's outputs under its one KRO
         peta = {_jalur_v2(j): v for j, v in peta.items()}
     lakip, temuan_baca = dari_dict(data)
-    temuan_baca = [_teks_di_rencana(t) for t in temuan_baca]
+    temuan_baca = [_teks_di_buku_kerja(t) for t in temuan_baca]
     bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan, _xlwings_conf(pb))
     bk.temuan += _rumus_ditimpa(pb, tata)
     bk.lokasi(bk.temuan)
@@ -713,7 +713,8 @@ def _kode_ikpa(data: dict[str, Any], aturan: Aturan) -> None:
     kode = {x.nama.casefold(): x.kode for s in aturan.ikpa for x in s.indikator}
     for k in (data.get("ikpa") or {}).get("komponen") or []:
         if isinstance(k.get("kode"), str):
-            k["kode"] = kode.get(k["kode"].strip().casefold(), k["kode"].strip())
+            rapi = re.sub(" +", " ", k["kode"].strip(" "))  # as the sheet's TRIM() reads it
+            k["kode"] = kode.get(rapi.casefold(), rapi)
 
 
 def _jalur_v2(j: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -723,17 +724,32 @@ def _jalur_v2(j: tuple[Any, ...]) -> tuple[Any, ...]:
     return j
 
 
-def _teks_di_rencana(t: Temuan) -> Temuan:
-    """A number typed as text on the Rencana IKPA sheet: the sheet's formulas (SUMIFS, N) count
-    it as 0 while lakip-xl reads it, so the sheet would show other numbers: a galat."""
-    if t.kode != "ANGKA_SEBAGAI_TEKS" or t.jalur[:1] != ("rencana_ikpa",):
-        return t
-    return dataclasses.replace(
-        t,
-        tingkat="galat",
-        pesan=t.pesan + " Rumus lembar Rencana IKPA menghitungnya sebagai 0, jadi angka lembar itu berbeda dengan "
-        "hasil lakip-xl: ketik ulang sebagai angka.",
-    )
+_ANGKA_DI_PESAN = re.compile(r"ditulis sebagai angka (\S+);")
+
+
+def _teks_di_buku_kerja(t: Temuan) -> Temuan:
+    """In a workbook a number typed as text, or a code typed as a number, is a galat: the sheet's
+    own formulas (sums, SUMIFS, code matches) cannot use it while lakip-xl reads it, so the
+    numbers a reviewer sees without Python would differ from lakip-xl's. (In a JSON file the
+    same findings stay warnings: nothing else computes from it.)"""
+    if t.kode == "ANGKA_SEBAGAI_TEKS":
+        return dataclasses.replace(
+            t,
+            tingkat="galat",
+            pesan=t.pesan.replace("; sebaiknya tulis sebagai angka.", ".")
+            + " Rumus buku kerja tidak menghitung teks, jadi angka buku kerja berbeda dengan hasil lakip-xl: "
+            "ketik ulang sebagai angka.",
+        )
+    if t.kode == "TEKS_SEBAGAI_ANGKA" and t.jalur and t.jalur[-1] == "kode":
+        m = _ANGKA_DI_PESAN.search(t.pesan)
+        angka = m.group(1) if m else ""
+        return dataclasses.replace(
+            t,
+            tingkat="galat",
+            pesan=f"Kode ditulis sebagai angka {angka}; rumus buku kerja mencocokkan kode sebagai teks, jadi "
+            f"jumlah di atasnya kosong di buku kerja. Ketik ulang sebagai teks (awali dengan tanda petik: '{angka}).",
+        )
+    return t
 
 
 def _xlwings_conf(pb: _Pembaca) -> tuple[tuple[str, Any], ...]:
@@ -938,6 +954,7 @@ class _Tabel:
             if not _baris_terisi(list(vals.values())):
                 continue
             kolom = {k: vals.pop(k) for k in ik.kolom_induk}
+            self._kode_angka(ik, i, kolom)
             induk = self._induk(ik, i, vals, kolom, induk_per_kode)
             if induk is None:
                 continue
@@ -947,6 +964,25 @@ class _Tabel:
             self.peta[jalur] = (ik.tabel, i)
             self._catat_kode(ik, vals, jalur, kolom)
             daftar.append(vals)
+
+    def _kode_angka(self, ik: S.Ikatan, i: int, kolom: dict[str, Any]) -> None:
+        """A parent code typed (or pasted) as a number: lakip-xl matches it, but the sheet's
+        formulas compare codes as text and leave the parent's sums blank, so the two would differ."""
+        p = self.tata.posisi[ik.tabel]
+        for k, v in kolom.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                ref = f"{p.lembar}!{p.sel(k, i)}"
+                self.pb.temuan.append(
+                    Temuan(
+                        "KODE_SEBAGAI_ANGKA",
+                        "galat",
+                        ("buku_kerja", p.lembar),
+                        f"{p.tabel.kol(k).judul} di {ref} ditulis sebagai angka {v:g}; rumus buku kerja mencocokkan "
+                        "kode sebagai teks, jadi jumlah induknya kosong di buku kerja. Ketik ulang sebagai teks "
+                        "(awali dengan tanda petik: '" + f"{v:g}).",
+                        lokasi_sel=ref,
+                    )
+                )
 
     def _induk(
         self,

@@ -546,8 +546,8 @@ IKPA_KOMPONEN = Tabel(
         # formula. A code typed by habit (revisi_dipa) is still understood.
         Kolom("kode", "Indikator IKPA", pilihan="NamaIkpa", lebar=30),
         Kolom("kode_baku", "Kode", jenis="rumus", lebar=14,
-              rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.kode:},MATCH({kode},{RefIkpa.nama:},0)),'
-                    'IF(COUNTIF({RefIkpa.kode:},{kode})>0,{kode},"(tidak dikenal)")))'),
+              rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.kode:},MATCH(TRIM({kode}),{RefIkpa.nama:},0)),'
+                    'IF(COUNTIF({RefIkpa.kode:},TRIM({kode}))>0,TRIM({kode}),"(tidak dikenal)")))'),
         Kolom("aspek", "Aspek", jenis="rumus", lebar=13,
               rumus='IF({kode}="","",IFERROR(INDEX({RefIkpa.aspek:},MATCH({kode_baku},{RefIkpa.kode:},0)),""))'),
         Kolom("dalam_aturan", "Ada dalam aturan", jenis="rumus", kosong=0, format="bulat", bantu=True, lebar=8,

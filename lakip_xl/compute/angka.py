@@ -195,7 +195,7 @@ def tanggal_iso(nilai: object) -> object:
     if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
         if 1 <= nilai < 2958466 and float(nilai).is_integer():  # up to 9999-12-31
             return (_EPOCH_EXCEL + dt.timedelta(days=int(nilai))).isoformat()
-        return nilai
+        return f"{nilai:g}"  # no date: the validator names it as the text it is
     if isinstance(nilai, str):
         teks = nilai.strip()
         if len(teks) == 10 and teks[4] == "-":

@@ -39,6 +39,7 @@ PROFIL = "PROFIL"
 NILAI_DI_LUAR_RENTANG = "NILAI_DI_LUAR_RENTANG"
 KODE_KOSONG = "KODE_KOSONG"
 KODE_BENTUK = "KODE_BENTUK"
+RINCIAN_KOSONG = "RINCIAN_KOSONG"
 # The shape of DIPA codes since 2021, per level: program two letters (WA), kegiatan four digits
 # (4262), KRO three letters (QAH), RO three letters or digits (001; some DIPAs use U11, Z27).
 _BENTUK_PROGRAM = (re.compile(r"[A-Z]{2}"), "dua huruf, mis. WA")
@@ -372,6 +373,14 @@ class _Pemeriksa:
             self._anggaran_output(oj, _label("RO", lengkap, o.nama, oi), o)
             self._kode_unik(oj, o.kode, kode_ro, "RO", f"di bawah KRO '{kegiatan}.{kro.kode}'")
             self._kode_bentuk(oj, o.kode, "RO", _BENTUK_RO)
+        if not kro.output and (kro.pagu is not None or kro.realisasi is not None):
+            self.add(
+                RINCIAN_KOSONG,
+                "peringatan",
+                (*rj, "kode"),
+                f"{rlabel} berisi pagu atau realisasi tetapi tidak memiliki RO: capaian volume dan efisiensinya "
+                "tidak dapat dinilai. Isi RO-nya dari DIPA (tabel Output, kolom Kode kegiatan dan Kode KRO).",
+            )
         self._anggaran_induk(rj, rlabel, kro, hr, "RO")
 
     def _kode_unik(self, j: Jalur, kode: str, sudah: set[str], jenis: str, lingkup: str) -> None:
