@@ -51,6 +51,9 @@ SKENARIO: dict[str, tuple[list[dict[str, Any]], str]] = {
         [{"op": "sisip_baris", "lembar": "Realisasi", "baris": 6, "salin_dari": 5}], "BARIS_TANPA_PASANGAN",
     ),
     "tukar_output.xlsm": ([{"op": "tukar_baris", "lembar": "Output", "a": _O, "b": _O + 1}], "sama"),
+    # Indikator sorted by name: the typed Realisasi/Analisis rows stay where they were while the code
+    # formulas show other indicators (found by a hostile test).
+    "urut_indikator.xlsm": ([{"op": "urut", "lembar": "Indikator", "rentang": "A5:O14", "kolom": 3}], "PASANGAN_BERGESER"),
     # A new indicator inserted on Indikator only: no Realisasi row shows it.
     "sisip_indikator.xlsm": (
         [{"op": "sisip_baris", "lembar": "Indikator", "baris": 6, "salin_dari": 5, "isi": {"0": "IKU-9", "7": 5}}],

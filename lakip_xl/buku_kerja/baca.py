@@ -724,6 +724,7 @@ def _jalur_v2(j: tuple[Any, ...]) -> tuple[Any, ...]:
     return j
 
 
+SEL = "\x00sel\x00"  # stands for a finding's cell address in a message built before it is known
 _ANGKA_DI_PESAN = re.compile(r"ditulis sebagai angka (\S+);")
 
 
@@ -836,8 +837,12 @@ class _Tabel:
             if t not in self.tata.posisi:
                 continue  # a missing companion table is already a structural galat
             per_kode: dict[str, tuple[int, dict[str, Any]]] = {}
-            for j, vals in self.rows(t, ("kode",)):
+            tertulis = "kode_tertulis" in self.tata.posisi[t].tabel._indeks
+            baris_kode: list[tuple[int, Any, Any, bool]] = []  # (row, code shown, code written, has data)
+            for j, vals in self.rows(t, ("kode", "kode_tertulis") if tertulis else ("kode",)):
                 kode = vals.pop("kode")
+                kt = vals.pop("kode_tertulis", None)
+                baris_kode.append((j, kode, kt, any(v is not None for v in vals.values())))
                 if kode is None:  # no cached value (saved by a tool that does not calculate)
                     i = self._baris_rujukan(t, j, kunci)
                     kode = kode_baris.get(i) if i is not None else None
@@ -850,6 +855,7 @@ class _Tabel:
                     per_kode[str(kode)] = (j, vals)  # a blank row showing the same code gives way to the filled one
                 elif terisi:
                     self._tanpa_pasangan(t, kunci, j, kode, kode_induk)
+            self._bergeser(t, kunci, baris_kode)
             dipakai: set[int] = set()
             gabung = []
             for i, vals in rows:
@@ -869,6 +875,26 @@ class _Tabel:
         if buang_kosong:
             rows = [(i, vals) for i, vals in rows if any(v is not None for v in vals.values())]
         return [(i, _daftar_bertitik(vals)) for i, vals in rows]
+
+    # Where a message names its own cell (the cell is known only when the finding is placed).
+    def _bergeser(self, t: str, induk: str, baris_kode: list[tuple[int, Any, Any, bool]]) -> None:
+        """Galat where a companion row's typed values no longer belong to the item its code formula
+        shows: the primary table was sorted, or a row cut and pasted (the formulas follow the item,
+        the typed values stay). A row counts as moved when the item it was written for has no
+        row of its own any more; a copied row (a new item typed under a copy of the row above)
+        does not."""
+        p = self.tata.posisi[t]
+        berpasangan = {str(kt) for _, kode, kt, _ in baris_kode if kt not in (None, "") and str(kt) == str(kode)}
+        for j, kode, kt, terisi in baris_kode:
+            if terisi and kt not in (None, "") and kode not in (None, "") and str(kt) != str(kode):
+                if str(kt) not in berpasangan:
+                    pesan = (
+                        "Isian baris " + SEL + f" ditulis untuk indikator '{kt}', tetapi baris ini kini menampilkan "
+                        f"'{kode}': tabel {induk} telah diurutkan atau barisnya dipindahkan, sehingga isian lembar "
+                        f"{p.lembar} menempel pada indikator lain. Urungkan (Ctrl+Z), atau pindahkan isian "
+                        f"lembar {p.lembar} ke baris indikatornya."
+                    )
+                    self._galat_di_kode("PASANGAN_BERGESER", t, j, lambda ref: pesan.replace(SEL, ref))  # noqa: B023
 
     def _baris_rujukan(self, tabel: str, j: int, induk: str) -> int | None:
         """The primary row that row ``j``'s code formula refers to (``=IF(Indikator!A7="",...``)."""

@@ -289,6 +289,11 @@ RUMUS_CAPAIAN_MENTAH = (
     f"{_RP}/{_ACUAN}*100)))))"
 )
 
+# A companion row's code as lakip-xl wrote it (a constant, hidden): when the Indikator table is
+# sorted or a row cut and pasted, the row's code formula shows another indicator while the typed
+# values stay put; the reader compares the two (buku_kerja/baca.py, ``_Tabel.rows_lengkap``).
+KODE_TERTULIS = Kolom("kode_tertulis", "Kode saat ditulis", jenis="tetap", bantu=True, lebar=9)
+
 REALISASI = Tabel(
     "Realisasi",
     "Realisasi",
@@ -311,6 +316,7 @@ REALISASI = Tabel(
               rumus='IF({capaian_mentah}="","",IF(ISNUMBER(BatasCapaianIndikator),'
                     'MIN({capaian_mentah},BatasCapaianIndikator),{capaian_mentah}))'),
         Kolom("capaian_dinyatakan", "Capaian dinyatakan (%)", format="persen", lebar=11),
+        KODE_TERTULIS,
     ),
     cadangan=15,  # placed beside Indikator, row for row (tata_letak)
     minimum=60,
@@ -328,6 +334,7 @@ ANALISIS = Tabel(
         Kolom("solusi", "Alternatif solusi", lebar=36),
         Kolom("efisiensi", "Efisiensi penggunaan sumber daya", lebar=36),
         Kolom("program_pendukung", "Program/kegiatan pendukung", lebar=32),
+        KODE_TERTULIS,
     ),
     cadangan=15,  # placed beside Indikator, row for row (tata_letak)
     minimum=60,

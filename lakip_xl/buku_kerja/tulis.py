@@ -396,6 +396,8 @@ class _Pembangun:
     def nilai_objek(self, t: S.Tabel, obj: Any, kunci: str) -> Any:
         if t.kunci == "Temuan":
             return {"tingkat": obj.tingkat, "kode": obj.kode, "lokasi": obj.lokasi, "pesan": obj.pesan}[kunci]
+        if kunci == "kode_tertulis":  # a companion row: the code of the item it was written for
+            return obj.kode
         if t.kunci == "IkpaKomponen" and kunci == "kode":
             return self.nama_ikpa.get(obj.kode, obj.kode)  # an unknown code stays as the unit typed it
         return _nilai_model(obj, kunci)

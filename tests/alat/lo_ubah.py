@@ -103,6 +103,23 @@ def ubah(doc, e):
         _salin_baris(sh, e["b"], e["a"])
         _salin_baris(sh, tmp, e["b"])
         sh.getRows().removeByIndex(tmp, 1)
+    elif op == "urut":  # Data > Sort on a range, by one of its columns (0-based within the range)
+        from com.sun.star.table import TableSortField
+
+        rng = _lembar(doc, e["lembar"]).getCellRangeByName(e["rentang"])
+        f = TableSortField()
+        f.Field = e["kolom"]
+        f.IsAscending = e.get("naik", True)
+        desc = rng.createSortDescriptor()
+        for prop in desc:
+            if prop.Name == "SortFields":
+                prop.Value = uno.Any("[]com.sun.star.table.TableSortField", (f,))
+        rng.sort(desc)
+    elif op == "pindah":  # cut and paste a range (references to it follow it)
+        sh = _lembar(doc, e["lembar"])
+        sh.moveRange(
+            sh.getCellRangeByName(e["ke"]).getCellAddress(), sh.getCellRangeByName(e["dari"]).getRangeAddress()
+        )
     else:
         raise ValueError(op)
 
