@@ -243,3 +243,23 @@ def test_ikpa_name_with_stray_spaces_reads_alike_in_libreoffice(tmp_path, lo):
     (hasil,) = konversi([tmp_path / "spasi.xlsm"], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     grid = CalamineWorkbook.from_path(str(hasil)).get_sheet_by_name(ik.lembar).to_python(skip_empty_area=False)
     assert grid[ik.awal][ik.kolom("kode_baku")] == "revisi_dipa"
+
+
+def test_blank_parent_code_and_a_logo_url_get_plain_messages(tmp_path):
+    """Hostile-test findings: an RO with a blank KRO code was told its KRO '4262.' did not exist;
+    a logo given as a web address was looked up as a file path."""
+    from openpyxl import load_workbook
+
+    x = _dipa()
+    x.profil.logo = "https://example.com/logo.png"
+    p = bangun_buku_kerja(x, tmp_path / "dipa.xlsm", aturan=aturan_bawaan())
+    ro = baca_buku_kerja(p).tata.posisi["Output"]
+    wb = load_workbook(p, keep_vba=True)
+    wb["Output"][ro.sel("kro", 0)] = None
+    wb.save(tmp_path / "kosong.xlsm")
+    bk = baca_buku_kerja(tmp_path / "kosong.xlsm")
+    t = next(t for t in bk.temuan if t.kode == "INDUK_TIDAK_ADA")
+    assert t.lokasi == f"Output!{ro.sel('kro', 0)}"
+    assert "kolom Kode KRO belum diisi" in t.pesan and "'4262.'" not in t.pesan
+    logo = [t for t in validasi_buku(bk) if t.kode == "LOGO"]
+    assert len(logo) == 1 and "alamat web" in logo[0].pesan

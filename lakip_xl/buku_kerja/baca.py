@@ -1046,14 +1046,21 @@ class _Tabel:
                     salah = n
                     break
             kode_induk = ".".join("" if v is None else str(v) for v in nilai)
+            judul = p.tabel.kol(ik.kolom_induk[salah]).judul
+            pesan = (
+                f"{jenis[0].upper()}{jenis[1:]} '{vals.get('kode') or ''}': kolom {judul} belum diisi; {jenis} ini "
+                f"tidak ikut dihitung. Isi {judul} sesuai DIPA."
+                if nilai[salah] is None
+                else f"{jenis[0].upper()}{jenis[1:]} '{vals.get('kode') or ''}' menyebut {jenis_induk} '{kode_induk}' "
+                f"yang tidak ada di tabel {NAMA_TABEL.get(ik.induk, ik.induk)}; {jenis} ini tidak ikut dihitung. "
+                f"Isi kode {jenis_induk} yang benar, atau tambahkan {jenis_induk} itu ke tabelnya."
+            )
             self.pb.temuan.append(
                 Temuan(
                     "INDUK_TIDAK_ADA",
                     "galat",
                     ("anggaran", ik.tabel.lower()),
-                    f"{jenis[0].upper()}{jenis[1:]} '{vals.get('kode') or ''}' menyebut {jenis_induk} '{kode_induk}' yang "
-                    f"tidak ada di tabel {NAMA_TABEL.get(ik.induk, ik.induk)}; {jenis} ini tidak ikut dihitung. "
-                    f"Isi kode {jenis_induk} yang benar, atau tambahkan {jenis_induk} itu ke tabelnya.",
+                    pesan,
                     lokasi_sel=f"{p.lembar}!{p.sel(ik.kolom_induk[salah], i)}",
                 )
             )

@@ -77,7 +77,16 @@ def periksa_kelengkapan(
                 f"Batas waktu tindak lanjut '{t.batas_waktu}' bukan tanggal; di laporan akan tampil titik-titik. "
                 "Ketik tanggal, mis. 30/06/2023 (di berkas JSON: 2023-06-30).",
             )
-    if lakip.profil.logo.strip():
+    if lakip.profil.logo.strip().lower().startswith(("http://", "https://", "www.")):
+        add(
+            LOGO,
+            "peringatan",
+            ("profil", "logo"),
+            f"Logo '{lakip.profil.logo.strip()}' berupa alamat web; lakip-xl tidak mengunduh berkas. Simpan logo "
+            "PNG atau JPEG di folder yang sama dengan berkas data dan tulis nama berkasnya (lembar Profil, Berkas "
+            "logo), atau kosongkan.",
+        )
+    elif lakip.profil.logo.strip():
         from ..berkas import cari_logo
 
         path, sebab = cari_logo(lakip.profil.logo, folder)
