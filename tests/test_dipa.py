@@ -137,10 +137,23 @@ def test_versi_1_is_the_only_older_version():
 
 
 def test_schema_3_workbook_upgrades_to_4_without_losing_a_figure(tmp_path):
+    """SKEMA3 is the example workbook exactly as lakip-xl built it at schema 3 (commit 95c18ad),
+    V1 the example's JSON of that commit: dates were text there."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    sebelum = SKEMA3.read_bytes()
     baru = tmp_path / "baru.xlsm"
     r = cli("buku-kerja", "tingkatkan", SKEMA3, "-o", baru)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert SKEMA3.read_bytes() == sebelum  # the old workbook is never rewritten
     bk = baca_buku_kerja(baru)
+    assert [t for t in bk.temuan if t.tingkat == "galat"] == []
+    # The award dates, text at schema 3, are date cells now.
+    p = bk.tata.posisi["Prestasi"]
+    sel = load_workbook(baru, keep_vba=True)[p.lembar][p.sel("tanggal", 0)]
+    assert sel.is_date and sel.value == dt.datetime(2022, 1, 27)
     # Exactly what reading main's data file gives: the same migration for both formats.
     harap, _ = baca_json(V1)
     assert ke_dict(bk.lakip) == ke_dict(harap)

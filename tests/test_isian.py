@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -81,34 +80,6 @@ def test_dates_are_date_cells_and_read_back(tmp_path, contoh):
     t = next(t for t in temuan if "akhir Januari" in t.pesan)
     assert t.lokasi == f"{p.lembar}!{p.sel('tanggal', 1)}"
     assert "Ketik tanggal" in t.pesan
-
-
-def test_a_real_schema_3_workbook_upgrades_without_loss(tmp_path):
-    """tests/data/skema3/ holds the example workbook exactly as lakip-xl built it at schema 3
-    (commit 95c18ad), with the example's JSON of that commit: dates were text there. Upgraded,
-    every figure and text is that example's, and the award dates are date cells now."""
-    import subprocess
-    import sys
-
-    from lakip_xl.schema.data import baca_json, ke_dict
-
-    lama = Path(__file__).parent / "data" / "skema3" / "Contoh_Kotabumi_2022_skema3.xlsm"
-    contoh, _ = baca_json(lama.with_name("contoh_kotabumi_2022_versi1.json"))  # versi 1: migrated like the workbook
-    sebelum = lama.read_bytes()
-    baru = tmp_path / "baru.xlsm"
-    r = subprocess.run(
-        [sys.executable, "-m", "lakip_xl.doors.cli", "buku-kerja", "tingkatkan", str(lama), "-o", str(baru)],
-        capture_output=True,
-        text=True,
-    )
-    assert r.returncode == 0, r.stdout + r.stderr
-    assert lama.read_bytes() == sebelum
-    bk = baca_buku_kerja(baru)
-    assert [t for t in bk.temuan if t.tingkat == "galat"] == []
-    assert ke_dict(bk.lakip) == ke_dict(contoh)
-    p = bk.tata.posisi["Prestasi"]
-    sel = load_workbook(baru, keep_vba=True)[p.lembar][p.sel("tanggal", 0)]
-    assert sel.is_date and sel.value == dt.datetime(2022, 1, 27)
 
 
 def test_ikpa_indicators_are_picked_by_name(tmp_path, contoh):
