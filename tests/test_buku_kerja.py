@@ -533,3 +533,31 @@ def test_every_formula_cell_declares_its_result():
                 assert m.tabel(t.kunci, k.kunci, 10_000) == k.kosong
     with pytest.raises(KeyError):
         m.tabel("Program", "kode", 0)  # an input column has no engine value
+
+
+def test_quick_formula_preparation_equals_xlsxwriters_own(tmp_path, monkeypatch):
+    """Every formula of the built master (cells, conditional formats, validations) gets exactly
+    the text XlsxWriter's own preparation gives it, the ``_xlfn.`` prefixes included."""
+    from xlsxwriter.worksheet import Worksheet
+
+    from lakip_xl.buku_kerja import tulis as T
+
+    pasangan: list[tuple[str, str]] = []
+    asli = T._Lembar._prepare_formula
+
+    def catat(self, formula, expand_future_functions=False):
+        hasil = asli(self, formula, expand_future_functions)
+        pasangan.append((formula, hasil))
+        return hasil
+
+    monkeypatch.setattr(T._Lembar, "_prepare_formula", catat)
+    bangun_buku_kerja(_contoh_model(), tmp_path / "a.xlsm", aturan=aturan_bawaan())
+    acuan = Worksheet()
+    assert len(pasangan) > 2500
+    beda = [(f, h) for f, h in pasangan if h != acuan._prepare_formula(f, True)]
+    assert beda == []
+    assert any("_xlfn.MAXIFS(" in h for _, h in pasangan)
+    # A function outside the lists goes to XlsxWriter itself.
+    lembar = T._Lembar()
+    assert lembar._prepare_formula('=TEXTJOIN(",",TRUE,A1:A3)', True) == '_xlfn.TEXTJOIN(",",TRUE,A1:A3)'
+    assert lembar._prepare_formula("=MINIFS(A:A,B:B,1)+SUM(A1)") == "_xlfn.MINIFS(A:A,B:B,1)+SUM(A1)"

@@ -14,6 +14,7 @@ from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from .. import __version__
 from ..berkas import tulis_atomik
@@ -28,6 +29,47 @@ from .ikatan import isi_tabel
 from .mesin import mesin
 from .peta import Peta, lokasi_sel, peta_dari_model
 from .vba import TOMBOL, bangun_vba
+
+# Worksheet functions the master uses that need no prefix in the file, and the "future" ones
+# that Excel stores as ``_xlfn.NAME``. A formula using any other function is left to
+# XlsxWriter's own preparation.
+FUNGSI_BIASA = frozenset(
+    "ABS AND AVERAGE COUNT COUNTA COUNTIF COUNTIFS IF IFERROR INDEX INT ISNUMBER MATCH MAX MIN N NOT OR "
+    "ROUND SUM SUMIFS SUMPRODUCT TRIM".split()
+)
+FUNGSI_MASA_DEPAN = frozenset({"MAXIFS", "MINIFS"})
+_NAMA_FUNGSI = re.compile(r"(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_.]*)\(")
+_MASA_DEPAN = re.compile(r"(?<![A-Za-z0-9_.])(MAXIFS|MINIFS)\(")
+
+
+class _Lembar(Worksheet):
+    """XlsxWriter's worksheet with a quicker formula preparation for the master's formulas.
+
+    XlsxWriter runs some 200 regular expressions over every formula to add the ``_xlfn.``
+    prefix of newer functions; the master has about 3.000 formulas, which made building a
+    workbook take 2,7 s of its 3,8 s. Here a formula is scanned once for the functions it
+    calls: one that calls only functions listed above gets the same text XlsxWriter would give
+    it (``tests/test_buku_kerja.py`` compares every formula of the built master with
+    XlsxWriter's own preparation); any other formula goes to XlsxWriter unchanged.
+    """
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        teks = formula
+        if teks.startswith("{"):
+            teks = teks[1:]
+        if teks.startswith("="):
+            teks = teks[1:]
+        if teks.endswith("}"):
+            teks = teks[:-1]
+        if "_xlfn." in teks:
+            return teks
+        nama = set(_NAMA_FUNGSI.findall(teks))
+        if nama <= FUNGSI_BIASA:
+            return teks
+        if nama <= FUNGSI_BIASA | FUNGSI_MASA_DEPAN:
+            return _MASA_DEPAN.sub(r"_xlfn.\1(", teks)
+        return super()._prepare_formula(formula, expand_future_functions)
+
 
 # The xlwings.conf sheet: keys exactly as xlwings.bas reads them (case-insensitive).
 XLWINGS_CONF: tuple[tuple[str, str | bool], ...] = (
@@ -467,7 +509,7 @@ class _Pembangun:
         self.wb_h2 = wb.add_format({"bold": True, "font_size": 12, "font_color": WARNA_JUDUL})
         self.wb_catatan = wb.add_format({"italic": True, "font_color": "#7F7F7F", "text_wrap": True, "valign": "top"})
         for nama in S.LEMBAR:
-            self.ws[nama] = wb.add_worksheet(nama)
+            self.ws[nama] = wb.add_worksheet(nama, worksheet_class=_Lembar)
         if self.vba is not None:
             wb.set_vba_name("ThisWorkbook")
             for i, nama in enumerate(S.LEMBAR):
