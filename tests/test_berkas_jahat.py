@@ -5,6 +5,7 @@ lists each of them with its reason instead of falling over."""
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 import subprocess
 import sys
@@ -14,6 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from lakip_xl.galat import BerkasTidakValid
 
 ROOT = Path(__file__).parents[1]
 CONTOH = ROOT / "workbooks" / "Contoh_Kotabumi_2022.xlsm"
@@ -143,3 +146,46 @@ def test_rekap_lists_each_hostile_file_and_survives(korpus, tmp_path):
         assert any(b.endswith(nama) for b in berkas), (nama, sorted(berkas))
     rekap = wb.get_sheet_by_name("Rekap").to_python()
     assert any("Kotabumi" in str(c) for row in rekap for c in row)
+
+
+def test_parts_no_reader_unpacks_are_skipped_and_others_are_checked(tmp_path):
+    """The archive checks skip the kinds of parts that neither python-calamine nor lakip-xl
+    unpacks (comments, drawings, tables, the VBA project, ...): corrupting one of each in the
+    example leaves every value read the same. A corrupted part of any other kind, or one the
+    checks do not know, is still refused."""
+    from lakip_xl.buku_kerja.baca import _TIDAK_DIBUKA, baca_buku_kerja
+    from lakip_xl.schema.data import ke_dict
+
+    def rusak(nama_bagian: str, tujuan: Path, isi: bytes | None = None) -> Path:
+        with zipfile.ZipFile(CONTOH) as asli, zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as z:
+            for info in asli.infolist():
+                z.writestr(info, asli.read(info))
+            if isi is not None:
+                z.writestr(nama_bagian, isi)
+        data = bytearray(tujuan.read_bytes())
+        with zipfile.ZipFile(tujuan) as z:
+            info = z.getinfo(nama_bagian)
+        h = info.header_offset
+        awal = (
+            h + 30 + int.from_bytes(data[h + 26 : h + 28], "little") + int.from_bytes(data[h + 28 : h + 30], "little")
+        )
+        for k in range(min(8, info.compress_size)):  # garble the start of its compressed bytes
+            data[awal + k] ^= 0xFF
+        tujuan.write_bytes(bytes(data))
+        return tujuan
+
+    acuan = ke_dict(baca_buku_kerja(CONTOH).lakip)
+    with zipfile.ZipFile(CONTOH) as z:
+        nama = [i.filename for i in z.infolist()]
+    jenis: dict[str, str] = {}
+    for n in nama:
+        if _TIDAK_DIBUKA.fullmatch(n):
+            jenis.setdefault(re.sub(r"\d+", "N", n), n)
+    assert {"xl/vbaProject.bin", "xl/commentsN.xml", "xl/tables/tableN.xml", "xl/drawings/drawingN.xml"} <= set(jenis)
+    for n in jenis.values():
+        assert ke_dict(baca_buku_kerja(rusak(n, tmp_path / "x.xlsm")).lakip) == acuan, n
+    for n in ("xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet3.xml"):
+        with pytest.raises(BerkasTidakValid, match="rusak"):
+            baca_buku_kerja(rusak(n, tmp_path / "y.xlsm"))
+    with pytest.raises(BerkasTidakValid, match="rusak"):  # a part the checks do not know
+        baca_buku_kerja(rusak("xl/tidak_dikenal.xml", tmp_path / "z.xlsm", b"<a>" * 1000))

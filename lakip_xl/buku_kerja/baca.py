@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,15 @@ BATAS_ISI = 40 * 2**20  # bytes of all parts together, decompressed
 BATAS_BAGIAN = 2000  # parts in the package
 BATAS_SEL = 2_000_000  # cells in the used area (rows x columns) of one sheet
 
+# Parts of a workbook that neither python-calamine nor lakip-xl unpacks when reading values:
+# they are skipped by the checks below (tests/test_berkas_jahat.py corrupts each kind in the
+# example and the values read stay the same). Every other part, including any unknown one, is
+# unpacked under the limits.
+_TIDAK_DIBUKA = re.compile(
+    r"(?:\[Content_Types\]\.xml|docProps/[^/]+\.xml|xl/(?:charts|drawings|tables|theme|media|printerSettings)/.+"
+    r"|xl/drawings/_rels/.+|xl/comments\d*\.xml|xl/vbaProject\.bin|xl/worksheets/_rels/[^/]+\.rels)"
+)
+
 _SHEET = re.compile(
     rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"|<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"'
 )
@@ -151,6 +161,8 @@ def _isi_arsip(nama: str, sumber: Path | bytes, rumus: bool = False) -> IsiArsip
             isi: dict[str, bytes] = {}
             total = 0
             for info in infos:
+                if _TIDAK_DIBUKA.fullmatch(info.filename):
+                    continue  # no reader of lakip-xl unpacks it: its size and integrity do not matter
                 simpan = (
                     info.filename.startswith("xl/worksheets/")
                     or info.filename.endswith(".rels")
@@ -625,6 +637,14 @@ class _Pembaca:
         return True
 
 
+def _pengambil(indeks: list[int]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving a row's values at ``indeks`` as a tuple (``itemgetter``, always a tuple)."""
+    if len(indeks) == 1:
+        j = indeks[0]
+        return lambda b: (b[j],)
+    return itemgetter(*indeks)
+
+
 def _baris_terisi(vals: list[Any]) -> bool:
     """Whether a row of already-cleaned values holds anything."""
     return any(v is not None for v in vals)
@@ -791,7 +811,9 @@ class _Tabel:
 
     def rows(self, kunci: str, kunci_baca: tuple[str, ...] = ()) -> list[tuple[int, dict[str, Any]]]:
         """Input values (and the ``kunci_baca`` formula columns) of every data row of a table,
-        keyed by column; none when the table was not found (a structural galat says so)."""
+        keyed by column; none when the table was not found (a structural galat says so). A row
+        whose columns read here are all blank is left out: it holds no data, and no code that a
+        companion row could pair with."""
         p = self.tata.posisi.get(kunci)
         if p is None:
             return []
@@ -803,19 +825,34 @@ class _Tabel:
         c_awal, c_akhir = p.kolom_awal, p.kolom_awal + len(p.tabel.kolom)
         tanggal = [k.kunci for k in p.tabel.kolom if k.format == "tanggal" and k.jenis == "input"]
         keluar: list[tuple[int, dict[str, Any]]] = []
-        kosong: dict[str, Any] = {k: None for k, _ in kolom}
+        nama = [k for k, _ in kolom]
+        indeks = [c for _, c in kolom]
+        ambil = _pengambil(indeks)
+        # The same columns straight from the grid's rows (the common case: the table lies inside
+        # the sheet's used area, so no padding is needed).
+        geser = c_awal - grid.c0
+        ambil_grid = _pengambil([geser + c for c in indeks]) if geser >= 0 else None
+        paling_kanan = geser + max(indeks)
+        baris_grid = grid.rows
         for i in range(p.jumlah_baris):
             r = p.awal + i
-            baris = grid.potong(r, c_awal, c_akhir)
-            if all(v is None or v == "" for v in baris) and not galat:
-                keluar.append((i, dict(kosong)))  # a spare row: skip the per-cell work
-            elif galat:  # input cells holding an Excel error are galat; formula columns read as blank
+            gi = r - grid.r0
+            if gi >= len(baris_grid) and not galat:
+                break  # below the sheet's used area: the rest of the table is blank
+            if ambil_grid is not None and 0 <= gi < len(baris_grid) and len(baris_grid[gi]) > paling_kanan:
+                nilai = ambil_grid(baris_grid[gi])
+            else:
+                nilai = ambil(grid.potong(r, c_awal, c_akhir))
+            if not galat and nilai.count("") + nilai.count(None) == len(nilai):
+                continue  # a spare row
+            if galat:  # input cells holding an Excel error are galat; formula columns read as blank
+                baris = grid.potong(r, c_awal, c_akhir)
                 jalur = ("buku_kerja", p.lembar)
                 vals = {k: _bersih(self.pb.nilai_sel(p.lembar, r, c_awal + c, jalur)) for k, c in kolom[:n_input]}
                 vals.update({k: _bersih(baris[c]) for k, c in kolom[n_input:]})
                 keluar.append((i, vals))
             else:
-                keluar.append((i, {k: _bersih(baris[c]) for k, c in kolom}))
+                keluar.append((i, {k: _bersih(v) for k, v in zip(nama, nilai, strict=True)}))
             for k in tanggal:  # a date cell: a date, a serial that lost its format, or d/m/y text
                 vals = keluar[-1][1]
                 if vals[k] is not None:
