@@ -5,8 +5,8 @@ lists each of them with its reason instead of falling over."""
 from __future__ import annotations
 
 import hashlib
-import re
 import os
+import re
 import subprocess
 import sys
 import tempfile
