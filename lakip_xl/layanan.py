@@ -61,9 +61,13 @@ def _sekarang() -> dt.datetime:
 
 
 def asal_isi(nama: str, isi: bytes, waktu: dt.datetime | None = None) -> Asal:
+    return _asal_sidik(nama, hashlib.sha256(isi).hexdigest(), waktu)
+
+
+def _asal_sidik(nama: str, sidik: str, waktu: dt.datetime | None = None) -> Asal:
     from . import __version__
 
-    return Asal(nama, hashlib.sha256(isi).hexdigest(), waktu or _sekarang(), __version__)
+    return Asal(nama, sidik, waktu or _sekarang(), __version__)
 
 
 def asal_berkas(path: Path, waktu: dt.datetime | None = None) -> Asal:
@@ -188,7 +192,9 @@ def buka(sumber: str | Path, *, periksa_rumus: bool = True, versi_lama: bool = F
         from .buku_kerja.baca import baca_buku_kerja
 
         bk = baca_buku_kerja(path, periksa_rumus=periksa_rumus, versi_lama=versi_lama)
-        return _dari_buku_kerja(bk, asal_berkas(path), path.resolve().parent)
+        # Provenance of the very bytes read (a second read could see a file changed meanwhile).
+        asal = asal_berkas(path) if bk.sidik is None else _asal_sidik(path.name, bk.sidik)
+        return _dari_buku_kerja(bk, asal, path.resolve().parent)
     from .schema.data import baca_json_lengkap
 
     lakip, temuan, aturan = baca_json_lengkap(path)

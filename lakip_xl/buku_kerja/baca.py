@@ -45,6 +45,8 @@ class BukuKerja:
     pasangan: dict[tuple[str, int], int] = field(default_factory=dict)  # (companion, primary row) -> its row
     # The xlwings.conf sheet as xlwings reads it (key, value), kept through rebuilds and exports.
     xlwings_conf: tuple[tuple[str, Any], ...] = ()
+    # SHA-256 of the file's bytes as read (its provenance); None for a live workbook.
+    sidik: str | None = None
 
     def lokasi(self, temuan: list[Temuan]) -> list[Temuan]:
         """Give findings whose path lives in the workbook their ``Sheet!Cell``."""
@@ -483,6 +485,7 @@ class _Pembaca:
         self.nama = nama
         self.rumus = rumus
         self.temuan: list[Temuan] = []
+        self.sidik: str | None = None  # SHA-256 of the bytes read, for a file
         # Cells whose cached value is an Excel error (#DIV/0!, #REF!, ...): sheet -> (row, col) -> text.
         self.galat_excel: dict[str, dict[tuple[int, int], str]] = {}
 
@@ -556,6 +559,10 @@ class _Pembaca:
             ) from None
         pb = cls(path.name, nilai, nama, rumus)
         pb.galat_excel = galat
+        if data is not None:
+            import hashlib
+
+            pb.sidik = hashlib.sha256(data).hexdigest()
         return pb
 
     def sel(self, lembar: str, r: int, c: int) -> Any:
@@ -721,7 +728,7 @@ def baca_grid(pb: _Pembaca, versi_lama: bool = False) -> BukuKerja:
         peta = {_jalur_v2(j): v for j, v in peta.items()}
     lakip, temuan_baca = dari_dict(data)
     temuan_baca = [_teks_di_buku_kerja(t) for t in temuan_baca]
-    bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan, _xlwings_conf(pb))
+    bk = BukuKerja(lakip, pb.temuan + temuan_baca, aturan, tata, peta, tabel.pasangan, _xlwings_conf(pb), pb.sidik)
     bk.temuan += _rumus_ditimpa(pb, tata)
     bk.lokasi(bk.temuan)
     return bk
