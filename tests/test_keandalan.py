@@ -59,6 +59,9 @@ SKENARIO: dict[str, tuple[list[dict[str, Any]], str]] = {
         [{"op": "sisip_baris", "lembar": "Indikator", "baris": 6, "salin_dari": 5, "isi": {"0": "IKU-9", "7": 5}}],
         "PASANGAN_HILANG",
     ),
+    # An Indikator row cut and pasted to a spare row lower down: the formulas follow it, so the
+    # Realisasi row typed for it still shows it (and so does the spare Realisasi row beside it).
+    "pindah_indikator.xlsm": ([{"op": "pindah", "lembar": "Indikator", "dari": "A5:O5", "ke": "A20"}], "sama"),
     "kode_kosong.xlsm": ([{"op": "isi", "lembar": "Indikator", "baris": 6, "kolom": 0, "nilai": ""}], "KODE_KOSONG"),
     "hapus_ikpa.xlsm": ([{"op": "hapus_lembar", "lembar": "IKPA"}], "STRUKTUR_RUSAK"),
     "hapus_referensi.xlsm": ([{"op": "hapus_lembar", "lembar": "Referensi"}], "STRUKTUR_RUSAK"),
@@ -133,6 +136,23 @@ def test_inserted_indicator_keeps_every_other_indicator(diubah):
     # Kotabumi 2022: IKU-3's realisation is 43,5 (seeds, Tabel Capaian IKU); it must stay with IKU-3.
     assert asli["indikator"]["IKU-3"]["realisasi"] == 43.5
     assert hasil["indikator"]["IKU-9"]["realisasi"] is None
+
+
+@pytest.mark.parametrize("nama", [n for n, (_, harap) in SKENARIO.items() if harap == "sama"])
+def test_after_an_edit_that_changes_nothing_the_workbook_shows_python_s_iku_average(diubah, nama):
+    """The Beranda's IKU average as LibreOffice recalculated it after the edit equals lakip-xl's.
+    Before, the formula paired each Realisasi row with the Indikator row at the same position:
+    after a row cut from Indikator and pasted lower, the workbook showed 50,053 while the report
+    said 50,078, and nothing told the two apart."""
+    from lakip_xl.buku_kerja.baca import _Pembaca
+
+    path = diubah / nama
+    pb = _Pembaca.dari_berkas(path, periksa_rumus=False)
+    lembar, r, c, _, _ = pb.nama["RataRataCapaianIKU"]
+    di_buku = pb.sel(lembar, r, c)
+    python = buka(path).hasil.rata_rata_capaian_iku
+    assert isinstance(di_buku, float) and python is not None
+    assert di_buku == pytest.approx(python, abs=1e-9), (di_buku, python)
 
 
 def _cli(*args: Any) -> subprocess.CompletedProcess[str]:

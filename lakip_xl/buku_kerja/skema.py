@@ -1488,8 +1488,16 @@ BERANDA: tuple[tuple[str, str, str], ...] = (
     ("Penyerapan total (%)", "PenyerapanTotal", "persen"),
     ("Rata-rata capaian IKU (%)", "RataRataCapaianIKU", "persen"),
 )
-_IKU_ADA = 'SUMPRODUCT(({Indikator.tingkat:}="iku")*ISNUMBER({Realisasi.capaian:}))'
-RUMUS_RATA_IKU = f'IF({_IKU_ADA}=0,"",SUMIFS({{Realisasi.capaian:}},{{Indikator.tingkat:}},"iku")/{_IKU_ADA})'
+# The IKU average over the Realisasi rows whose code (the row's own formula, which follows its
+# indicator) is an IKU on Indikator: matched by code, never by position, so a row inserted on
+# Realisasi or an Indikator row cut and pasted elsewhere does not pair capaian with another
+# row's level (tests/test_keandalan.py compares this cell after such edits in LibreOffice). A
+# blank companion row showing the same code has no capaian and counts for nothing.
+_IKU_BARIS = (
+    '(COUNTIFS({Indikator.kode:},{Realisasi.kode:},{Indikator.tingkat:},"iku")>0)*ISNUMBER({Realisasi.capaian:})'
+)
+_IKU_ADA = f"SUMPRODUCT({_IKU_BARIS})"
+RUMUS_RATA_IKU = f'IF({_IKU_ADA}=0,"",SUMPRODUCT({_IKU_BARIS},{{Realisasi.capaian:}})/{_IKU_ADA})'
 RATA_IKU = Sel("rata_rata_capaian_iku", "Rata-rata capaian IKU (%)", "RataRataCapaianIKU", jenis="rumus",
                format="persen", rumus=RUMUS_RATA_IKU, hasil="hasil.rata_rata_capaian_iku")  # fmt: skip
 
