@@ -212,6 +212,15 @@ def tanggal_iso(nilai: object) -> object:
     return nilai
 
 
+def tanggal_valid(teks: str) -> bool:
+    """Whether the model's date text is a date (``YYYY-MM-DD``, as :func:`tanggal_iso` writes)."""
+    try:
+        dt.date.fromisoformat(teks)
+    except ValueError:
+        return False
+    return True
+
+
 _SERIBU = re.compile(r"(^|juta |miliar |triliun )satu ribu")
 
 

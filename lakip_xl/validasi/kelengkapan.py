@@ -8,11 +8,10 @@ docs/validasi.md.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from ..compute.angka import format_angka
+from ..compute.angka import format_angka, tanggal_valid
 from ..compute.hasil import Hasil
 from ..compute.renstra import baris_renstra
 from ..model import Lakip
@@ -49,14 +48,6 @@ def _gabung(xs: list[str]) -> str:
     return f"{', '.join(xs[:-1])}, dan {xs[-1]}"
 
 
-def _tanggal_valid(teks: str) -> bool:
-    try:
-        dt.date.fromisoformat(teks)
-    except ValueError:
-        return False
-    return True
-
-
 def periksa_kelengkapan(
     lakip: Lakip, hasil: Hasil, add: Callable[[str, str, Jalur, str], None], folder: Path | None = None
 ) -> None:
@@ -69,7 +60,7 @@ def periksa_kelengkapan(
         if not getattr(lakip, kunci):
             add(ISI_LAPORAN_KOSONG, "peringatan", (kunci,), pesan)
     for i, t in enumerate(lakip.tindak_lanjut):
-        if t.batas_waktu.strip() and not _tanggal_valid(t.batas_waktu.strip()):
+        if t.batas_waktu.strip() and not tanggal_valid(t.batas_waktu.strip()):
             add(
                 TINDAK_LANJUT,
                 "peringatan",

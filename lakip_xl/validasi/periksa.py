@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -10,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compute import anggaran as ag
-from ..compute.angka import bulat, format_angka, format_konversi, format_persen, format_rupiah
+from ..compute.angka import bulat, format_angka, format_konversi, format_persen, format_rupiah, tanggal_valid
 from ..compute.aturan import REZIM_NKA, Aturan
 from ..compute.capaian import capaian
 from ..compute.hasil import Hasil
@@ -167,29 +166,23 @@ class _Pemeriksa:
                 ("profil", "tanggal_laporan"),
                 "Tanggal laporan belum diisi; tanda tangan laporan akan berisi titik-titik untuk diisi tangan.",
             )
-        else:
-            try:
-                dt.date.fromisoformat(p.tanggal_laporan)
-            except ValueError:
+        elif not tanggal_valid(p.tanggal_laporan):
+            self.add(
+                PROFIL,
+                "galat",
+                ("profil", "tanggal_laporan"),
+                f"Tanggal laporan '{p.tanggal_laporan}' bukan tanggal. Ketik tanggal, mis. 15/01/2025 "
+                "(di berkas JSON: 2025-01-15).",
+            )
+        for i, pr in enumerate(self.l.prestasi):
+            if pr.tanggal and not tanggal_valid(pr.tanggal):
                 self.add(
                     PROFIL,
-                    "galat",
-                    ("profil", "tanggal_laporan"),
-                    f"Tanggal laporan '{p.tanggal_laporan}' bukan tanggal. Ketik tanggal, mis. 15/01/2025 "
-                    "(di berkas JSON: 2025-01-15).",
+                    "peringatan",
+                    ("prestasi", i, "tanggal"),
+                    f"Tanggal prestasi '{pr.tanggal}' bukan tanggal; di laporan akan tampil titik-titik. "
+                    "Ketik tanggal, mis. 17/08/2024 (di berkas JSON: 2024-08-17).",
                 )
-        for i, pr in enumerate(self.l.prestasi):
-            if pr.tanggal:
-                try:
-                    dt.date.fromisoformat(pr.tanggal)
-                except ValueError:
-                    self.add(
-                        PROFIL,
-                        "peringatan",
-                        ("prestasi", i, "tanggal"),
-                        f"Tanggal prestasi '{pr.tanggal}' bukan tanggal; di laporan akan tampil titik-titik. "
-                        "Ketik tanggal, mis. 17/08/2024 (di berkas JSON: 2024-08-17).",
-                    )
         for bagian in NARASI_WAJIB:
             if not getattr(self.l.narasi, bagian).strip():
                 self.add(
