@@ -189,3 +189,28 @@ def test_parts_no_reader_unpacks_are_skipped_and_others_are_checked(tmp_path):
             baca_buku_kerja(rusak(n, tmp_path / "y.xlsm"))
     with pytest.raises(BerkasTidakValid, match="rusak"):  # a part the checks do not know
         baca_buku_kerja(rusak("xl/tidak_dikenal.xml", tmp_path / "z.xlsm", b"<a>" * 1000))
+
+
+@pytest.mark.parametrize("tempat", ["worksheets/_rels/lembar.xml.rels", "tables/lembar.xml", "drawings/lembar.xml"])
+def test_a_sheet_hidden_under_a_skipped_name_is_still_checked(tmp_path, tempat):
+    """A sheet the workbook relationships point at a name the checks would skip (found by a
+    review: python-calamine opens it all the same) is checked like any sheet: here its used area
+    (A1 to AAA3000, 2,1 million cells) is refused before calamine builds it."""
+    from lakip_xl.buku_kerja.baca import baca_buku_kerja
+
+    jauh = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3000"><c r="AAA3000"><v>1</v></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    path = tmp_path / "tersembunyi.xlsm"
+    with zipfile.ZipFile(CONTOH) as asli, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in asli.infolist():
+            data = asli.read(info)
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b'Target="worksheets/sheet1.xml"', f'Target="{tempat}"'.encode(), 1)
+                assert tempat.encode() in data
+            z.writestr(info, data)
+        z.writestr(f"xl/{tempat}", jauh)
+    with pytest.raises(BerkasTidakValid, match="terlalu jauh"):
+        baca_buku_kerja(path)

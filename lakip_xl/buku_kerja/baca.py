@@ -95,14 +95,53 @@ BATAS_ISI = 40 * 2**20  # bytes of all parts together, decompressed
 BATAS_BAGIAN = 2000  # parts in the package
 BATAS_SEL = 2_000_000  # cells in the used area (rows x columns) of one sheet
 
-# Parts of a workbook that neither python-calamine nor lakip-xl unpacks when reading values:
-# they are skipped by the checks below (tests/test_berkas_jahat.py corrupts each kind in the
-# example and the values read stay the same). Every other part, including any unknown one, is
-# unpacked under the limits.
+# Kinds of parts, by name, that neither python-calamine nor lakip-xl unpacks when reading
+# values: the checks below skip them, unless the relationships send a reader to one (then it is
+# what calamine opens as a sheet, and is checked like any other; see _bagian_dinamai).
+# tests/test_berkas_jahat.py corrupts each kind in the example (the values read stay the same)
+# and hides a sheet under such a name (refused). Every other part, including any unknown one,
+# is unpacked under the limits.
 _TIDAK_DIBUKA = re.compile(
     r"(?:\[Content_Types\]\.xml|docProps/[^/]+\.xml|xl/(?:charts|drawings|tables|theme|media|printerSettings)/.+"
     r"|xl/drawings/_rels/.+|xl/comments\d*\.xml|xl/vbaProject\.bin|xl/worksheets/_rels/[^/]+\.rels)"
 )
+
+# The parts read first, in this order: which other parts python-calamine opens follows from them.
+_PENUNJUK = ("_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/workbook.xml")
+_RELASI_ELEMEN = re.compile(rb"<Relationship\b[^>]*>")
+_ATTR_ID = re.compile(rb'\bId="([^"]*)"')
+_ATTR_TARGET = re.compile(rb'\bTarget="([^"]*)"')
+_ATTR_TYPE = re.compile(rb'\bType="([^"]*)"')
+_SHEET_RID = re.compile(rb'<sheet\b[^>]*?\br:id="([^"]*)"')
+# Relationship types (their last segment) whose target calamine may open besides the sheets.
+_JENIS_DIBUKA = (b"/officeDocument", b"/sharedStrings", b"/styles", b"/worksheet", b"/chartsheet")
+
+
+def _bagian_dinamai(isi: dict[str, bytes]) -> set[str]:
+    """The archive names of the parts the package and workbook relationships send a reader to:
+    the workbook, every sheet ``xl/workbook.xml`` lists, shared strings and styles."""
+    import posixpath
+
+    def relasi(rels: bytes) -> list[tuple[bytes, bytes, bytes]]:
+        out = []
+        for m in _RELASI_ELEMEN.finditer(rels):
+            el = m.group(0)
+            i, t, j = _ATTR_ID.search(el), _ATTR_TARGET.search(el), _ATTR_TYPE.search(el)
+            if t is not None:
+                out.append((i.group(1) if i else b"", t.group(1), j.group(1) if j else b""))
+        return out
+
+    def nama(target: bytes, folder: str) -> str:
+        tgt = target.decode("utf-8", "replace")
+        return tgt.lstrip("/") if tgt.startswith("/") else posixpath.normpath(folder + tgt)
+
+    lembar = set(_SHEET_RID.findall(isi.get("xl/workbook.xml", b"")))
+    keluar = {nama(t, "") for _, t, j in relasi(isi.get("_rels/.rels", b"")) if j.endswith(b"/officeDocument")}
+    for i, t, j in relasi(isi.get("xl/_rels/workbook.xml.rels", b"")):
+        if i in lembar or j.endswith(_JENIS_DIBUKA):
+            keluar.add(nama(t, "xl/"))
+    return keluar
+
 
 _SHEET = re.compile(
     rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"|<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"'
@@ -162,13 +201,19 @@ def _isi_arsip(nama: str, sumber: Path | bytes, rumus: bool = False) -> IsiArsip
                 raise BerkasTidakValid(f"Berkas '{nama}' berisi {len(infos)} bagian; bukan buku kerja induk lakip-xl.")
             isi: dict[str, bytes] = {}
             total = 0
-            for info in infos:
-                if _TIDAK_DIBUKA.fullmatch(info.filename):
+            # The relationships and the workbook first: a part they send a reader to (a sheet,
+            # shared strings, the workbook) is what python-calamine opens, whatever its name, so
+            # it is never skipped below.
+            dinamai: set[str] = set()
+            urutan = {n: k for k, n in enumerate(_PENUNJUK)}
+            for info in sorted(infos, key=lambda i: urutan.get(i.filename, len(_PENUNJUK))):
+                if info.filename not in dinamai and _TIDAK_DIBUKA.fullmatch(info.filename):
                     continue  # no reader of lakip-xl unpacks it: its size and integrity do not matter
                 simpan = (
                     info.filename.startswith("xl/worksheets/")
                     or info.filename.endswith(".rels")
                     or (info.filename == "xl/workbook.xml")
+                    or info.filename in dinamai
                 )
                 langsung = _bagian_langsung(sumber, info, BATAS_ISI - total) if isinstance(sumber, bytes) else None
                 if langsung is not None:
@@ -177,6 +222,8 @@ def _isi_arsip(nama: str, sumber: Path | bytes, rumus: bool = False) -> IsiArsip
                     total += len(langsung)
                     if simpan:
                         isi[info.filename] = langsung
+                    if info.filename in urutan:
+                        dinamai = _bagian_dinamai(isi)
                     continue
                 potongan = []
                 with z.open(info) as f:
@@ -188,6 +235,8 @@ def _isi_arsip(nama: str, sumber: Path | bytes, rumus: bool = False) -> IsiArsip
                             potongan.append(blok)
                 if potongan:
                     isi[info.filename] = b"".join(potongan)
+                if info.filename in urutan:
+                    dinamai = _bagian_dinamai(isi)
     except BerkasTidakValid:
         raise
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError, zlib.error):
