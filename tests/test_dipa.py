@@ -101,6 +101,11 @@ def test_kro_findings_repeated_codes_and_shapes():
     assert set(bentuk) == {f"{keg}[1].kode", f"{keg}[1].kro[0].kode"}
     assert all(t.tingkat == "peringatan" for t in bentuk.values())
     assert "empat angka" in bentuk[f"{keg}[1].kode"].pesan and "tiga huruf" in bentuk[f"{keg}[1].kro[0].kode"].pesan
+    # 001 under three KROs is fine; '1' beside '001' under one KRO is the same RO to SUMIFS.
+    assert not [t for t in temuan if t.kode == "KODE_SAMA_DI_EXCEL"]
+    x.anggaran.program[0].kegiatan[0].kro[0].output[1].kode = "1"
+    excel = [t for t in validasi(x) if t.kode == "KODE_SAMA_DI_EXCEL"]
+    assert [(t.lokasi, t.tingkat) for t in excel] == [(f"{keg}[0].kro[0].output[1].kode", "galat")]
 
 
 def test_versi_1_data_file_is_read_without_losing_a_figure():

@@ -203,3 +203,29 @@ def test_ikpa_stated_values_allow_omspans_hundredth(contoh_dict, dinyatakan, bed
     lakip, _ = dari_dict(d)
     temuan = _validasi(lakip, hitung(lakip, aturan_bawaan()), aturan_bawaan())
     assert any(t.jalur == ("ikpa", "nilai_akhir_dinyatakan") for t in temuan) == beda
+
+
+@pytest.mark.parametrize(
+    ("kode_a", "kode_b", "galat"),
+    [
+        ("1.1", "1.10", True),  # both read as the number 1,1 by COUNTIFS
+        ("01", "1", True),
+        ("IKU-1", "iku-1", True),  # COUNTIFS ignores case
+        ("IKU-1", "IKU-10", False),
+        ("1.1", "1.2", False),
+        ("IKU-1", "IKU*", True),  # a pattern
+        ("IKU-1", ">5", True),  # an operator
+    ],
+)
+def test_codes_the_workbook_formulas_cannot_tell_apart_are_galat(kode_a, kode_b, galat):
+    """The Beranda's IKU average matches Realisasi rows to Indikator by COUNTIFS: two codes
+    that COUNTIFS takes for one (or a code it reads as a pattern) would mix their capaian."""
+    from lakip_xl.schema.data import baca_json, contoh_path
+
+    lakip, _ = baca_json(contoh_path())
+    lakip.indikator[0].kode, lakip.indikator[1].kode = kode_a, kode_b
+    t = [t for t in validasi(lakip) if t.kode == "KODE_SAMA_DI_EXCEL"]
+    assert bool(t) == galat, t
+    if galat:
+        assert [x.tingkat for x in t] == ["galat"] and t[0].lokasi == "indikator[1].kode", t
+        assert f"'{kode_b}'" in t[0].pesan

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,11 @@ PROFIL = "PROFIL"
 NILAI_DI_LUAR_RENTANG = "NILAI_DI_LUAR_RENTANG"
 KODE_KOSONG = "KODE_KOSONG"
 KODE_BENTUK = "KODE_BENTUK"
+KODE_SAMA_DI_EXCEL = "KODE_SAMA_DI_EXCEL"
+# How the workbook's SUMIFS/COUNTIFS criteria read a code: * ? ~ as patterns, a leading < > = as
+# an operator; case ignored, and text that reads as a number compared as that number.
+_POLA_EXCEL = re.compile(r"[*?~]|^\s*[<>=]")
+_KODE_ANGKA = re.compile(r"[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?")
 RINCIAN_KOSONG = "RINCIAN_KOSONG"
 # The shape of DIPA codes since 2021, per level: program two letters (WA), kegiatan four digits
 # (4262), KRO three letters (QAH), RO three letters or digits (001; some DIPAs use U11, Z27).
@@ -56,6 +61,15 @@ REALISASI_GANDA = "REALISASI_GANDA"
 RENCANA_BULAN = "RENCANA_BULAN"
 RENCANA_ATURAN = "RENCANA_ATURAN"
 RENCANA_ISIAN = "RENCANA_ISIAN"
+
+
+def kunci_excel(kode: str) -> str:
+    """A code as the workbook's criteria compare it: case ignored ('IKU-1' = 'iku-1'), and a
+    code that reads as a number compared as that number ('1.1' = '1.10', '01' = '1')."""
+    t = kode.strip().casefold()
+    if _KODE_ANGKA.fullmatch(t):
+        return repr(float(t.replace(",", ".")))
+    return t
 
 
 def _label(jenis: str, kode: str, nama: str, nomor: int) -> str:
@@ -261,6 +275,8 @@ class _Pemeriksa:
                 )
             if ind.kode in seen:
                 self.add(KODE_GANDA, "galat", (*j, "kode"), f"Kode indikator '{ind.kode}' dipakai lebih dari sekali.")
+            else:
+                self._kode_excel(j, ind.kode, seen, "indikator")
             seen[ind.kode] = i
             # A zero lower bound of a range target (e.g. 0-5) is a target; a zero single target is not.
             if ind.target is None or (ind.target == 0 and not ind.target_atas):
@@ -388,7 +404,36 @@ class _Pemeriksa:
                 f"Kode {jenis} '{kode}' dipakai lebih dari sekali {lingkup}; baris kedua tidak dapat dibedakan dari "
                 f"yang pertama. Gabungkan barisnya atau perbaiki kodenya sesuai DIPA.",
             )
+        else:
+            self._kode_excel(j, kode, sudah, jenis)
         sudah.add(kode)
+
+    def _kode_excel(self, j: Jalur, kode: str, lain: Iterable[str], jenis: str) -> None:
+        """A code the workbook's formulas cannot tell from another one, or read as a pattern:
+        the sums and averages the workbook shows without Python would mix the two."""
+        if not kode:
+            return
+        if _POLA_EXCEL.search(kode):
+            self.add(
+                KODE_SAMA_DI_EXCEL,
+                "galat",
+                (*j, "kode"),
+                f"Kode {jenis} '{kode}' memuat tanda * ? ~ atau diawali < > =; rumus buku kerja (SUMIFS/COUNTIFS) "
+                "membacanya sebagai pola atau pembanding, sehingga angka buku kerja dapat berbeda dengan hasil "
+                "lakip-xl. Ganti tanda itu.",
+            )
+            return
+        k = kunci_excel(kode)
+        sama = next((x for x in lain if x != kode and kunci_excel(x) == k), None)
+        if sama is not None:
+            self.add(
+                KODE_SAMA_DI_EXCEL,
+                "galat",
+                (*j, "kode"),
+                f"Kode {jenis} '{kode}' dan '{sama}' berbeda bagi lakip-xl, tetapi sama bagi rumus buku kerja "
+                "(huruf besar/kecil tidak dibedakan; kode berbentuk angka dibaca sebagai angka, mis. 1.1 = 1.10), "
+                "sehingga jumlah dan rata-rata di buku kerja mencampurkan keduanya. Bedakan kodenya.",
+            )
 
     def _kode_bentuk(self, j: Jalur, kode: str, jenis: str, bentuk: tuple[re.Pattern[str], str]) -> None:
         """A code that does not look like a DIPA code of its level: a peringatan (old or
