@@ -381,9 +381,9 @@ def laporan(a: argparse.Namespace, satu: dict | None, besar: dict | None, sepulu
             f"putaran, ms/buku): pemeriksaan arsip {_angka(th['arsip'])}; python-calamine membuka berkas dan "
             f"membaca lembar yang dipakai {_angka(cal)}; menyusun model dari grid {_angka(th['model'])}; "
             f"menghitung dan memeriksa {_angka(th['hitung'])}; menulis rekap {_angka(satu['tulis_ms'])}. "
-            f"Pemeriksaan arsip saja (batas ukuran bom zip, luas lembar, sel galat Excel) sudah membuat rasio "
-            f"{_angka(lantai)} × calamine sebelum data mana pun dibaca; tanpa pemeriksaan itu pun, calamine ditambah "
-            f"model, hitung, dan tulis memberi "
+            f"Calamine ditambah pemeriksaan arsip saja (batas ukuran bom zip, luas lembar, sel galat Excel) sudah "
+            f"{_angka(lantai)} × calamine sebelum data mana pun dipakai; calamine ditambah model, hitung, dan tulis, "
+            f"tanpa pemeriksaan arsip, sudah "
             f"{_angka((cal + th['model'] + th['hitung'] + satu['tulis_ms']) / cal)} ×.",
             "",
         ]
