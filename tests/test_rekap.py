@@ -432,3 +432,23 @@ def test_ikpa_rank_on_ties_is_excel_rank(tmp_path):
     kol = {k.kunci: j for j, k in enumerate(tabel_rekap([]).kolom)}
     baris = [(row[kol["kode"]], row[kol["peringkat"]]) for row in g[AWAL : AWAL + 5]]
     assert baris == [("650005", 1), ("650002", 2), ("650003", 2), ("650004", 4), ("650001", "")]
+
+
+def test_rekap_counts_the_complete_report_parts_when_choosing_a_copy(tmp_path):
+    """Two copies equal in every other part: the one with its legal basis filled (Bab I of the
+    complete report) is the more complete, and the note names the part the other lacks."""
+    from lakip_xl.model import LandasanHukum
+
+    (i,) = _satker_sebanding(1)
+    lengkap, kurang = unit(i, 3), unit(i, 3)
+    lengkap.landasan_hukum = [LandasanHukum(jenis="Undang-Undang", nomor="17", tahun=2003, tentang="Keuangan Negara")]
+    tulis_json(lengkap, tmp_path / "lengkap.json")
+    tulis_json(kurang, tmp_path / "kurang.json")
+    jam = time.time()
+    os.utime(tmp_path / "lengkap.json", (jam - 3600, jam - 3600))  # older, so time alone would not choose it
+    os.utime(tmp_path / "kurang.json", (jam, jam))
+    h = rekap([tmp_path], jobs=1)
+    (u,) = h.unit
+    assert Path(u.berkas).name == "lengkap.json"
+    (m,) = [m for m in h.masalah if Path(m.berkas).name == "kurang.json"]
+    assert "kosong di berkas ini: Landasan hukum" in m.alasan and "dari 16 bagian" in m.alasan, m.alasan

@@ -48,6 +48,12 @@ BAGIAN = {
     "sakip": "SAKIP",
     "prestasi": "Prestasi",
     "inovasi": "Inovasi",
+    "struktur": "Struktur organisasi",
+    "landasan_hukum": "Landasan hukum",
+    "sdm": "Sumber daya manusia",
+    "renstra": "Renstra",
+    "aplikasi_kinerja": "Aplikasi kinerja",
+    "tindak_lanjut": "Tindak lanjut",
     "narasi": "Narasi",
 }
 
