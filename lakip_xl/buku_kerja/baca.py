@@ -883,6 +883,8 @@ class _Tabel:
         keluar: list[tuple[int, dict[str, Any]]] = []
         nama = [k for k, _ in kolom]
         indeks = [c for _, c in kolom]
+        if not indeks:
+            return keluar  # nothing to read (a table of formulas only)
         ambil = _pengambil(indeks)
         # The same columns straight from the grid's rows (the common case: the table lies inside
         # the sheet's used area, so no padding is needed).
