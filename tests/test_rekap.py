@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -452,3 +453,31 @@ def test_rekap_counts_the_complete_report_parts_when_choosing_a_copy(tmp_path):
     assert Path(u.berkas).name == "lengkap.json"
     (m,) = [m for m in h.masalah if Path(m.berkas).name == "kurang.json"]
     assert "kosong di berkas ini: Landasan hukum" in m.alasan and "dari 16 bagian" in m.alasan, m.alasan
+
+
+def test_rekap_in_memory_and_in_constant_memory_hold_the_same_cells(tmp_path, monkeypatch):
+    """A small rekap is built in memory (shared strings), a large one row by row in constant
+    memory: the same units give the same cells and formulas either way."""
+    import lakip_xl.rekap.tulis as T
+
+    tulis_sintetis(12, 5, tmp_path / "in", fmt="json", jobs=1)
+    h = rekap([tmp_path / "in"], jobs=1)
+    assert sum(len(u.temuan) for u in h.unit) > 12  # the Temuan sheet has rows of its own
+    kecil = tulis_rekap(h, tmp_path / "memori.xlsx", [tmp_path / "in"])
+    monkeypatch.setattr(T, "BATAS_BARIS_DI_MEMORI", 0)
+    besar = tulis_rekap(h, tmp_path / "konstan.xlsx", [tmp_path / "in"])
+    with zipfile.ZipFile(kecil) as a, zipfile.ZipFile(besar) as b:
+        assert "xl/sharedStrings.xml" in a.namelist() and b"inlineStr" in b.read("xl/worksheets/sheet2.xml")
+    wa, wb = CalamineWorkbook.from_path(str(kecil)), CalamineWorkbook.from_path(str(besar))
+    assert wa.sheet_names == wb.sheet_names
+    for n in wa.sheet_names:
+        assert wa.get_sheet_by_name(n).to_python() == wb.get_sheet_by_name(n).to_python(), n
+    fa, fb = load_workbook(kecil), load_workbook(besar)
+    for n in fa.sheetnames:
+        rumus_a = [
+            c.value for r in fa[n].iter_rows() for c in r if isinstance(c.value, str) and c.value.startswith("=")
+        ]
+        rumus_b = [
+            c.value for r in fb[n].iter_rows() for c in r if isinstance(c.value, str) and c.value.startswith("=")
+        ]
+        assert rumus_a == rumus_b, n

@@ -95,6 +95,10 @@ def tulis_rekap(h: HasilRekap, tujuan: Path, akar: list[Path], timpa: bool = Fal
         return tulis_atomik(tujuan, path.read_bytes(), timpa=timpa)
 
 
+# Up to this many Temuan rows the rekap workbook is built in memory (about 1.500 units with the
+# synthetic benchmark's 32 findings each; some 60 MB at most).
+BATAS_BARIS_DI_MEMORI = 50_000
+
 _ANGKA = {"teks": "@", "bulat": "#,##0", "uang": "#,##0", "angka": "#,##0.00", "persen": '0.00"%"'}
 _KEPALA_TEMUAN = ("Berkas", "Kode satker", "Nama satker", "Tingkat", "Kode", "Lokasi", "Pesan")
 _LEBAR_TEMUAN = (34, 10, 30, 10, 24, 20, 90)
@@ -120,14 +124,18 @@ class _BukuRekap:
         self.dr = self.tr + 3  # first row of the predicate distribution
         self.pos = S.Posisi(self.tabel, AWAL - 1, AWAL, self.akhir)
         self.tata = S.Tata(posisi={self.tabel.kunci: self.pos})
-        # Constant memory: each row goes to a temporary file as soon as the next one starts (rows
-        # are written top to bottom on every sheet), so 10.000 units do not sit in memory as cells.
+        # A large rekap is written in constant memory: each row goes to a temporary file as soon as
+        # the next one starts (rows are written top to bottom on every sheet), so 10.000 units do
+        # not sit in memory as cells. A smaller one keeps its cells and writes each distinct text
+        # once (shared strings): the Temuan sheet repeats file, unit and code on every row, and
+        # writing it this way takes a quarter less time (2,1 s -> 1,5 s at 1.000 units).
+        baris_temuan = len(h.masalah) + sum(len(u.temuan) for u in h.unit)
         self.wb = xlsxwriter.Workbook(
             str(path),
             {
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
-                "constant_memory": True,
+                "constant_memory": baris_temuan > BATAS_BARIS_DI_MEMORI,
                 "tmpdir": str(path.parent),
             },
         )
