@@ -117,37 +117,37 @@ _SHEET_RID = re.compile(rb'<sheet\b[^>]*?\br:id="([^"]*)"')
 _JENIS_DIBUKA = (b"/officeDocument", b"/sharedStrings", b"/styles", b"/worksheet", b"/chartsheet")
 
 
+def _relasi(rels: bytes) -> list[tuple[bytes, bytes, bytes]]:
+    """(Id, Target, Type) of every relationship of a ``.rels`` part, attributes in any order."""
+    out = []
+    for m in _RELASI_ELEMEN.finditer(rels):
+        el = m.group(0)
+        i, t, j = _ATTR_ID.search(el), _ATTR_TARGET.search(el), _ATTR_TYPE.search(el)
+        if t is not None:
+            out.append((i.group(1) if i else b"", t.group(1), j.group(1) if j else b""))
+    return out
+
+
+def _nama_bagian(target: bytes, folder: str) -> str:
+    """A relationship's target as an archive name, resolved as python-calamine resolves it:
+    ``/xl/x.xml`` and ``xl/x.xml`` as they are, ``x.xml`` under ``folder``."""
+    t = target.decode("utf-8", "replace").lstrip("/")
+    return t if t.startswith(folder) else folder + t
+
+
 def _bagian_dinamai(isi: dict[str, bytes]) -> set[str]:
     """The archive names of the parts the package and workbook relationships send a reader to:
     the workbook, every sheet ``xl/workbook.xml`` lists, shared strings and styles."""
-    import posixpath
-
-    def relasi(rels: bytes) -> list[tuple[bytes, bytes, bytes]]:
-        out = []
-        for m in _RELASI_ELEMEN.finditer(rels):
-            el = m.group(0)
-            i, t, j = _ATTR_ID.search(el), _ATTR_TARGET.search(el), _ATTR_TYPE.search(el)
-            if t is not None:
-                out.append((i.group(1) if i else b"", t.group(1), j.group(1) if j else b""))
-        return out
-
-    def nama(target: bytes, folder: str) -> str:
-        tgt = target.decode("utf-8", "replace")
-        return tgt.lstrip("/") if tgt.startswith("/") else posixpath.normpath(folder + tgt)
-
     lembar = set(_SHEET_RID.findall(isi.get("xl/workbook.xml", b"")))
-    keluar = {nama(t, "") for _, t, j in relasi(isi.get("_rels/.rels", b"")) if j.endswith(b"/officeDocument")}
-    for i, t, j in relasi(isi.get("xl/_rels/workbook.xml.rels", b"")):
+    keluar = {_nama_bagian(t, "") for _, t, j in _relasi(isi.get("_rels/.rels", b"")) if j.endswith(b"/officeDocument")}
+    for i, t, j in _relasi(isi.get("xl/_rels/workbook.xml.rels", b"")):
         if i in lembar or j.endswith(_JENIS_DIBUKA):
-            keluar.add(nama(t, "xl/"))
+            keluar.add(_nama_bagian(t, "xl/"))
     return keluar
 
 
 _SHEET = re.compile(
     rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"|<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"'
-)
-_REL = re.compile(
-    rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"'
 )
 _SEL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
 # A cell reference with a 3-letter column or a row of 4 digits or more (any attribute ending in
@@ -222,37 +222,31 @@ def _isi_arsip(nama: str, sumber: Path | bytes, rumus: bool = False) -> IsiArsip
                     total += len(langsung)
                     if simpan:
                         isi[info.filename] = langsung
-                    if info.filename in urutan:
-                        dinamai = _bagian_dinamai(isi)
-                    continue
-                potongan = []
-                with z.open(info) as f:
-                    while blok := f.read(1 << 20):
-                        total += len(blok)
-                        if total > BATAS_ISI:
-                            raise terlalu_besar()
-                        if simpan:
-                            potongan.append(blok)
-                if potongan:
-                    isi[info.filename] = b"".join(potongan)
+                else:
+                    potongan = []
+                    with z.open(info) as f:
+                        while blok := f.read(1 << 20):
+                            total += len(blok)
+                            if total > BATAS_ISI:
+                                raise terlalu_besar()
+                            if simpan:
+                                potongan.append(blok)
+                    if potongan:
+                        isi[info.filename] = b"".join(potongan)
                 if info.filename in urutan:
                     dinamai = _bagian_dinamai(isi)
     except BerkasTidakValid:
         raise
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError, zlib.error):
         raise BerkasTidakValid(f"Berkas '{nama}' rusak (arsip tidak utuh); minta kiriman ulang.") from None
-    target = {}
-    for m in _REL.finditer(isi.get("xl/_rels/workbook.xml.rels", b"")):
-        rid, tgt = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
-        target[rid] = tgt.decode("utf-8", "replace").lstrip("/")
+    target = {i: _nama_bagian(t, "xl/") for i, t, _ in _relasi(isi.get("xl/_rels/workbook.xml.rels", b""))}
     galat: dict[str, Sel] = {}
     semua_rumus: dict[str, Sel] | None = {} if rumus else None
     workbook_xml = isi.get("xl/workbook.xml")
     for m in _SHEET.finditer(workbook_xml or b""):
         lembar_b, rid = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
         lembar = html.unescape(lembar_b.decode("utf-8", "replace"))
-        tgt = target.get(rid, "")
-        xml = isi.get(tgt if tgt.startswith("xl/") else f"xl/{tgt}", b"")
+        xml = isi.get(target.get(rid, ""), b"")
         _periksa_luas(nama, lembar, xml)
         sel = {}
         if b't="e"' in xml:
